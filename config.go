@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/innograph/innograph/neo4jdb"
+)
+
+// config is everything the server reads from its environment (README: Configuration).
+type config struct {
+	Addr            string
+	Neo4j           neo4jdb.Config
+	ReadTokens      []string
+	WriteTokens     []string
+	ReadsOpen       bool
+	CORSOrigins     []string
+	MaxBodyBytes    int64
+	ComplexityLimit int
+	RequestTimeout  time.Duration
+	Introspection   bool
+	LoadStarter     bool
+	LogFormat       string
+}
+
+// loadConfig reads the configuration through getenv and reports every bad value at once.
+func loadConfig(getenv func(string) string) (config, error) {
+	e := env{get: getenv}
+	c := config{
+		Addr: e.str("INNOGRAPH_ADDR", "localhost:8080"),
+		Neo4j: neo4jdb.Config{
+			URI:            e.str("NEO4J_URI", "bolt://127.0.0.1:7687"),
+			User:           e.str("NEO4J_USER", "neo4j"),
+			Password:       e.str("NEO4J_PASSWORD", "innograph-dev"),
+			Database:       e.str("NEO4J_DATABASE", ""),
+			ReadTimeout:    e.duration("NEO4J_READ_TIMEOUT", 5*time.Second),
+			WriteTimeout:   e.duration("NEO4J_WRITE_TIMEOUT", 10*time.Second),
+			MaxPoolSize:    e.integer("NEO4J_MAX_POOL_SIZE", 50),
+			AcquireTimeout: e.duration("NEO4J_ACQUIRE_TIMEOUT", 5*time.Second),
+		},
+		ReadTokens:      e.list("INNOGRAPH_READ_TOKENS", nil),
+		WriteTokens:     e.list("INNOGRAPH_WRITE_TOKENS", nil),
+		ReadsOpen:       e.boolean("INNOGRAPH_READS_OPEN", true),
+		CORSOrigins:     e.list("INNOGRAPH_CORS_ORIGINS", []string{"http://localhost:*", "http://127.0.0.1:*"}),
+		MaxBodyBytes:    int64(e.integer("INNOGRAPH_MAX_BODY_BYTES", 1<<20)),
+		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 20000),
+		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", 15*time.Second),
+		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
+		LoadStarter:     e.boolean("INNOGRAPH_LOAD_STARTER", true),
+		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
+	}
+	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {
+		if err := c.readTokensFile(file); err != nil {
+			e.errs = append(e.errs, err.Error())
+		}
+	}
+	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout {
+		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT and NEO4J_WRITE_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
+			"so that Neo4j stops a slow query before the request gives up on it")
+	}
+	if len(e.errs) > 0 {
+		return c, fmt.Errorf("configuration: %s", strings.Join(e.errs, "; "))
+	}
+	return c, nil
+}
+
+// readTokensFile reads lines of "read TOKEN" or "write TOKEN"; # starts a comment.
+func (c *config) readTokensFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("INNOGRAPH_TOKENS_FILE: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		role, token, ok := strings.Cut(line, " ")
+		token = strings.TrimSpace(token)
+		switch {
+		case ok && role == "read" && token != "":
+			c.ReadTokens = append(c.ReadTokens, token)
+		case ok && role == "write" && token != "":
+			c.WriteTokens = append(c.WriteTokens, token)
+		default:
+			return fmt.Errorf("INNOGRAPH_TOKENS_FILE %s:%d: want \"read TOKEN\" or \"write TOKEN\"", path, n)
+		}
+	}
+	return sc.Err()
+}
+
+// env reads typed variables, collecting errors instead of stopping at the first.
+type env struct {
+	get  func(string) string
+	errs []string
+}
+
+func (e *env) str(name, def string) string {
+	if v := strings.TrimSpace(e.get(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (e *env) list(name string, def []string) []string {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	var out []string
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+func (e *env) integer(name string, def int) int {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a positive whole number", name, v))
+	}
+	return n
+}
+
+func (e *env) duration(name string, def time.Duration) time.Duration {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a positive duration such as 5s", name, v))
+	}
+	return d
+}
+
+func (e *env) boolean(name string, def bool) bool {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not true or false", name, v))
+	}
+	return b
+}

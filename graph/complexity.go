@@ -1,0 +1,49 @@
+package graph
+
+import "github.com/innograph/innograph/graph/model"
+
+// Every list field costs its page size times what is selected inside it, so
+// the complexity limit bounds the rows one request can make the database
+// read, however fields are nested or aliased (each alias is counted).
+
+func times(def int) func(child int, first *int) int {
+	return func(child int, first *int) int {
+		n := def
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + n*child
+	}
+}
+
+// complexity fills the cost functions of the list fields.
+func complexity() ComplexityRoot {
+	var c ComplexityRoot
+	rel := times(defaultRelationsFirst)
+	c.Enterprise.Alliances, c.Enterprise.Parks, c.Enterprise.DevelopedResults = rel, rel, rel
+	c.Enterprise.AcquiredResults, c.Enterprise.Collaborators = rel, rel
+	c.University.Alliances, c.University.Parks, c.University.DevelopedResults, c.University.Collaborators = rel, rel, rel, rel
+	c.Alliance.Members = rel
+	c.Park.Tenants, c.Park.Enterprises, c.Park.Parents = rel, rel, rel
+	c.Result.Developers, c.Result.Transfers = rel, rel
+
+	list := times(defaultListSize)
+	c.Query.Enterprises = func(child int, _ *model.EnterpriseFilter, _ *model.NodeOrder, first *int, _ *string) int {
+		return list(child, first)
+	}
+	c.Query.Universities = func(child int, _ *model.UniversityFilter, _ *model.NodeOrder, first *int, _ *string) int {
+		return list(child, first)
+	}
+	c.Query.Alliances = func(child int, _ *model.AllianceFilter, _ *model.NodeOrder, first *int, _ *string) int {
+		return list(child, first)
+	}
+	c.Query.Parks = func(child int, _ *model.ParkFilter, _ *model.NodeOrder, first *int, _ *string) int {
+		return list(child, first)
+	}
+	c.Query.Results = func(child int, _ *model.ResultFilter, _ *model.NodeOrder, first *int, _ *string) int {
+		return list(child, first)
+	}
+	search := times(defaultSearchFirst)
+	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return search(child, first) }
+	return c
+}

@@ -1,0 +1,65 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// batchWait is how long a loader collects keys before it queries: resolvers
+// of one list run concurrently and all ask within this window.
+const batchWait = 2 * time.Millisecond
+
+// loaders batch the reads of one operation, so that a page of N parents
+// costs one query per field, not N (no N+1).
+type loaders struct {
+	store Store
+	nodes *dataloadgen.Loader[string, model.Node]
+
+	mu        sync.Mutex
+	relations map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]
+}
+
+type loadersKey struct{}
+
+func withLoaders(ctx context.Context, store Store) context.Context {
+	l := &loaders{store: store, relations: map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]{}}
+	l.nodes = dataloadgen.NewMappedLoader(store.NodesByID, dataloadgen.WithWait(batchWait))
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+func loadersFrom(ctx context.Context) *loaders {
+	return ctx.Value(loadersKey{}).(*loaders)
+}
+
+// node loads one node by id; a missing node is (nil, nil).
+func (l *loaders) node(ctx context.Context, id string) (model.Node, error) {
+	n, err := l.nodes.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	}
+	return n, err
+}
+
+// relationsOf loads the relationships q selects around the node id.
+func (l *loaders) relationsOf(ctx context.Context, q model.RelationQuery, id string) ([]model.Relation, error) {
+	l.mu.Lock()
+	loader, ok := l.relations[q]
+	if !ok {
+		loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]model.Relation, error) {
+			return l.store.Relations(ctx, q, ids)
+		}, dataloadgen.WithWait(batchWait))
+		l.relations[q] = loader
+	}
+	l.mu.Unlock()
+	rels, err := loader.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	}
+	return rels, err
+}

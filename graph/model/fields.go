@@ -1,0 +1,174 @@
+package model
+
+// PropType is the type of a stored property.
+type PropType int
+
+// Property types, as stored in Neo4j.
+const (
+	TypeString     PropType = iota // string
+	TypeYear                        // int64 in [MinYear, MaxYear]
+	TypeMoney                       // float64 ≥ 0, in 万元
+	TypeBool                        // bool
+	TypeStringList                  // []string
+	TypeEnum                        // string, one of FieldRule.Enum
+	TypeEnumList                    // []string, each one of FieldRule.Enum
+)
+
+// Bounds that apply to every field of the type.
+const (
+	MinYear       = 1900
+	MaxYear       = 2100
+	MaxNameLen    = 200
+	MaxTextLen    = 500
+	MaxListItems  = 20
+	MaxIDLen      = 100
+	maxRegionLen  = 100
+	maxAliasLen   = 100
+	maxKeywordLen = 100
+)
+
+// FieldRule is the rule for one property of a node or relationship.
+type FieldRule struct {
+	Name     string
+	Type     PropType
+	Required bool
+	MaxLen   int      // strings and list items; 0 means MaxTextLen
+	Enum     []string // allowed values of TypeEnum and TypeEnumList
+	Default  any      // applied on create when the field is absent
+	// Check is an extra rule on a string value; it returns a reason.
+	Check func(string) string
+}
+
+// NodeSpec describes the stored properties of one node type.
+type NodeSpec struct {
+	Kind     NodeKind
+	IDPrefix string // prefix of generated ids
+	Fields   []FieldRule
+}
+
+// RelationSpec describes one relationship type: which node kinds it joins,
+// the input fields naming its ends, the properties that tell two
+// relationships between the same nodes apart, and its other properties.
+type RelationSpec struct {
+	Kind       RelationKind
+	FromField  string
+	ToField    string
+	From       []NodeKind
+	To         []NodeKind
+	Key        []string // key properties besides the two ends
+	Undirected bool     // stored in one direction, matched in both
+	Fields     []FieldRule
+}
+
+func enumStrings[T ~string](all []T) []string {
+	out := make([]string, len(all))
+	for i, v := range all {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func text(name string, maxLen int) FieldRule { return FieldRule{Name: name, Type: TypeString, MaxLen: maxLen} }
+func year(name string) FieldRule             { return FieldRule{Name: name, Type: TypeYear} }
+
+func enum[T ~string](name string, all []T, required bool) FieldRule {
+	return FieldRule{Name: name, Type: TypeEnum, Enum: enumStrings(all), Required: required}
+}
+
+// commonFields are the properties every node type has (the Node interface).
+var commonFields = []FieldRule{
+	{Name: "name", Type: TypeString, Required: true, MaxLen: MaxNameLen},
+	text("nameEn", MaxNameLen),
+	{Name: "aliases", Type: TypeStringList, MaxLen: maxAliasLen},
+	text("region", maxRegionLen),
+	text("source", MaxTextLen),
+}
+
+func nodeFields(extra ...FieldRule) []FieldRule {
+	return append(append([]FieldRule{}, commonFields...), extra...)
+}
+
+// NodeSpecs are the field rules of every node type.
+var NodeSpecs = map[NodeKind]*NodeSpec{
+	NodeKindEnterprise: {Kind: NodeKindEnterprise, IDPrefix: "ent", Fields: nodeFields(
+		text("industry", maxKeywordLen),
+		FieldRule{Name: "creditCode", Type: TypeString, MaxLen: 18, Check: CheckCreditCode},
+		year("founded"),
+		FieldRule{Name: "certifications", Type: TypeEnumList, Enum: enumStrings(AllCertification)},
+	)},
+	NodeKindUniversity: {Kind: NodeKindUniversity, IDPrefix: "uni", Fields: nodeFields(
+		enum("kind", AllUniversityKind, true),
+		text("field", maxKeywordLen),
+	)},
+	NodeKindAlliance: {Kind: NodeKindAlliance, IDPrefix: "all", Fields: nodeFields(
+		enum("level", AllLevel, false),
+		text("industry", maxKeywordLen),
+		year("founded"),
+	)},
+	NodeKindPark: {Kind: NodeKindPark, IDPrefix: "park", Fields: nodeFields(
+		enum("kind", AllParkKind, true),
+		enum("level", AllLevel, false),
+		text("industry", maxKeywordLen),
+		year("founded"),
+	)},
+	NodeKindResult: {Kind: NodeKindResult, IDPrefix: "res", Fields: nodeFields(
+		enum("kind", AllResultKind, true),
+		year("year"),
+		text("field", maxKeywordLen),
+	)},
+}
+
+var organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
+
+// RelationSpecs are the rules of every relationship type.
+var RelationSpecs = map[RelationKind]*RelationSpec{
+	RelationKindMembership: {
+		Kind: RelationKindMembership, FromField: "memberId", ToField: "allianceId",
+		From: organisations, To: []NodeKind{NodeKindAlliance},
+		Fields: []FieldRule{
+			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllMemberRole), Default: string(MemberRoleMember)},
+			year("since"), year("until"), text("source", MaxTextLen),
+		},
+	},
+	RelationKindLocation: {
+		Kind: RelationKindLocation, FromField: "tenantId", ToField: "parkId",
+		From: []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindPark}, To: []NodeKind{NodeKindPark},
+		Fields: []FieldRule{
+			year("since"), year("until"),
+			{Name: "graduated", Type: TypeBool, Default: false},
+			text("source", MaxTextLen),
+		},
+	},
+	RelationKindDevelopment: {
+		Kind: RelationKindDevelopment, FromField: "developerId", ToField: "resultId",
+		From: organisations, To: []NodeKind{NodeKindResult},
+		Fields: []FieldRule{
+			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllDevelopmentRole), Default: string(DevelopmentRoleLead)},
+			year("year"), text("source", MaxTextLen),
+		},
+	},
+	RelationKindTransfer: {
+		Kind: RelationKindTransfer, FromField: "resultId", ToField: "enterpriseId",
+		From: []NodeKind{NodeKindResult}, To: []NodeKind{NodeKindEnterprise},
+		Key: []string{"mode"},
+		Fields: []FieldRule{
+			enum("mode", AllTransferMode, true),
+			year("year"),
+			{Name: "value", Type: TypeMoney},
+			text("source", MaxTextLen),
+		},
+	},
+	RelationKindCollaboration: {
+		Kind: RelationKindCollaboration, FromField: "fromId", ToField: "toId",
+		From: organisations, To: organisations,
+		Key: []string{"kind"}, Undirected: true,
+		Fields: []FieldRule{
+			enum("kind", AllCollaborationKind, true),
+			text("title", MaxNameLen),
+			year("since"), year("until"), text("source", MaxTextLen),
+		},
+	},
+}
+
+// yearOrder lists pairs of fields where the first must not come after the second.
+var yearOrder = [][2]string{{"since", "until"}}

@@ -1,0 +1,78 @@
+package model
+
+// Node is any vertex of the graph: it is the GraphQL interface Node.
+type Node interface {
+	// NodeID returns the graph-wide unique id.
+	NodeID() string
+	// NodeKind says which of the node types this is.
+	NodeKind() NodeKind
+}
+
+// NodeBase holds the fields every node type shares.
+type NodeBase struct {
+	ID      string
+	Name    string
+	NameEn  *string
+	Aliases []string
+	Region  *string
+	Source  *string
+}
+
+// NodeID returns the node's id.
+func (b *NodeBase) NodeID() string { return b.ID }
+
+// Enterprise is a company (企业).
+type Enterprise struct {
+	NodeBase
+	Industry       *string
+	CreditCode     *string
+	Founded        *int
+	Certifications []Certification
+}
+
+// University is a university, college or research institute (高校, 科研院所).
+type University struct {
+	NodeBase
+	Kind  UniversityKind
+	Field *string
+}
+
+// Alliance is an industry technology-innovation alliance (产业技术创新战略联盟).
+type Alliance struct {
+	NodeBase
+	Level    *Level
+	Industry *string
+	Founded  *int
+}
+
+// Park is a zone, science park, incubator or industrial base (园区).
+type Park struct {
+	NodeBase
+	Kind     ParkKind
+	Level    *Level
+	Industry *string
+	Founded  *int
+}
+
+// Result is a research result (科技成果).
+type Result struct {
+	NodeBase
+	Kind  ResultKind
+	Year  *int
+	Field *string
+}
+
+// NodeKind implements Node.
+func (*Enterprise) NodeKind() NodeKind { return NodeKindEnterprise }
+
+// NodeKind implements Node.
+func (*University) NodeKind() NodeKind { return NodeKindUniversity }
+
+// NodeKind implements Node.
+func (*Alliance) NodeKind() NodeKind { return NodeKindAlliance }
+
+// NodeKind implements Node.
+func (*Park) NodeKind() NodeKind { return NodeKindPark }
+
+// NodeKind implements Node.
+func (*Result) NodeKind() NodeKind { return NodeKindResult }

@@ -1,0 +1,78 @@
+package model
+
+// Direction is the direction of a relationship as seen from the node whose
+// list it appears in.
+type Direction int
+
+// Directions of a relationship relative to the node a list hangs from.
+const (
+	Outgoing Direction = iota
+	Incoming
+	Both
+)
+
+// RelationQuery selects the relationships of one kind around a node. It is
+// comparable, so that one batch loader serves all parents asking the same.
+type RelationQuery struct {
+	Kind RelationKind
+	Dir  Direction
+	Far  NodeKind // the kind of node at the other end; "" for any
+	// First bounds the relationships returned per parent node.
+	First int
+}
+
+// Op is a filter operation on one property.
+type Op int
+
+// Filter operations; each has one fixed Cypher template.
+const (
+	OpNameContains Op = iota // name, nameEn (case-insensitive) or an alias contains Value
+	OpPrefix                 // Prop starts with Value
+	OpEquals                 // Prop equals Value
+	OpHasAll                 // list Prop contains every item of Value ([]string)
+	OpAtLeast                // Prop ≥ Value
+	OpAtMost                 // Prop ≤ Value
+)
+
+// Condition is one filter predicate; a list query ANDs them.
+type Condition struct {
+	Op    Op
+	Prop  string
+	Value any
+}
+
+// Cursor is the position after which a page starts: the sort key and id of
+// the last node of the previous page.
+type Cursor struct {
+	Key any    `json:"k"`
+	ID  string `json:"id"`
+}
+
+// ListQuery selects a page of nodes of one kind.
+type ListQuery struct {
+	Kind  NodeKind
+	Where []Condition
+	// OrderBy is the property sorted on; ties are broken by id.
+	OrderBy string
+	Desc    bool
+	First   int
+	After   *Cursor
+}
+
+// ListItem is one node of a page with the cursor that points just after it.
+type ListItem struct {
+	Node   Node
+	Cursor Cursor
+}
+
+// NodeRow is one validated node of a bulk upsert.
+type NodeRow struct {
+	ID    string
+	Props map[string]any
+}
+
+// RelationRow is one validated relationship of a bulk upsert.
+type RelationRow struct {
+	From, To string
+	Props    map[string]any
+}

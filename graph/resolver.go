@@ -1,0 +1,29 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Store is what the resolvers need from the database. neo4jdb.DB implements
+// it; the graph package never sees Cypher or the driver.
+type Store interface {
+	NodesByID(ctx context.Context, ids []string) (map[string]model.Node, error)
+	Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error)
+	ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error)
+	CountNodes(ctx context.Context, q model.ListQuery) (int, error)
+	Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error)
+
+	CreateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)
+	UpdateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)
+	DeleteNode(ctx context.Context, id string) (*model.DeletePayload, error)
+	AddRelation(ctx context.Context, kind model.RelationKind, from, to string, props map[string]any) (model.Relation, error)
+	UpdateRelation(ctx context.Context, kind model.RelationKind, from, to string, key, props map[string]any) (model.Relation, error)
+	RemoveRelation(ctx context.Context, kind model.RelationKind, from, to string, key map[string]any) (model.Relation, error)
+}
+
+// Resolver is the root of all resolvers and the place dependencies are injected.
+type Resolver struct {
+	Store Store
+}

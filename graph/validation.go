@@ -1,0 +1,178 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Bounds of list arguments.
+const (
+	maxFirst        = 100
+	defaultListSize = 20
+	maxFilterText   = 100
+)
+
+// boundFirst checks a `first` argument: absent means def, else 1..maxFirst.
+func boundFirst(arg string, first *int, def int) (int, error) {
+	if first == nil {
+		return def, nil
+	}
+	if *first < 1 || *first > maxFirst {
+		return 0, model.Invalid(arg, "must be between 1 and %d, got %d", maxFirst, *first)
+	}
+	return *first, nil
+}
+
+// cursor is what an opaque cursor string holds: the order it belongs to and
+// the position in it, so a cursor of another order is rejected, not misread.
+type cursor struct {
+	Order string `json:"o"`
+	model.Cursor
+}
+
+func encodeCursor(order string, c model.Cursor) string {
+	b, _ := json.Marshal(cursor{Order: order, Cursor: c})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(order, s string) (*model.Cursor, error) {
+	bad := model.Invalid("after", "is not a cursor of this list and order; pass an endCursor from the same query")
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, bad
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var c cursor
+	if err := dec.Decode(&c); err != nil || c.Order != order || c.ID == "" {
+		return nil, bad
+	}
+	// JSON numbers come back as json.Number; years are stored as integers.
+	if n, ok := c.Key.(json.Number); ok {
+		i, err := n.Int64()
+		if err != nil {
+			return nil, bad
+		}
+		c.Key = i
+	}
+	return &c.Cursor, nil
+}
+
+// listQuery validates the arguments shared by the node lists. It passes on
+// an error of the filter before it, so list resolvers read as one line each.
+func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy *model.NodeOrder, first *int, after *string) (model.ListQuery, error) {
+	q := model.ListQuery{Kind: kind, Where: where, OrderBy: "name"}
+	if err != nil {
+		return q, err
+	}
+	if q.First, err = boundFirst("first", first, defaultListSize); err != nil {
+		return q, err
+	}
+	if orderBy != nil {
+		q.Desc = orderBy.Direction == model.OrderDirectionDesc
+		switch orderBy.Field {
+		case model.NodeOrderFieldID:
+			q.OrderBy = "id"
+		case model.NodeOrderFieldYear:
+			q.OrderBy = yearProperty[kind]
+			if q.OrderBy == "" {
+				return q, model.Invalid("orderBy", "%s has no year to order by", strings.ToLower(string(kind)))
+			}
+		}
+	}
+	if after != nil {
+		if q.After, err = decodeCursor(orderKey(q), *after); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+// yearProperty is the property YEAR orders each kind by.
+var yearProperty = map[model.NodeKind]string{
+	model.NodeKindEnterprise: "founded",
+	model.NodeKindAlliance:   "founded",
+	model.NodeKindPark:       "founded",
+	model.NodeKindResult:     "year",
+}
+
+func orderKey(q model.ListQuery) string {
+	if q.Desc {
+		return string(q.Kind) + ":" + q.OrderBy + ":desc"
+	}
+	return string(q.Kind) + ":" + q.OrderBy
+}
+
+// conditions collects filter predicates, checking each value on the way.
+type conditions struct {
+	list []model.Condition
+	err  error
+}
+
+func (c *conditions) text(op model.Op, arg, prop string, v *string) {
+	if v == nil || c.err != nil {
+		return
+	}
+	s := strings.TrimSpace(*v)
+	switch {
+	case s == "":
+		c.err = model.Invalid(arg, "must not be empty")
+	case utf8.RuneCountInString(s) > maxFilterText:
+		c.err = model.Invalid(arg, "longer than %d characters", maxFilterText)
+	default:
+		c.list = append(c.list, model.Condition{Op: op, Prop: prop, Value: s})
+	}
+}
+
+func (c *conditions) enum(prop string, v interface{ String() string }, present bool) {
+	if present && c.err == nil {
+		c.list = append(c.list, model.Condition{Op: model.OpEquals, Prop: prop, Value: v.String()})
+	}
+}
+
+func (c *conditions) years(fromArg, toArg, prop string, from, to *int) {
+	if c.err != nil {
+		return
+	}
+	for _, y := range []struct {
+		arg string
+		v   *int
+		op  model.Op
+	}{{fromArg, from, model.OpAtLeast}, {toArg, to, model.OpAtMost}} {
+		if y.v == nil {
+			continue
+		}
+		if *y.v < model.MinYear || *y.v > model.MaxYear {
+			c.err = model.Invalid(y.arg, "year %d is outside %d–%d", *y.v, model.MinYear, model.MaxYear)
+			return
+		}
+		c.list = append(c.list, model.Condition{Op: y.op, Prop: prop, Value: int64(*y.v)})
+	}
+	if from != nil && to != nil && *from > *to {
+		c.err = model.Invalid(toArg, "%d is before %s %d", *to, fromArg, *from)
+	}
+}
+
+// Bounds of search.
+const (
+	maxSearchText      = 200
+	defaultSearchFirst = 10
+)
+
+// searchArgs checks the arguments of search.
+func searchArgs(query string, first *int) (string, int, error) {
+	text := strings.TrimSpace(query)
+	switch {
+	case text == "":
+		return "", 0, model.Invalid("query", "must not be empty")
+	case utf8.RuneCountInString(text) > maxSearchText:
+		return "", 0, model.Invalid("query", "longer than %d characters", maxSearchText)
+	}
+	n, err := boundFirst("first", first, defaultSearchFirst)
+	return text, n, err
+}

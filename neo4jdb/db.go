@@ -1,0 +1,142 @@
+// Package neo4jdb is InnoGraph's storage: the only package that imports the
+// Neo4j driver or contains Cypher. Every statement is parameterised; labels
+// and relationship types come only from the fixed mapping in mapping.go.
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Config says how to reach Neo4j and how long statements may run.
+type Config struct {
+	URI      string // neo4j://, neo4j+s://, bolt://, bolt+s://
+	User     string
+	Password string
+	Database string // "" means the server's default database
+	// ReadTimeout and WriteTimeout bound each transaction on the server, so a
+	// runaway query is stopped by Neo4j, not just abandoned by the client.
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
+	// MaxPoolSize bounds open connections; AcquireTimeout bounds the wait for one.
+	MaxPoolSize    int
+	AcquireTimeout time.Duration
+}
+
+// Query describes one statement sent to Neo4j, for observers.
+type Query struct {
+	Name     string // the operation, e.g. "nodesByID"
+	Duration time.Duration
+	Err      error
+}
+
+// Observer is told about every statement sent to Neo4j: one call per round trip.
+type Observer func(ctx context.Context, q Query)
+
+// DB is a handle on one Neo4j database.
+type DB struct {
+	driver   neo4j.DriverWithContext
+	cfg      Config
+	observer Observer
+}
+
+// Open creates the driver and checks that the server answers.
+func Open(ctx context.Context, cfg Config, observer Observer) (*DB, error) {
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
+		func(c *config.Config) {
+			c.MaxConnectionPoolSize = cfg.MaxPoolSize
+			c.ConnectionAcquisitionTimeout = cfg.AcquireTimeout
+			c.SocketConnectTimeout = 5 * time.Second
+			// Retries of transient failures must end well inside a request's deadline.
+			c.MaxTransactionRetryTime = 5 * time.Second
+		})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+	}
+	db := &DB{driver: driver, cfg: cfg, observer: observer}
+	if err := db.Ping(ctx); err != nil {
+		_ = driver.Close(ctx)
+		return nil, err
+	}
+	return db, nil
+}
+
+// Close releases the driver's connections.
+func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+
+// Ping checks that the database can be reached and authenticated against.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.driver.VerifyConnectivity(ctx); err != nil {
+		return translate("ping", err)
+	}
+	return nil
+}
+
+// read runs one statement in a read transaction routed to a reader.
+func (db *DB) read(ctx context.Context, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	start := time.Now()
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithReadersRouting(),
+		neo4j.ExecuteQueryWithDatabase(db.cfg.Database),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.cfg.ReadTimeout)))
+	db.observe(ctx, name, start, err)
+	if err != nil {
+		return nil, translate(name, err)
+	}
+	return res.Records, nil
+}
+
+// write runs work in one write transaction routed to the leader; the driver
+// retries it on transient failures, so work must only touch the transaction.
+func write[T any](ctx context.Context, db *DB, name string, work func(tx *writeTx) (T, error)) (T, error) {
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:   neo4j.AccessModeWrite,
+		DatabaseName: db.cfg.Database,
+	})
+	defer session.Close(ctx)
+	out, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) {
+		return work(&writeTx{ctx: ctx, db: db, tx: tx, name: name})
+	}, neo4j.WithTxTimeout(db.cfg.WriteTimeout))
+	if err != nil {
+		var zero T
+		return zero, translate(name, err)
+	}
+	return out, nil
+}
+
+// writeTx runs statements inside one write transaction and reports each.
+type writeTx struct {
+	ctx  context.Context
+	db   *DB
+	tx   neo4j.ManagedTransaction
+	name string
+}
+
+// run executes one statement and returns its records and write counters.
+func (w *writeTx) run(cypher string, params map[string]any) ([]*neo4j.Record, neo4j.Counters, error) {
+	start := time.Now()
+	res, err := w.tx.Run(w.ctx, cypher, params)
+	var records []*neo4j.Record
+	var counters neo4j.Counters
+	if err == nil {
+		records, err = res.Collect(w.ctx)
+	}
+	if err == nil {
+		var summary neo4j.ResultSummary
+		if summary, err = res.Consume(w.ctx); err == nil {
+			counters = summary.Counters()
+		}
+	}
+	w.db.observe(w.ctx, w.name, start, err)
+	return records, counters, err
+}
+
+func (db *DB) observe(ctx context.Context, name string, start time.Time, err error) {
+	if db.observer != nil {
+		db.observer(ctx, Query{Name: name, Duration: time.Since(start), Err: err})
+	}
+}

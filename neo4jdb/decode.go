@@ -1,0 +1,159 @@
+package neo4jdb
+
+import (
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// props reads typed values out of a node's or relationship's property map.
+// Missing or mistyped optional values read as absent: the graph may hold
+// data written by other tools, and one odd property must not fail a page.
+type props map[string]any
+
+func (p props) str(key string) string {
+	s, _ := p[key].(string)
+	return s
+}
+
+func (p props) optStr(key string) *string {
+	if s, ok := p[key].(string); ok {
+		return &s
+	}
+	return nil
+}
+
+func (p props) optInt(key string) *int {
+	if n, ok := p[key].(int64); ok {
+		i := int(n)
+		return &i
+	}
+	return nil
+}
+
+func (p props) optFloat(key string) *float64 {
+	switch v := p[key].(type) {
+	case float64:
+		return &v
+	case int64:
+		f := float64(v)
+		return &f
+	}
+	return nil
+}
+
+func (p props) flag(key string) bool {
+	b, _ := p[key].(bool)
+	return b
+}
+
+func (p props) strs(key string) []string {
+	list, _ := p[key].([]any)
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func optEnum[T ~string](p props, key string) *T {
+	if s, ok := p[key].(string); ok {
+		v := T(s)
+		return &v
+	}
+	return nil
+}
+
+func enumList[T ~string](p props, key string) []T {
+	ss := p.strs(key)
+	out := make([]T, len(ss))
+	for i, s := range ss {
+		out[i] = T(s)
+	}
+	return out
+}
+
+// decodeNode converts a Neo4j node to its model type by its label.
+func decodeNode(n neo4j.Node) (model.Node, error) {
+	kind, ok := kindOfLabels(n.Labels)
+	if !ok {
+		return nil, fmt.Errorf("node %s has none of the known labels: %v", n.ElementId, n.Labels)
+	}
+	p := props(n.Props)
+	base := model.NodeBase{
+		ID:      p.str("id"),
+		Name:    p.str("name"),
+		NameEn:  p.optStr("nameEn"),
+		Aliases: p.strs("aliases"),
+		Region:  p.optStr("region"),
+		Source:  p.optStr("source"),
+	}
+	switch kind {
+	case model.NodeKindEnterprise:
+		return &model.Enterprise{NodeBase: base, Industry: p.optStr("industry"), CreditCode: p.optStr("creditCode"),
+			Founded: p.optInt("founded"), Certifications: enumList[model.Certification](p, "certifications")}, nil
+	case model.NodeKindUniversity:
+		return &model.University{NodeBase: base, Kind: model.UniversityKind(p.str("kind")), Field: p.optStr("field")}, nil
+	case model.NodeKindAlliance:
+		return &model.Alliance{NodeBase: base, Level: optEnum[model.Level](p, "level"), Industry: p.optStr("industry"),
+			Founded: p.optInt("founded")}, nil
+	case model.NodeKindPark:
+		return &model.Park{NodeBase: base, Kind: model.ParkKind(p.str("kind")), Level: optEnum[model.Level](p, "level"),
+			Industry: p.optStr("industry"), Founded: p.optInt("founded")}, nil
+	default: // model.NodeKindResult
+		return &model.Result{NodeBase: base, Kind: model.ResultKind(p.str("kind")), Year: p.optInt("year"),
+			Field: p.optStr("field")}, nil
+	}
+}
+
+// decodeRelation converts a Neo4j relationship to its model type. The ids of
+// its ends are passed in because a relationship value carries only element ids.
+func decodeRelation(r neo4j.Relationship, ends model.Ends) (model.Relation, error) {
+	kind, ok := kindOfRelType(r.Type)
+	if !ok {
+		return nil, fmt.Errorf("relationship %s has an unknown type %q", r.ElementId, r.Type)
+	}
+	p := props(r.Props)
+	switch kind {
+	case model.RelationKindMembership:
+		return &model.Membership{Ends: ends, Role: model.MemberRole(p.str("role")), Since: p.optInt("since"),
+			Until: p.optInt("until"), Source: p.optStr("source")}, nil
+	case model.RelationKindLocation:
+		return &model.Location{Ends: ends, Since: p.optInt("since"), Until: p.optInt("until"),
+			Graduated: p.flag("graduated"), Source: p.optStr("source")}, nil
+	case model.RelationKindDevelopment:
+		return &model.Development{Ends: ends, Role: model.DevelopmentRole(p.str("role")), Year: p.optInt("year"),
+			Source: p.optStr("source")}, nil
+	case model.RelationKindTransfer:
+		return &model.Transfer{Ends: ends, Mode: model.TransferMode(p.str("mode")), Year: p.optInt("year"),
+			Value: p.optFloat("value"), Source: p.optStr("source")}, nil
+	default: // model.RelationKindCollaboration
+		return &model.Collaboration{Ends: ends, Kind: model.CollaborationKind(p.str("kind")), Title: p.optStr("title"),
+			Since: p.optInt("since"), Until: p.optInt("until"), Source: p.optStr("source")}, nil
+	}
+}
+
+// recordNode reads a node column of a record and decodes it.
+func recordNode(rec *neo4j.Record, key string) (model.Node, error) {
+	n, isNil, err := neo4j.GetRecordValue[neo4j.Node](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	if isNil {
+		return nil, nil
+	}
+	return decodeNode(n)
+}
+
+// recordString reads a string column of a record.
+func recordString(rec *neo4j.Record, key string) (string, error) {
+	s, isNil, err := neo4j.GetRecordValue[string](rec, key)
+	if err == nil && isNil {
+		err = fmt.Errorf("column %s is null", key)
+	}
+	return s, err
+}

@@ -1,0 +1,131 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// ListNodes returns one page of nodes (keyset pagination: the cursor is the
+// last sort key and id, so a page is an index range plus LIMIT, never a scan
+// that collects and counts every match) and whether more follow.
+func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error) {
+	where, params, err := whereClause(q.Kind, q.Where)
+	if err != nil {
+		return nil, false, err
+	}
+	key, err := sortKey(q.Kind, q.OrderBy)
+	if err != nil {
+		return nil, false, err
+	}
+	dir, cmp := "ASC", ">"
+	if q.Desc {
+		dir, cmp = "DESC", "<"
+	}
+	if q.After != nil {
+		// The key is compared only when it is not the id itself.
+		after := "n.id " + cmp + " $afterId"
+		if key != "n.id" {
+			after = fmt.Sprintf("(%[1]s %[2]s $afterKey OR (%[1]s = $afterKey AND n.id %[2]s $afterId))", key, cmp)
+		}
+		where = append(where, after)
+		params["afterKey"], params["afterId"] = q.After.Key, q.After.ID
+	}
+	params["limit"] = q.First + 1 // one more than asked tells whether a next page exists
+	cypher := fmt.Sprintf(`MATCH (n:%s) %s RETURN n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit`,
+		label(q.Kind), whereText(where), key, dir, dir)
+	records, err := db.read(ctx, "list"+label(q.Kind), cypher, params)
+	if err != nil {
+		return nil, false, err
+	}
+	items := make([]model.ListItem, 0, len(records))
+	for _, rec := range records {
+		n, err := recordNode(rec, "n")
+		if err != nil {
+			return nil, false, translate("list", err)
+		}
+		key, _ := rec.Get("key")
+		items = append(items, model.ListItem{Node: n, Cursor: model.Cursor{Key: key, ID: n.NodeID()}})
+	}
+	if len(items) > q.First {
+		return items[:q.First], true, nil
+	}
+	return items, false, nil
+}
+
+// CountNodes counts the nodes matching a list query's filter.
+func (db *DB) CountNodes(ctx context.Context, q model.ListQuery) (int, error) {
+	where, params, err := whereClause(q.Kind, q.Where)
+	if err != nil {
+		return 0, err
+	}
+	records, err := db.read(ctx, "count"+label(q.Kind),
+		fmt.Sprintf(`MATCH (n:%s) %s RETURN count(n) AS total`, label(q.Kind), whereText(where)), params)
+	if err != nil {
+		return 0, err
+	}
+	total, _ := records[0].Get("total")
+	n, _ := total.(int64)
+	return int(n), nil
+}
+
+// noYear sorts nodes without a year before all real years.
+const noYear = 0
+
+// sortKey is the Cypher expression sorted on; only fixed property names pass.
+func sortKey(kind model.NodeKind, orderBy string) (string, error) {
+	switch orderBy {
+	case "name", "id":
+		return "n." + orderBy, nil
+	case "founded", "year":
+		if hasField(kind, orderBy) {
+			return fmt.Sprintf("coalesce(n.%s, %d)", orderBy, noYear), nil
+		}
+	}
+	return "", model.Invalid("orderBy", "%s cannot be ordered by %s", strings.ToLower(label(kind)), orderBy)
+}
+
+func hasField(kind model.NodeKind, prop string) bool {
+	return slices.ContainsFunc(model.NodeSpecs[kind].Fields, func(f model.FieldRule) bool { return f.Name == prop })
+}
+
+// whereClause turns conditions into predicates on n with numbered parameters.
+// Property names must be fields of the kind, so no user text reaches the query.
+func whereClause(kind model.NodeKind, conds []model.Condition) ([]string, map[string]any, error) {
+	preds := make([]string, 0, len(conds))
+	params := make(map[string]any, len(conds)+3)
+	for i, c := range conds {
+		p := fmt.Sprintf("$p%d", i)
+		params[p[1:]] = c.Value
+		if c.Op != model.OpNameContains && !hasField(kind, c.Prop) {
+			return nil, nil, fmt.Errorf("neo4jdb: %s has no property %q", kind, c.Prop)
+		}
+		prop := "n." + c.Prop
+		switch c.Op {
+		case model.OpNameContains:
+			preds = append(preds, fmt.Sprintf("(n.name CONTAINS %[1]s OR toLower(n.nameEn) CONTAINS toLower(%[1]s)"+
+				" OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS %[1]s))", p))
+		case model.OpPrefix:
+			preds = append(preds, prop+" STARTS WITH "+p)
+		case model.OpEquals:
+			preds = append(preds, prop+" = "+p)
+		case model.OpHasAll:
+			preds = append(preds, fmt.Sprintf("all(x IN %s WHERE x IN %s)", p, prop))
+		case model.OpAtLeast:
+			preds = append(preds, prop+" >= "+p)
+		case model.OpAtMost:
+			preds = append(preds, prop+" <= "+p)
+		}
+	}
+	return preds, params, nil
+}
+
+func whereText(preds []string) string {
+	if len(preds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(preds, " AND ")
+}

@@ -1,0 +1,81 @@
+package neo4jdb
+
+import (
+	"fmt"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// nodeLabel is the label every node carries besides its type label; the
+// uniqueness constraint on :Node(id) makes ids unique across all types and
+// makes a lookup by id one index seek whatever the type.
+const nodeLabel = "Node"
+
+// labels maps node kinds to Neo4j labels. Cypher text only ever contains
+// labels and relationship types from these two fixed maps.
+var labels = map[model.NodeKind]string{
+	model.NodeKindEnterprise: "Enterprise",
+	model.NodeKindUniversity: "University",
+	model.NodeKindAlliance:   "Alliance",
+	model.NodeKindPark:       "Park",
+	model.NodeKindResult:     "Result",
+}
+
+// relTypes maps relationship kinds to Neo4j relationship types.
+var relTypes = map[model.RelationKind]string{
+	model.RelationKindMembership:    "MEMBER_OF",
+	model.RelationKindLocation:      "LOCATED_IN",
+	model.RelationKindDevelopment:   "DEVELOPED",
+	model.RelationKindTransfer:      "TRANSFERRED_TO",
+	model.RelationKindCollaboration: "COLLABORATES_WITH",
+}
+
+func label(kind model.NodeKind) string {
+	l, ok := labels[kind]
+	if !ok {
+		panic(fmt.Sprintf("neo4jdb: no label for node kind %q", kind))
+	}
+	return l
+}
+
+func relType(kind model.RelationKind) string {
+	t, ok := relTypes[kind]
+	if !ok {
+		panic(fmt.Sprintf("neo4jdb: no relationship type for kind %q", kind))
+	}
+	return t
+}
+
+// kindOfLabels finds the node kind among a node's labels.
+func kindOfLabels(ls []string) (model.NodeKind, bool) {
+	for _, l := range ls {
+		for kind, want := range labels {
+			if l == want {
+				return kind, true
+			}
+		}
+	}
+	return "", false
+}
+
+// kindOfRelType finds the relationship kind of a Neo4j relationship type.
+func kindOfRelType(t string) (model.RelationKind, bool) {
+	for kind, want := range relTypes {
+		if t == want {
+			return kind, true
+		}
+	}
+	return "", false
+}
+
+// labelExpr is a label expression matching any of the kinds, e.g. "Enterprise|University".
+func labelExpr(kinds []model.NodeKind) string {
+	expr := ""
+	for i, k := range kinds {
+		if i > 0 {
+			expr += "|"
+		}
+		expr += label(k)
+	}
+	return expr
+}

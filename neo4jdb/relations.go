@@ -1,0 +1,276 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Relations returns, for each id, up to q.First relationships of q.Kind in
+// q.Dir with the node at the other end: one round trip for any number of ids.
+func (db *DB) Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error) {
+	far := "m"
+	if q.Far != "" {
+		far = "m:" + label(q.Far)
+	}
+	cypher := fmt.Sprintf(`
+		UNWIND $ids AS id
+		MATCH (n:Node {id: id})
+		CALL (n) {
+			MATCH %s
+			RETURN r, m
+			ORDER BY %s
+			LIMIT $first
+		}
+		RETURN id, r, m, startNode(r).id AS fromId, endNode(r).id AS toId`,
+		arrow("n", "r", relType(q.Kind), far, q.Dir), relOrder(q))
+	records, err := db.read(ctx, "relations"+relType(q.Kind), cypher, map[string]any{"ids": ids, "first": q.First})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]model.Relation, len(ids))
+	for _, rec := range records {
+		id, rel, err := decodeRelationRow(rec)
+		if err != nil {
+			return nil, translate("relations", err)
+		}
+		out[id] = append(out[id], rel)
+	}
+	return out, nil
+}
+
+// decodeRelationRow reads id, r, m, fromId, toId: m is the node at the other
+// end from id, which is the end the list hangs from.
+func decodeRelationRow(rec *neo4j.Record) (string, model.Relation, error) {
+	id, err := recordString(rec, "id")
+	if err != nil {
+		return "", nil, err
+	}
+	r, _, err := neo4j.GetRecordValue[neo4j.Relationship](rec, "r")
+	if err != nil {
+		return "", nil, err
+	}
+	m, err := recordNode(rec, "m")
+	if err != nil {
+		return "", nil, err
+	}
+	ends := model.Ends{ViewFrom: id}
+	if ends.FromID, err = recordString(rec, "fromId"); err != nil {
+		return "", nil, err
+	}
+	if ends.ToID, err = recordString(rec, "toId"); err != nil {
+		return "", nil, err
+	}
+	if ends.FromID == id {
+		ends.ToNode = m
+	} else {
+		ends.FromNode = m
+	}
+	rel, err := decodeRelation(r, ends)
+	return id, rel, err
+}
+
+// arrow writes the pattern (a)-[r:TYPE]->(b) in the given direction.
+func arrow(a, r, typ, b string, dir model.Direction) string {
+	switch dir {
+	case model.Incoming:
+		return fmt.Sprintf("(%s)<-[%s:%s]-(%s)", a, r, typ, b)
+	case model.Both:
+		return fmt.Sprintf("(%s)-[%s:%s]-(%s)", a, r, typ, b)
+	default:
+		return fmt.Sprintf("(%s)-[%s:%s]->(%s)", a, r, typ, b)
+	}
+}
+
+// relOrder orders a node's relationships: chair units before members and
+// lead developers before participants, then by the other node's name.
+func relOrder(q model.RelationQuery) string {
+	const byName = "m.name, m.id"
+	switch {
+	case q.Kind == model.RelationKindMembership && q.Dir == model.Incoming:
+		return "CASE r.role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END, " + byName
+	case q.Kind == model.RelationKindDevelopment && q.Dir == model.Incoming:
+		return "CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, " + byName
+	}
+	return byName
+}
+
+// keyPattern writes the property map that identifies a relationship between
+// two nodes, e.g. {mode: $key.mode} for source "$key"; key names come from
+// the fixed specs.
+func keyPattern(spec *model.RelationSpec, source string) string {
+	if len(spec.Key) == 0 {
+		return ""
+	}
+	parts := make([]string, len(spec.Key))
+	for i, k := range spec.Key {
+		parts[i] = fmt.Sprintf("%s: %s.%s", k, source, k)
+	}
+	return " {" + strings.Join(parts, ", ") + "}"
+}
+
+// relPattern writes the pattern of one relationship r of spec between the
+// node patterns a and b, in either direction when the spec is undirected.
+func relPattern(spec *model.RelationSpec, a, b, keySource string) string {
+	dir := model.Outgoing
+	if spec.Undirected {
+		dir = model.Both
+	}
+	return arrow(a, "r", relType(spec.Kind)+keyPattern(spec, keySource), b, dir)
+}
+
+// relBetween matches the relationship of spec between the nodes $from and $to.
+func relBetween(spec *model.RelationSpec) string {
+	return relPattern(spec, "a:Node {id: $from}", "b:Node {id: $to}", "$key")
+}
+
+// AddRelation creates a relationship between two existing nodes of the kinds
+// the spec allows. It fails if the same relationship (same ends and key) exists.
+func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to string, properties map[string]any) (model.Relation, error) {
+	spec := model.RelationSpecs[kind]
+	return write(ctx, db, "add"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		if err := checkEnds(tx, spec, from, to); err != nil {
+			return nil, err
+		}
+		records, counters, err := tx.run(`
+			MATCH (a:Node {id: $from}), (b:Node {id: $to})
+			MERGE `+relPattern(spec, "a", "b", "$key")+`
+			ON CREATE SET r += $props
+			RETURN r, startNode(r) AS s, endNode(r) AS e`,
+			map[string]any{"from": from, "to": to, "key": spec.KeyProps(properties), "props": properties})
+		if err != nil {
+			return nil, err
+		}
+		if counters.RelationshipsCreated() == 0 {
+			return nil, model.Invalid(spec.FromField, "%s already has this %s with %s; update it instead",
+				from, strings.ToLower(string(kind)), to)
+		}
+		return decodeWithEnds(records[0], "r")
+	})
+}
+
+// checkEnds makes sure both ends exist and have kinds the spec allows.
+func checkEnds(tx *writeTx, spec *model.RelationSpec, from, to string) error {
+	if from == to {
+		return model.Invalid(spec.ToField, "a node cannot be related to itself")
+	}
+	records, _, err := tx.run(`
+		OPTIONAL MATCH (a:Node {id: $from})
+		OPTIONAL MATCH (b:Node {id: $to})
+		RETURN labels(a) AS fromLabels, labels(b) AS toLabels`,
+		map[string]any{"from": from, "to": to})
+	if err != nil {
+		return err
+	}
+	for _, end := range []struct {
+		column, field, id string
+		allowed           []model.NodeKind
+	}{
+		{"fromLabels", spec.FromField, from, spec.From},
+		{"toLabels", spec.ToField, to, spec.To},
+	} {
+		ls, isNil, err := neo4j.GetRecordValue[[]any](records[0], end.column)
+		if err != nil {
+			return err
+		}
+		if isNil {
+			return model.Invalid(end.field, "no node with id %q", end.id)
+		}
+		names := make([]string, len(ls))
+		for i, l := range ls {
+			names[i], _ = l.(string)
+		}
+		kind, _ := kindOfLabels(names)
+		if !containsKind(end.allowed, kind) {
+			return model.Invalid(end.field, "%q is a %s; it must be a %s", end.id, kind, labelExpr(end.allowed))
+		}
+	}
+	return nil
+}
+
+func containsKind(kinds []model.NodeKind, k model.NodeKind) bool {
+	for _, x := range kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// UpdateRelation sets properties of the relationship identified by its ends
+// and key; a nil value removes the property.
+func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from, to string, key, properties map[string]any) (model.Relation, error) {
+	spec := model.RelationSpecs[kind]
+	return write(ctx, db, "update"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		records, _, err := tx.run(`
+			MATCH `+relBetween(spec)+`
+			WITH r LIMIT 1
+			SET r += $props
+			RETURN r, startNode(r) AS s, endNode(r) AS e`,
+			map[string]any{"from": from, "to": to, "key": key, "props": properties})
+		if err != nil {
+			return nil, err
+		}
+		if len(records) == 0 {
+			return nil, relationNotFound(kind, from, to)
+		}
+		return decodeWithEnds(records[0], "r")
+	})
+}
+
+// RemoveRelation deletes the relationship identified by its ends and key and
+// returns it as it was.
+func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from, to string, key map[string]any) (model.Relation, error) {
+	spec := model.RelationSpecs[kind]
+	return write(ctx, db, "remove"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		records, _, err := tx.run(`
+			MATCH `+relBetween(spec)+`
+			WITH r, startNode(r) AS s, endNode(r) AS e LIMIT 1
+			WITH r, s, e, {type: type(r), props: properties(r)} AS was
+			DELETE r
+			RETURN was, s, e`,
+			map[string]any{"from": from, "to": to, "key": key})
+		if err != nil {
+			return nil, err
+		}
+		if len(records) == 0 {
+			return nil, relationNotFound(kind, from, to)
+		}
+		was, _ := records[0].Get("was")
+		m, _ := was.(map[string]any)
+		t, _ := m["type"].(string)
+		p, _ := m["props"].(map[string]any)
+		return decodeEnds(records[0], neo4j.Relationship{Type: t, Props: p})
+	})
+}
+
+func relationNotFound(kind model.RelationKind, from, to string) error {
+	return model.Errorf(model.CodeNotFound, "no %s between %q and %q", strings.ToLower(string(kind)), from, to)
+}
+
+// decodeWithEnds decodes a relationship column with its start s and end e.
+func decodeWithEnds(rec *neo4j.Record, column string) (model.Relation, error) {
+	r, _, err := neo4j.GetRecordValue[neo4j.Relationship](rec, column)
+	if err != nil {
+		return nil, err
+	}
+	return decodeEnds(rec, r)
+}
+
+func decodeEnds(rec *neo4j.Record, r neo4j.Relationship) (model.Relation, error) {
+	s, err := recordNode(rec, "s")
+	if err != nil {
+		return nil, err
+	}
+	e, err := recordNode(rec, "e")
+	if err != nil {
+		return nil, err
+	}
+	return decodeRelation(r, model.Ends{
+		FromID: s.NodeID(), ToID: e.NodeID(), FromNode: s, ToNode: e, ViewFrom: s.NodeID(),
+	})
+}

@@ -1,0 +1,27 @@
+// InnoGraph schema: applied at every start; each statement is idempotent.
+// Ids are unique across all node types: every node also carries :Node.
+CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT enterprise_credit_code IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.creditCode IS UNIQUE;
+
+// Range indexes behind list filters and index-backed ORDER BY name.
+CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
+CREATE INDEX enterprise_region IF NOT EXISTS FOR (n:Enterprise) ON (n.region);
+CREATE INDEX enterprise_industry IF NOT EXISTS FOR (n:Enterprise) ON (n.industry);
+CREATE INDEX university_name IF NOT EXISTS FOR (n:University) ON (n.name);
+CREATE INDEX university_region IF NOT EXISTS FOR (n:University) ON (n.region);
+CREATE INDEX alliance_name IF NOT EXISTS FOR (n:Alliance) ON (n.name);
+CREATE INDEX alliance_region IF NOT EXISTS FOR (n:Alliance) ON (n.region);
+CREATE INDEX park_name IF NOT EXISTS FOR (n:Park) ON (n.name);
+CREATE INDEX park_region IF NOT EXISTS FOR (n:Park) ON (n.region);
+CREATE INDEX park_kind IF NOT EXISTS FOR (n:Park) ON (n.kind);
+CREATE INDEX result_name IF NOT EXISTS FOR (n:Result) ON (n.name);
+CREATE INDEX result_field IF NOT EXISTS FOR (n:Result) ON (n.field);
+CREATE INDEX result_year IF NOT EXISTS FOR (n:Result) ON (n.year);
+
+// Full-text search over names of every type. The CJK analyzer indexes Chinese
+// text as overlapping bigrams, so 科河种业 is found by 科河 or 种业; it also
+// lower-cases Latin text. Not eventually consistent: a created node is
+// searchable as soon as its transaction commits.
+CREATE FULLTEXT INDEX node_search IF NOT EXISTS
+FOR (n:Enterprise|University|Alliance|Park|Result) ON EACH [n.name, n.nameEn, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};
