@@ -6,12 +6,12 @@ type PropType int
 // Property types, as stored in Neo4j.
 const (
 	TypeString     PropType = iota // string
-	TypeYear                        // int64 in [MinYear, MaxYear]
-	TypeMoney                       // float64 ≥ 0, in 万元
-	TypeBool                        // bool
-	TypeStringList                  // []string
-	TypeEnum                        // string, one of FieldRule.Enum
-	TypeEnumList                    // []string, each one of FieldRule.Enum
+	TypeYear                       // int64 in [MinYear, MaxYear]
+	TypeMoney                      // float64 ≥ 0, in 万元
+	TypeBool                       // bool
+	TypeStringList                 // []string
+	TypeEnum                       // string, one of FieldRule.Enum
+	TypeEnumList                   // []string, each one of FieldRule.Enum
 )
 
 // Bounds that apply to every field of the type.
@@ -68,8 +68,10 @@ func enumStrings[T ~string](all []T) []string {
 	return out
 }
 
-func text(name string, maxLen int) FieldRule { return FieldRule{Name: name, Type: TypeString, MaxLen: maxLen} }
-func year(name string) FieldRule             { return FieldRule{Name: name, Type: TypeYear} }
+func text(name string, maxLen int) FieldRule {
+	return FieldRule{Name: name, Type: TypeString, MaxLen: maxLen}
+}
+func year(name string) FieldRule { return FieldRule{Name: name, Type: TypeYear} }
 
 func enum[T ~string](name string, all []T, required bool) FieldRule {
 	return FieldRule{Name: name, Type: TypeEnum, Enum: enumStrings(all), Required: required}
