@@ -1829,15 +1829,15 @@ type Enterprise implements Node {
   certifications: [Certification!]!
 
   "Alliances this enterprise is a member of."
-  alliances(first: Int = 50): [Membership!]!
+  alliances(first: Int = 20): [Membership!]!
   "Parks, zones and incubators this enterprise sits in."
-  parks(first: Int = 50): [Location!]!
+  parks(first: Int = 20): [Location!]!
   "Results this enterprise took part in developing."
-  developedResults(first: Int = 50): [Development!]!
+  developedResults(first: Int = 20): [Development!]!
   "Results transferred to this enterprise (技术转让, 许可, 作价入股)."
-  acquiredResults(first: Int = 50): [Transfer!]!
+  acquiredResults(first: Int = 20): [Transfer!]!
   "Collaborations with universities, institutes and other enterprises, in either direction."
-  collaborators(first: Int = 50): [Collaboration!]!
+  collaborators(first: Int = 20): [Collaboration!]!
 }
 
 "Kind of university or research organisation."
@@ -1862,10 +1862,10 @@ type University implements Node {
   "Main research fields, e.g. 草原生态, 水利."
   field: String
 
-  alliances(first: Int = 50): [Membership!]!
-  parks(first: Int = 50): [Location!]!
-  developedResults(first: Int = 50): [Development!]!
-  collaborators(first: Int = 50): [Collaboration!]!
+  alliances(first: Int = 20): [Membership!]!
+  parks(first: Int = 20): [Location!]!
+  developedResults(first: Int = 20): [Development!]!
+  collaborators(first: Int = 20): [Collaboration!]!
 }
 
 "产业技术创新战略联盟 / 创新联合体: an industry technology-innovation alliance or consortium."
@@ -1881,7 +1881,7 @@ type Alliance implements Node {
   founded: Int
 
   "Member enterprises and universities, chair units first."
-  members(first: Int = 50): [Membership!]!
+  members(first: Int = 20): [Membership!]!
 }
 
 "Kind of park."
@@ -1918,11 +1918,11 @@ type Park implements Node {
   founded: Int
 
   "Enterprises, universities and parks located in this park (an incubator inside a zone)."
-  tenants(first: Int = 50): [Location!]!
+  tenants(first: Int = 20): [Location!]!
   "Enterprises located in this park."
-  enterprises(first: Int = 50): [Location!]!
+  enterprises(first: Int = 20): [Location!]!
   "The parks this park lies in (an incubator's zone)."
-  parents(first: Int = 50): [Location!]!
+  parents(first: Int = 20): [Location!]!
 }
 
 "Kind of research result."
@@ -1957,9 +1957,9 @@ type Result implements Node {
   field: String
 
   "Who developed it: lead and participating organisations."
-  developers(first: Int = 50): [Development!]!
+  developers(first: Int = 20): [Development!]!
   "Where it went: transfers to enterprises."
-  transfers(first: Int = 50): [Transfer!]!
+  transfers(first: Int = 20): [Transfer!]!
 }
 
 # ---------------------------------------------------------------- relationships
