@@ -54,3 +54,17 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 	empty, _ := records[0].Get("empty")
 	return empty == true, nil
 }
+
+// DeleteAll removes every InnoGraph node and relationship, in batches so a
+// large graph does not need one huge transaction. For tests and re-seeding.
+func (db *DB) DeleteAll(ctx context.Context) error {
+	for {
+		deleted, err := write(ctx, db, "deleteAll", func(tx *writeTx) (int, error) {
+			_, counters, err := tx.run(`MATCH (n:Node) WITH n LIMIT 10000 DETACH DELETE n`, nil)
+			return counters.NodesDeleted(), err
+		})
+		if err != nil || deleted == 0 {
+			return err
+		}
+	}
+}

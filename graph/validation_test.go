@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+func invalidField(t *testing.T, err error) string {
+	t.Helper()
+	var e *model.Error
+	if !errors.As(err, &e) || e.Code != model.CodeBadUserInput {
+		t.Fatalf("want BAD_USER_INPUT, got %v", err)
+	}
+	return e.Field
+}
+
+func TestBoundFirst(t *testing.T) {
+	for _, tc := range []struct {
+		first *int
+		want  int
+		ok    bool
+	}{
+		{nil, 20, true}, {ptr(1), 1, true}, {ptr(100), 100, true},
+		{ptr(0), 0, false}, {ptr(-3), 0, false}, {ptr(101), 0, false},
+	} {
+		got, err := boundFirst("first", tc.first, 20)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("boundFirst(%v) = %d, %v", tc.first, got, err)
+		}
+		if err != nil && invalidField(t, err) != "first" {
+			t.Errorf("error should name first: %v", err)
+		}
+	}
+}
+
+func TestCursorRoundTrip(t *testing.T) {
+	for _, c := range []model.Cursor{{Key: "科河种业", ID: "ent-1"}, {Key: int64(2015), ID: "res-9"}} {
+		s := encodeCursor("RESULT:year", c)
+		got, err := decodeCursor("RESULT:year", s)
+		if err != nil || got.Key != c.Key || got.ID != c.ID {
+			t.Errorf("round trip of %v gave %v, %v", c, got, err)
+		}
+	}
+	s := encodeCursor("ENTERPRISE:name", model.Cursor{Key: "a", ID: "b"})
+	for _, bad := range []string{"%%%", "bm90IGpzb24", encodeCursor("ENTERPRISE:name", model.Cursor{Key: "a"})} {
+		if _, err := decodeCursor("ENTERPRISE:name", bad); invalidField(t, err) != "after" {
+			t.Errorf("cursor %q should be rejected naming after", bad)
+		}
+	}
+	if _, err := decodeCursor("ENTERPRISE:name:desc", s); err == nil {
+		t.Error("a cursor of another order must be rejected")
+	}
+}
+
+func TestListQuery(t *testing.T) {
+	q, err := listQuery(model.NodeKindResult, nil, nil,
+		&model.NodeOrder{Field: model.NodeOrderFieldYear, Direction: model.OrderDirectionDesc}, ptr(5), nil)
+	if err != nil || q.OrderBy != "year" || !q.Desc || q.First != 5 {
+		t.Errorf("got %+v, %v", q, err)
+	}
+	_, err = listQuery(model.NodeKindUniversity, nil, nil, &model.NodeOrder{Field: model.NodeOrderFieldYear}, nil, nil)
+	if invalidField(t, err) != "orderBy" {
+		t.Error("universities have no year to order by")
+	}
+	prior := model.Invalid("filter.region", "x")
+	if _, err := listQuery(model.NodeKindPark, nil, prior, nil, nil, nil); err != prior {
+		t.Error("listQuery must pass on the filter's error")
+	}
+}
+
+func TestFilterConditions(t *testing.T) {
+	conds, err := enterpriseConditions(&model.EnterpriseFilter{
+		NameContains: ptr(" 种业 "), Region: ptr("内蒙古自治区"),
+		Certifications: []model.Certification{model.CertificationHighTech},
+		FoundedFrom:    ptr(2000), FoundedTo: ptr(2010),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []model.Condition{
+		{Op: model.OpNameContains, Prop: "name", Value: "种业"},
+		{Op: model.OpPrefix, Prop: "region", Value: "内蒙古自治区"},
+		{Op: model.OpHasAll, Prop: "certifications", Value: []string{"HIGH_TECH"}},
+		{Op: model.OpAtLeast, Prop: "founded", Value: int64(2000)},
+		{Op: model.OpAtMost, Prop: "founded", Value: int64(2010)},
+	}
+	if len(conds) != len(want) {
+		t.Fatalf("got %v", conds)
+	}
+	for i := range want {
+		if conds[i].Op != want[i].Op || conds[i].Prop != want[i].Prop {
+			t.Errorf("condition %d = %+v, want %+v", i, conds[i], want[i])
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		err   error
+		field string
+	}{
+		{"ErrEmptyName", second(enterpriseConditions(&model.EnterpriseFilter{NameContains: ptr(" ")})), "filter.nameContains"},
+		{"ErrYearRange", second(resultConditions(&model.ResultFilter{YearFrom: ptr(1500)})), "filter.yearFrom"},
+		{"ErrYearOrder", second(resultConditions(&model.ResultFilter{YearFrom: ptr(2020), YearTo: ptr(2010)})), "filter.yearTo"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := invalidField(t, tc.err); got != tc.field {
+				t.Errorf("names %q, want %q", got, tc.field)
+			}
+		})
+	}
+}
+
+func second[A, B any](_ A, b B) B { return b }
+
+func TestSearchArgs(t *testing.T) {
+	if text, n, err := searchArgs("  科河 ", nil); err != nil || text != "科河" || n != 10 {
+		t.Errorf("got %q %d %v", text, n, err)
+	}
+	if _, _, err := searchArgs(" ", nil); invalidField(t, err) != "query" {
+		t.Error("empty query")
+	}
+	if _, _, err := searchArgs("x", ptr(0)); invalidField(t, err) != "first" {
+		t.Error("first out of range")
+	}
+}
