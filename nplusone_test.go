@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// TestNoNPlusOne: a page of enterprises with their alliances, parks and
+// acquired results (and those results' developers) reaches Neo4j in the same
+// number of round trips whatever the page size.
+func TestNoNPlusOne(t *testing.T) {
+	a := newAPI(t)
+	const n = 50
+	var nodes []model.NodeRow
+	var members, locations, transfers, developments []model.RelationRow
+	nodes = append(nodes, model.NodeRow{ID: "u", Props: map[string]any{"name": "大学", "kind": "UNIVERSITY"}})
+	for i := 0; i < n; i++ {
+		e, al, p, r := fmt.Sprintf("e%02d", i), fmt.Sprintf("a%02d", i), fmt.Sprintf("p%02d", i), fmt.Sprintf("r%02d", i)
+		members = append(members, model.RelationRow{From: e, To: al, Props: map[string]any{"role": "MEMBER"}})
+		locations = append(locations, model.RelationRow{From: e, To: p, Props: map[string]any{"graduated": false}})
+		transfers = append(transfers, model.RelationRow{From: r, To: e, Props: map[string]any{"mode": "LICENCE"}})
+		developments = append(developments, model.RelationRow{From: "u", To: r, Props: map[string]any{"role": "LEAD"}})
+		for kind, row := range map[model.NodeKind]model.NodeRow{
+			model.NodeKindEnterprise: {ID: e, Props: map[string]any{"name": "企业" + e}},
+			model.NodeKindAlliance:   {ID: al, Props: map[string]any{"name": "联盟" + al}},
+			model.NodeKindPark:       {ID: p, Props: map[string]any{"name": "园区" + p, "kind": "INCUBATOR"}},
+			model.NodeKindResult:     {ID: r, Props: map[string]any{"name": "成果" + r, "kind": "PATENT"}},
+		} {
+			if _, err := a.db.UpsertNodes(t.Context(), kind, []model.NodeRow{row}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := a.db.UpsertNodes(t.Context(), model.NodeKindUniversity, nodes); err != nil {
+		t.Fatal(err)
+	}
+	for kind, rows := range map[model.RelationKind][]model.RelationRow{
+		model.RelationKindMembership: members, model.RelationKindLocation: locations,
+		model.RelationKindTransfer: transfers, model.RelationKindDevelopment: developments,
+	} {
+		if _, err := a.db.UpsertRelations(t.Context(), kind, rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	const query = `query($first: Int) { enterprises(first: $first) { edges { node { id name
+		alliances { role alliance { name } }
+		parks { park { name kind } }
+		acquiredResults { mode result { name developers { developer { id } } } } } } } }`
+	trips := map[int]int{}
+	for _, size := range []int{5, n} {
+		var out struct {
+			Enterprises struct {
+				Edges []struct {
+					Node struct {
+						Alliances, Parks, AcquiredResults []any
+					}
+				}
+			}
+		}
+		a.counter.Reset()
+		a.ok("", query, map[string]any{"first": size}, &out)
+		trips[size] = a.counter.Count()
+		if len(out.Enterprises.Edges) != size {
+			t.Fatalf("page of %d has %d enterprises", size, len(out.Enterprises.Edges))
+		}
+		for _, e := range out.Enterprises.Edges {
+			if len(e.Node.Alliances) != 1 || len(e.Node.Parks) != 1 || len(e.Node.AcquiredResults) != 1 {
+				t.Fatalf("enterprise relationships missing: %+v", e.Node)
+			}
+		}
+	}
+	// 1 page + alliances + parks + acquired results + developers of those results.
+	if trips[5] != 5 || trips[n] != 5 {
+		t.Errorf("round trips: page of 5 → %d, page of %d → %d; want 5 for both", trips[5], n, trips[n])
+	}
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// relGraph builds, through the API, a graph with every relationship kind.
+func relGraph(a *api) {
+	a.t.Helper()
+	var out map[string]any
+	a.ok(writeToken, `mutation {
+		e1: createEnterprise(input: {id: "e1", name: "甲企业", region: "内蒙古自治区/巴彦淖尔市", founded: 2005}) { id }
+		e2: createEnterprise(input: {id: "e2", name: "乙企业"}) { id }
+		u1: createUniversity(input: {id: "u1", name: "丙大学", kind: UNIVERSITY}) { id }
+		a1: createAlliance(input: {id: "a1", name: "丁联盟", level: PROVINCIAL}) { id }
+		p1: createPark(input: {id: "p1", name: "高新区", kind: HIGH_TECH_ZONE, level: NATIONAL}) { id }
+		p2: createPark(input: {id: "p2", name: "孵化器", kind: INCUBATOR}) { id }
+		r1: createResult(input: {id: "r1", name: "成果", kind: PATENT, year: 2019}) { id }
+		m1: addMembership(input: {memberId: "e1", allianceId: "a1", role: CHAIR, since: 2015}) { role }
+		m2: addMembership(input: {memberId: "u1", allianceId: "a1"}) { role }
+		l1: addLocation(input: {tenantId: "e1", parkId: "p2", graduated: true}) { graduated }
+		l2: addLocation(input: {tenantId: "p2", parkId: "p1"}) { graduated }
+		l3: addLocation(input: {tenantId: "u1", parkId: "p1"}) { graduated }
+		d1: addDevelopment(input: {developerId: "u1", resultId: "r1", year: 2019}) { role }
+		d2: addDevelopment(input: {developerId: "e2", resultId: "r1", role: PARTICIPANT}) { role }
+		t1: addTransfer(input: {resultId: "r1", enterpriseId: "e1", mode: LICENCE, year: 2021, value: 300}) { mode }
+		c1: addCollaboration(input: {fromId: "u1", toId: "e2", kind: JOINT_LAB, title: "联合实验室"}) { kind }
+	}`, nil, &out)
+}
+
+// TestNodeResolvesEveryType asks node(id:) for each type and its own fields.
+func TestNodeResolvesEveryType(t *testing.T) {
+	a := newAPI(t)
+	a.loadStarterGraph()
+	for id, typename := range map[string]string{
+		"ent-kehe-seed": "Enterprise", "uni-caas-grassland": "University", "all-sunflower": "Alliance",
+		"park-minlong": "Park", "res-kehe-8": "Result",
+	} {
+		var out struct {
+			Node map[string]any `json:"node"`
+		}
+		a.ok("", `query($id: ID!) { node(id: $id) { __typename id name aliases region source
+			... on Enterprise { industry certifications founded creditCode }
+			... on University { kind field }
+			... on Alliance { level industry }
+			... on Park { kind level }
+			... on Result { kind year field } } }`, map[string]any{"id": id}, &out)
+		if out.Node["__typename"] != typename || out.Node["id"] != id || out.Node["source"] == nil {
+			t.Errorf("node(%s) = %v", id, out.Node)
+		}
+	}
+	var missing struct{ Node *struct{} }
+	a.ok("", `{ node(id: "no-such-id") { id } }`, nil, &missing)
+	if missing.Node != nil {
+		t.Error("an unknown id is null, not an error")
+	}
+}
+
+func TestRelationshipFields(t *testing.T) {
+	a := newAPI(t)
+	relGraph(a)
+	var out struct {
+		E1, U1, A1, P1, P2, R1 json.RawMessage
+	}
+	a.ok("", `{
+		e1: node(id: "e1") { ... on Enterprise {
+			alliances { role since member { id } alliance { id } }
+			parks { graduated park { id } tenant { id } }
+			acquiredResults { mode year value result { id } enterprise { id } }
+			developedResults { result { id } }
+			collaborators { partner { id } } } }
+		u1: node(id: "u1") { ... on University {
+			alliances { alliance { id } } parks { park { id } }
+			developedResults { role year result { id } developer { id } }
+			collaborators { kind title from { id } to { id } partner { id } } } }
+		a1: node(id: "a1") { ... on Alliance { members { role member { __typename id } } } }
+		p1: node(id: "p1") { ... on Park { tenants { tenant { id } } enterprises { tenant { id } } parents { park { id } } } }
+		p2: node(id: "p2") { ... on Park { enterprises { tenant { id } } parents { park { id } } } }
+		r1: node(id: "r1") { ... on Result { developers { role developer { id } } transfers { enterprise { id } } } }
+	}`, nil, &out)
+	for _, tc := range []struct {
+		name string
+		got  json.RawMessage
+		want string
+	}{
+		{"e1", out.E1, `{"alliances":[{"role":"CHAIR","since":2015,"member":{"id":"e1"},"alliance":{"id":"a1"}}],` +
+			`"parks":[{"graduated":true,"park":{"id":"p2"},"tenant":{"id":"e1"}}],` +
+			`"acquiredResults":[{"mode":"LICENCE","year":2021,"value":300,"result":{"id":"r1"},"enterprise":{"id":"e1"}}],` +
+			`"developedResults":[],"collaborators":[]}`},
+		{"u1", out.U1, `{"alliances":[{"alliance":{"id":"a1"}}],"parks":[{"park":{"id":"p1"}}],` +
+			`"developedResults":[{"role":"LEAD","year":2019,"result":{"id":"r1"},"developer":{"id":"u1"}}],` +
+			`"collaborators":[{"kind":"JOINT_LAB","title":"联合实验室","from":{"id":"u1"},"to":{"id":"e2"},"partner":{"id":"e2"}}]}`},
+		{"a1", out.A1, `{"members":[{"role":"CHAIR","member":{"__typename":"Enterprise","id":"e1"}},` +
+			`{"role":"MEMBER","member":{"__typename":"University","id":"u1"}}]}`},
+		{"p1", out.P1, `{"tenants":[{"tenant":{"id":"p2"}},{"tenant":{"id":"u1"}}],"enterprises":[],"parents":[]}`},
+		{"p2", out.P2, `{"enterprises":[{"tenant":{"id":"e1"}}],"parents":[{"park":{"id":"p1"}}]}`},
+		{"r1", out.R1, `{"developers":[{"role":"LEAD","developer":{"id":"u1"}},{"role":"PARTICIPANT","developer":{"id":"e2"}}],` +
+			`"transfers":[{"enterprise":{"id":"e1"}}]}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !jsonEqual(t, tc.got, tc.want) {
+				t.Errorf("got  %s\nwant %s", tc.got, tc.want)
+			}
+		})
+	}
+	var e2 struct {
+		Node struct {
+			Collaborators []struct{ Partner struct{ ID string } }
+		}
+	}
+	a.ok("", `{ node(id: "e2") { ... on Enterprise { collaborators { partner { id } } } } }`, nil, &e2)
+	if len(e2.Node.Collaborators) != 1 || e2.Node.Collaborators[0].Partner.ID != "u1" {
+		t.Errorf("seen from e2, the partner is u1: %+v", e2)
+	}
+}
+
+func jsonEqual(t *testing.T, got json.RawMessage, want string) bool {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatal(err)
+	}
+	gb, _ := json.Marshal(g)
+	wb, _ := json.Marshal(w)
+	return string(gb) == string(wb)
+}
+
+type connection struct {
+	TotalCount int
+	PageInfo   struct {
+		HasNextPage, HasPreviousPage bool
+		EndCursor                    string
+	}
+	Edges []struct {
+		Cursor string
+		Node   map[string]any
+	}
+}
+
+func TestListsAndPagination(t *testing.T) {
+	a := newAPI(t)
+	a.loadStarterGraph()
+	for _, tc := range []struct {
+		name, query string
+		vars        map[string]any
+		wantTotal   int
+		wantFirst   string
+	}{
+		{"EnterprisesByRegion", `query($f: EnterpriseFilter) { list: enterprises(filter: $f, first: 2) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id name } } } }`,
+			map[string]any{"f": map[string]any{"region": "内蒙古自治区/巴彦淖尔市"}}, 5, ""},
+		{"EnterprisesTechCenter", `query($f: EnterpriseFilter) { list: enterprises(filter: $f, orderBy: {field: ID}) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`,
+			map[string]any{"f": map[string]any{"certifications": []string{"TECH_CENTER"}}}, 3, "ent-kehe-seed"},
+		{"Universities", `{ list: universities(filter: {kind: RESEARCH_INSTITUTE}) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`, nil, 2, ""},
+		{"Alliances", `{ list: alliances(filter: {level: PROVINCIAL, nameContains: "向日葵"}) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`, nil, 1, "all-sunflower"},
+		{"ParksByKindDesc", `{ list: parks(filter: {kind: ECONOMIC_DEVELOPMENT_ZONE}, orderBy: {field: NAME, direction: DESC}) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`, nil, 2, "park-tengger-etdz"},
+		{"ResultsByField", `{ list: results(filter: {field: "蒙药", kind: TECHNOLOGY}) {
+			totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }`, nil, 1, "res-tegexidegeqi"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out struct{ List connection }
+			a.ok("", tc.query, tc.vars, &out)
+			if out.List.TotalCount != tc.wantTotal {
+				t.Errorf("totalCount %d, want %d", out.List.TotalCount, tc.wantTotal)
+			}
+			if tc.wantFirst != "" && (len(out.List.Edges) == 0 || out.List.Edges[0].Node["id"] != tc.wantFirst) {
+				t.Errorf("first node %+v, want %s", out.List.Edges, tc.wantFirst)
+			}
+		})
+	}
+	t.Run("WalkAllPages", func(t *testing.T) {
+		seen := map[string]bool{}
+		vars := map[string]any{"after": nil}
+		for pages := 1; ; pages++ {
+			var out struct{ Enterprises connection }
+			a.ok("", `query($after: String) { enterprises(first: 3, after: $after, orderBy: {field: NAME, direction: DESC}) {
+				pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }`, vars, &out)
+			for _, e := range out.Enterprises.Edges {
+				seen[e.Node["id"].(string)] = true
+			}
+			if out.Enterprises.PageInfo.HasPreviousPage != (pages > 1) {
+				t.Errorf("page %d hasPreviousPage %v", pages, out.Enterprises.PageInfo.HasPreviousPage)
+			}
+			if !out.Enterprises.PageInfo.HasNextPage {
+				break
+			}
+			vars["after"] = out.Enterprises.PageInfo.EndCursor
+		}
+		if len(seen) != 7 {
+			t.Errorf("walked %d enterprises, want 7", len(seen))
+		}
+	})
+}
+
+func TestSearch(t *testing.T) {
+	a := newAPI(t)
+	a.loadStarterGraph()
+	var out struct {
+		Search []struct {
+			Score float64
+			Node  struct{ Typename, ID string } `json:"node"`
+		}
+	}
+	a.ok("", `{ search(query: "科河", first: 5) { score node { typename: __typename id } } }`, nil, &out)
+	if len(out.Search) != 2 || out.Search[0].Score < out.Search[1].Score {
+		t.Fatalf("search 科河: %+v", out.Search)
+	}
+	a.ok("", `{ search(query: "科河", types: [RESULT]) { score node { typename: __typename id } } }`, nil, &out)
+	if len(out.Search) != 1 || out.Search[0].Node.ID != "res-kehe-8" || out.Search[0].Node.Typename != "Result" {
+		t.Errorf("search 科河 in results: %+v", out.Search)
+	}
+	a.ok("", `{ search(query: "糖尿乐") { score node { typename: __typename id } } }`, nil, &out)
+	if len(out.Search) != 1 || out.Search[0].Node.ID != "res-tegexidegeqi" {
+		t.Errorf("an alias is searchable: %+v", out.Search)
+	}
+}

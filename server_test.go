@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/innograph/innograph/neo4jdb"
+	"github.com/innograph/innograph/neo4jdb/neo4jtest"
+)
+
+const (
+	writeToken = "test-write-token"
+	readToken  = "test-read-token"
+)
+
+// api is the whole HTTP stack over the test database.
+type api struct {
+	t       *testing.T
+	url     string
+	db      *neo4jdb.DB
+	counter *neo4jtest.Counter
+}
+
+func newAPI(t *testing.T) *api {
+	t.Helper()
+	db, counter := neo4jtest.Open(t)
+	cfg, err := loadConfig(func(name string) string {
+		return map[string]string{
+			"INNOGRAPH_WRITE_TOKENS": writeToken, "INNOGRAPH_READ_TOKENS": readToken,
+			"INNOGRAPH_MAX_BODY_BYTES": "65536",
+		}[name]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	t.Cleanup(srv.Close)
+	return &api{t: t, url: srv.URL, db: db, counter: counter}
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []gqlError      `json:"errors"`
+}
+
+// do posts a GraphQL request with an optional bearer token.
+func (a *api) do(token, query string, vars map[string]any) gqlResponse {
+	a.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, a.url+"/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		a.t.Fatalf("response is not JSON: %v", err)
+	}
+	return out
+}
+
+// ok runs a request that must succeed and decodes its data into v.
+func (a *api) ok(token, query string, vars map[string]any, v any) {
+	a.t.Helper()
+	res := a.do(token, query, vars)
+	if len(res.Errors) > 0 {
+		a.t.Fatalf("unexpected errors: %+v\nquery: %s", res.Errors, query)
+	}
+	if err := json.Unmarshal(res.Data, v); err != nil {
+		a.t.Fatalf("decode %s: %v", res.Data, err)
+	}
+}
+
+// fails runs a request that must fail with code (and, if given, field).
+func (a *api) fails(token, query string, vars map[string]any, code, field string) gqlError {
+	a.t.Helper()
+	res := a.do(token, query, vars)
+	if len(res.Errors) == 0 {
+		a.t.Fatalf("want %s error, got data %s", code, res.Data)
+	}
+	e := res.Errors[0]
+	if e.Extensions["code"] != code || (field != "" && e.Extensions["field"] != field) {
+		a.t.Fatalf("want %s on %q, got %+v", code, field, e)
+	}
+	if strings.Contains(e.Message, "Neo.") || strings.Contains(e.Message, "goroutine") {
+		a.t.Errorf("error leaks internals: %q", e.Message)
+	}
+	return e
+}
+
+// loadStarterGraph loads the starter graph the way `make run` does.
+func (a *api) loadStarterGraph() {
+	a.t.Helper()
+	if err := loadStarter(a.t.Context(), a.db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
+func TestHealthAndReadiness(t *testing.T) {
+	a := newAPI(t)
+	for _, path := range []string{"/healthz", "/readyz"} {
+		res, err := http.Get(a.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: status %d", path, res.StatusCode)
+		}
+	}
+	res, err := http.Get(a.url + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
+		t.Error("GET / should serve the GraphiQL playground for /query")
+	}
+}
+
+func TestCORS(t *testing.T) {
+	a := newAPI(t)
+	for origin, allowed := range map[string]bool{"http://localhost:5173": true, "https://evil.example": false} {
+		req, _ := http.NewRequest(http.MethodOptions, a.url+"/query", nil)
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		req.Header.Set("Access-Control-Request-Headers", "authorization,content-type")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got := res.Header.Get("Access-Control-Allow-Origin") == origin; got != allowed {
+			t.Errorf("origin %s allowed = %v, want %v", origin, got, allowed)
+		}
+	}
+}
+
+func TestBodyLimit(t *testing.T) {
+	a := newAPI(t)
+	big := `{"query":"{ node(id: \"` + strings.Repeat("x", 70000) + `\") { id } }"}`
+	res, err := http.Post(a.url+"/query", "application/json", strings.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out gqlResponse
+	_ = json.NewDecoder(res.Body).Decode(&out)
+	if res.StatusCode != http.StatusRequestEntityTooLarge || len(out.Errors) == 0 || out.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("status %d, errors %+v", res.StatusCode, out.Errors)
+	}
+}
+
+func TestStarterGraphLoadsOnce(t *testing.T) {
+	a := newAPI(t)
+	a.loadStarterGraph()
+	a.loadStarterGraph() // not empty any more: a no-op
+	var out struct {
+		Enterprises struct{ TotalCount int } `json:"enterprises"`
+		Parks       struct{ TotalCount int } `json:"parks"`
+	}
+	a.ok("", `{ enterprises { totalCount } parks { totalCount } }`, nil, &out)
+	if out.Enterprises.TotalCount != 7 || out.Parks.TotalCount != 5 {
+		t.Errorf("starter graph: %+v", out)
+	}
+}
