@@ -47,7 +47,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		ReadsOpen:       e.boolean("INNOGRAPH_READS_OPEN", true),
 		CORSOrigins:     e.list("INNOGRAPH_CORS_ORIGINS", []string{"http://localhost:*", "http://127.0.0.1:*"}),
 		MaxBodyBytes:    int64(e.integer("INNOGRAPH_MAX_BODY_BYTES", 1<<20)),
-		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 20000),
+		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 50000),
 		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", 15*time.Second),
 		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
 		LoadStarter:     e.boolean("INNOGRAPH_LOAD_STARTER", true),

@@ -48,7 +48,7 @@ func TestNoNPlusOne(t *testing.T) {
 	const query = `query($first: Int) { enterprises(first: $first) { edges { node { id name
 		alliances { role alliance { name } }
 		parks { park { name kind } }
-		acquiredResults { mode result { name developers { developer { id } } } } } } } }`
+		acquiredResults { mode result { name developers(first: 5) { developer { id } } } } } } } }`
 	trips := map[int]int{}
 	for _, size := range []int{5, n} {
 		var out struct {

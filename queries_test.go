@@ -42,10 +42,10 @@ func TestNodeResolvesEveryType(t *testing.T) {
 		}
 		a.ok("", `query($id: ID!) { node(id: $id) { __typename id name aliases region source
 			... on Enterprise { industry certifications founded creditCode }
-			... on University { kind field }
+			... on University { universityKind: kind field }
 			... on Alliance { level industry }
-			... on Park { kind level }
-			... on Result { kind year field } } }`, map[string]any{"id": id}, &out)
+			... on Park { parkKind: kind level }
+			... on Result { resultKind: kind year field } } }`, map[string]any{"id": id}, &out)
 		if out.Node["__typename"] != typename || out.Node["id"] != id || out.Node["source"] == nil {
 			t.Errorf("node(%s) = %v", id, out.Node)
 		}
@@ -93,7 +93,7 @@ func TestRelationshipFields(t *testing.T) {
 			`"collaborators":[{"kind":"JOINT_LAB","title":"联合实验室","from":{"id":"u1"},"to":{"id":"e2"},"partner":{"id":"e2"}}]}`},
 		{"a1", out.A1, `{"members":[{"role":"CHAIR","member":{"__typename":"Enterprise","id":"e1"}},` +
 			`{"role":"MEMBER","member":{"__typename":"University","id":"u1"}}]}`},
-		{"p1", out.P1, `{"tenants":[{"tenant":{"id":"p2"}},{"tenant":{"id":"u1"}}],"enterprises":[],"parents":[]}`},
+		{"p1", out.P1, `{"tenants":[{"tenant":{"id":"u1"}},{"tenant":{"id":"p2"}}],"enterprises":[],"parents":[]}`},
 		{"p2", out.P2, `{"enterprises":[{"tenant":{"id":"e1"}}],"parents":[{"park":{"id":"p1"}}]}`},
 		{"r1", out.R1, `{"developers":[{"role":"LEAD","developer":{"id":"u1"}},{"role":"PARTICIPANT","developer":{"id":"e2"}}],` +
 			`"transfers":[{"enterprise":{"id":"e1"}}]}`},

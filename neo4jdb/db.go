@@ -71,7 +71,7 @@ func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
 // Ping checks that the database can be reached and authenticated against.
 func (db *DB) Ping(ctx context.Context) error {
 	if err := db.driver.VerifyConnectivity(ctx); err != nil {
-		return translate("ping", err)
+		return failed(ctx, "ping", err)
 	}
 	return nil
 }
@@ -85,7 +85,7 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.cfg.ReadTimeout)))
 	db.observe(ctx, name, start, err)
 	if err != nil {
-		return nil, translate(name, err)
+		return nil, failed(ctx, name, err)
 	}
 	return res.Records, nil
 }
@@ -103,7 +103,7 @@ func write[T any](ctx context.Context, db *DB, name string, work func(tx *writeT
 	}, neo4j.WithTxTimeout(db.cfg.WriteTimeout))
 	if err != nil {
 		var zero T
-		return zero, translate(name, err)
+		return zero, failed(ctx, name, err)
 	}
 	return out, nil
 }

@@ -11,6 +11,17 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
+// failed translates an error of a statement run under ctx. The driver
+// reports an expired deadline in several guises (a connectivity error among
+// them), so the context decides first.
+func failed(ctx context.Context, op string, err error) error {
+	var me *model.Error
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.As(err, &me) {
+		return translate(op, fmt.Errorf("%w (%v)", ctxErr, err))
+	}
+	return translate(op, err)
+}
+
 // translate turns a driver error into the model's vocabulary. The driver's
 // text stays in Cause, for the server log; clients see only Message.
 func translate(op string, err error) error {

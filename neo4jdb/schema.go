@@ -39,16 +39,16 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 	admin.cfg.WriteTimeout = schemaTimeout
 	db = &admin
 	for _, stmt := range schemaStatements() {
-		if _, err := write(ctx, db, "schema", func(tx *writeTx) (any, error) {
+		if _, err := write(ctx, db, "schema", func(tx *writeTx) (struct{}, error) {
 			_, _, err := tx.run(stmt, nil)
-			return nil, err
+			return struct{}{}, err
 		}); err != nil {
 			return fmt.Errorf("apply schema statement %.60q: %w", stmt, err)
 		}
 	}
-	_, err := write(ctx, db, "awaitIndexes", func(tx *writeTx) (any, error) {
+	_, err := write(ctx, db, "awaitIndexes", func(tx *writeTx) (struct{}, error) {
 		_, _, err := tx.run(`CALL db.awaitIndexes($seconds)`, map[string]any{"seconds": int64(schemaTimeout / time.Second)})
-		return nil, err
+		return struct{}{}, err
 	})
 	return err
 }

@@ -15,9 +15,13 @@ const searchIndex = "node_search"
 // Search finds nodes whose names match text, best first. The text is taken
 // literally: Lucene operators in it are escaped.
 func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error) {
-	var only []string // nil: every type
-	for _, k := range kinds {
-		only = append(only, label(k))
+	var only any // null in Cypher: every type (a nil slice would be sent as [])
+	if len(kinds) > 0 {
+		ls := make([]string, len(kinds))
+		for i, k := range kinds {
+			ls[i] = label(k)
+		}
+		only = ls
 	}
 	// No ORDER BY: the procedure yields hits by descending score, so LIMIT
 	// stops it early instead of sorting every hit.

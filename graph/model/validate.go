@@ -50,7 +50,7 @@ func (s *NodeSpec) NewID() string {
 func (s *NodeSpec) Validate(raw map[string]any, mode Mode) (id string, props map[string]any, err error) {
 	rest := raw
 	if mode == Create {
-		if v, ok := raw["id"]; ok && v != nil {
+		if v := plain(raw["id"]); v != nil {
 			str, ok := asString(v)
 			if !ok {
 				return "", nil, Invalid("id", "must be a string")
@@ -102,7 +102,7 @@ func (s *RelationSpec) KeyProps(props map[string]any) map[string]any {
 }
 
 func endID(raw map[string]any, field string) (string, error) {
-	str, ok := asString(raw[field])
+	str, ok := asString(plain(raw[field]))
 	if !ok || strings.TrimSpace(str) == "" {
 		return "", Invalid(field, "is required")
 	}
@@ -137,6 +137,7 @@ func validateFields(fields []FieldRule, raw map[string]any, mode Mode) (map[stri
 	for i := range fields {
 		f := &fields[i]
 		v, present := raw[f.Name]
+		v = plain(v)
 		if v != nil {
 			norm, reason := f.normalise(v)
 			if reason != "" {
@@ -255,6 +256,40 @@ func (f *FieldRule) normaliseList(v any) (any, string) {
 		}
 	}
 	return out, ""
+}
+
+// plain turns what decoders hand over into plain values: GraphQL input maps
+// carry nullable fields as pointers and enums as their Go types, JSON and CSV
+// carry numbers as json.Number; pointers are followed, named string, integer
+// and float kinds become string, int64 and float64, and lists []any.
+func plain(v any) any {
+	if _, ok := v.(json.Number); ok || v == nil {
+		return v
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		return rv.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return rv.Int()
+	case reflect.Float32, reflect.Float64:
+		return rv.Float()
+	case reflect.Bool:
+		return rv.Bool()
+	case reflect.Slice:
+		out := make([]any, rv.Len())
+		for i := range out {
+			out[i] = plain(rv.Index(i).Interface())
+		}
+		return out
+	}
+	return rv.Interface()
 }
 
 // asString accepts strings and string-kinded values such as generated enums.
