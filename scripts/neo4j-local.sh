@@ -43,6 +43,16 @@ build() {
   fi
   echo "building the local Neo4j launcher (the first time downloads Neo4j from Maven Central)..."
   mvn -B -q -f "$launcher/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$stamp"
+  touch "$stamp" # Maven leaves an unchanged classpath file as it was
+}
+
+# explain prints why a start failed: the root cause first, then the log's tail.
+explain() {
+  echo "$1; last lines of $log:" >&2
+  tail -n 40 "$log" >&2
+  local cause
+  cause=$(grep -E '^Caused by: ' "$log" | tail -n 1 || true)
+  [[ -z "$cause" ]] || echo "=> ${cause#Caused by: }" >&2
 }
 
 start() {
@@ -63,8 +73,7 @@ start() {
   echo $! >"$pidfile"
   for ((i = 0; i < wait_s; i++)); do
     if ! running; then
-      echo "local Neo4j exited while starting; last lines of $log:" >&2
-      tail -n 40 "$log" >&2
+      explain "local Neo4j exited while starting"
       rm -f "$pidfile"
       exit 1
     fi
@@ -74,8 +83,7 @@ start() {
     fi
     sleep 1
   done
-  echo "local Neo4j did not answer within ${wait_s}s; last lines of $log:" >&2
-  tail -n 40 "$log" >&2
+  explain "local Neo4j did not answer within ${wait_s}s"
   stop
   exit 1
 }

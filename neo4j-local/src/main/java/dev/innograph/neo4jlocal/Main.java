@@ -60,9 +60,16 @@ public final class Main {
             stopped.countDown();
         }, "neo4j-shutdown"));
 
-        setPassword(dbms, password);
-        // The default database answers only once it is started.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        try {
+            setPassword(dbms, password);
+            // The default database answers only once it is started.
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            // Without this the DBMS threads would keep the JVM alive, and the
+            // start script would wait for a READY that never comes.
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println("READY bolt://" + address + ":" + port);
         System.out.flush();
         stopped.await();
@@ -70,11 +77,26 @@ public final class Main {
 
     /**
      * Sets the password of user neo4j on every start, so the configured one
-     * always holds and the first login is not asked to change it.
+     * always holds and the first login is not asked to change it. A data
+     * directory made with another password takes the new one.
      */
     private static void setPassword(DatabaseManagementService dbms, String password) {
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to set the password it already has: a restart.
+            if (!String.valueOf(rootCause(e).getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String env(String name, String fallback) {
