@@ -10,13 +10,15 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// page runs a list query and builds the parts of a Relay connection. The
-// total is counted only when the client selected totalCount, and then in
-// parallel with the page itself. An error of the arguments is passed on.
-func page[E any](ctx context.Context, store Store, q model.ListQuery, argErr error,
-	edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
-	if argErr != nil {
-		return nil, nil, 0, argErr
+// list runs a node list query and builds the parts of its Relay connection.
+// The total is counted only when the client selected totalCount, and then in
+// parallel with the page itself. An error of the filter (whereErr) is passed
+// on, so that list resolvers stay straight lines.
+func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition, whereErr error,
+	orderBy *model.NodeOrder, first *int, after *string, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
+	q, err := listQuery(kind, where, whereErr, orderBy, first, after)
+	if err != nil {
+		return nil, nil, 0, err
 	}
 	var items []model.ListItem
 	var hasNext bool
@@ -46,4 +48,26 @@ func page[E any](ctx context.Context, store Store, q model.ListQuery, argErr err
 		info.EndCursor = &c
 	}
 	return edges, info, total, nil
+}
+
+// Edge constructors of the five connections.
+
+func enterpriseEdge(c string, n model.Node) *model.EnterpriseEdge {
+	return &model.EnterpriseEdge{Cursor: c, Node: n.(*model.Enterprise)}
+}
+
+func universityEdge(c string, n model.Node) *model.UniversityEdge {
+	return &model.UniversityEdge{Cursor: c, Node: n.(*model.University)}
+}
+
+func allianceEdge(c string, n model.Node) *model.AllianceEdge {
+	return &model.AllianceEdge{Cursor: c, Node: n.(*model.Alliance)}
+}
+
+func parkEdge(c string, n model.Node) *model.ParkEdge {
+	return &model.ParkEdge{Cursor: c, Node: n.(*model.Park)}
+}
+
+func resultEdge(c string, n model.Node) *model.ResultEdge {
+	return &model.ResultEdge{Cursor: c, Node: n.(*model.Result)}
 }

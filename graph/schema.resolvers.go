@@ -239,51 +239,41 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 // Enterprises is the resolver for the enterprises field.
 func (r *queryResolver) Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.EnterpriseConnection, error) {
 	where, err := enterpriseConditions(filter)
-	q, err := listQuery(model.NodeKindEnterprise, where, err, orderBy, first, after)
-	edges, info, total, err := page(ctx, r.Store, q, err, func(c string, n model.Node) *model.EnterpriseEdge {
-		return &model.EnterpriseEdge{Cursor: c, Node: n.(*model.Enterprise)}
-	})
-	return &model.EnterpriseConnection{Edges: edges, PageInfo: info, TotalCount: total}, err
+	c := &model.EnterpriseConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindEnterprise, where, err, orderBy, first, after, enterpriseEdge)
+	return c, err
 }
 
 // Universities is the resolver for the universities field.
 func (r *queryResolver) Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.UniversityConnection, error) {
 	where, err := universityConditions(filter)
-	q, err := listQuery(model.NodeKindUniversity, where, err, orderBy, first, after)
-	edges, info, total, err := page(ctx, r.Store, q, err, func(c string, n model.Node) *model.UniversityEdge {
-		return &model.UniversityEdge{Cursor: c, Node: n.(*model.University)}
-	})
-	return &model.UniversityConnection{Edges: edges, PageInfo: info, TotalCount: total}, err
+	c := &model.UniversityConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindUniversity, where, err, orderBy, first, after, universityEdge)
+	return c, err
 }
 
 // Alliances is the resolver for the alliances field.
 func (r *queryResolver) Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.AllianceConnection, error) {
 	where, err := allianceConditions(filter)
-	q, err := listQuery(model.NodeKindAlliance, where, err, orderBy, first, after)
-	edges, info, total, err := page(ctx, r.Store, q, err, func(c string, n model.Node) *model.AllianceEdge {
-		return &model.AllianceEdge{Cursor: c, Node: n.(*model.Alliance)}
-	})
-	return &model.AllianceConnection{Edges: edges, PageInfo: info, TotalCount: total}, err
+	c := &model.AllianceConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindAlliance, where, err, orderBy, first, after, allianceEdge)
+	return c, err
 }
 
 // Parks is the resolver for the parks field.
 func (r *queryResolver) Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ParkConnection, error) {
 	where, err := parkConditions(filter)
-	q, err := listQuery(model.NodeKindPark, where, err, orderBy, first, after)
-	edges, info, total, err := page(ctx, r.Store, q, err, func(c string, n model.Node) *model.ParkEdge {
-		return &model.ParkEdge{Cursor: c, Node: n.(*model.Park)}
-	})
-	return &model.ParkConnection{Edges: edges, PageInfo: info, TotalCount: total}, err
+	c := &model.ParkConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPark, where, err, orderBy, first, after, parkEdge)
+	return c, err
 }
 
 // Results is the resolver for the results field.
 func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ResultConnection, error) {
 	where, err := resultConditions(filter)
-	q, err := listQuery(model.NodeKindResult, where, err, orderBy, first, after)
-	edges, info, total, err := page(ctx, r.Store, q, err, func(c string, n model.Node) *model.ResultEdge {
-		return &model.ResultEdge{Cursor: c, Node: n.(*model.Result)}
-	})
-	return &model.ResultConnection{Edges: edges, PageInfo: info, TotalCount: total}, err
+	c := &model.ResultConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, err, orderBy, first, after, resultEdge)
+	return c, err
 }
 
 // Search is the resolver for the search field.

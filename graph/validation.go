@@ -63,8 +63,8 @@ func decodeCursor(order, s string) (*model.Cursor, error) {
 	return &c.Cursor, nil
 }
 
-// listQuery validates the arguments shared by the node lists. It passes on
-// an error of the filter before it, so list resolvers read as one line each.
+// listQuery validates the arguments shared by the node lists, passing on an
+// error of the filter before it.
 func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy *model.NodeOrder, first *int, after *string) (model.ListQuery, error) {
 	q := model.ListQuery{Kind: kind, Where: where, OrderBy: "name"}
 	if err != nil {

@@ -9,9 +9,10 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// ListNodes returns one page of nodes (keyset pagination: the cursor is the
-// last sort key and id, so a page is an index range plus LIMIT, never a scan
-// that collects and counts every match) and whether more follow.
+// ListNodes returns one page of nodes and whether more follow. Pagination is
+// by keyset: the cursor is the last sort key and id, so a page ordered by
+// name is a seek into the name index that stops at the limit (PartialTop),
+// never a scan that collects or counts every match.
 func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error) {
 	where, params, err := whereClause(q.Kind, q.Where)
 	if err != nil {
@@ -25,13 +26,21 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListIte
 	if q.Desc {
 		dir, cmp = "DESC", "<"
 	}
-	if q.After != nil {
-		// The key is compared only when it is not the id itself.
-		after := "n.id " + cmp + " $afterId"
-		if key != "n.id" {
-			after = fmt.Sprintf("(%[1]s %[2]s $afterKey OR (%[1]s = $afterKey AND n.id %[2]s $afterId))", key, cmp)
+	indexed := key == "n.name" // a range index provides this order
+	switch {
+	case q.After == nil && indexed:
+		// Lets the planner read the name index in order and stop at the limit.
+		where = append(where, key+" IS NOT NULL")
+	case q.After != nil && key == "n.id":
+		where = append(where, "n.id "+cmp+" $afterId")
+	case q.After != nil:
+		if indexed {
+			// A bound the index can seek from; the OR below alone is not one.
+			where = append(where, key+" "+cmp+"= $afterKey")
 		}
-		where = append(where, after)
+		where = append(where, fmt.Sprintf("(%[1]s %[2]s $afterKey OR (%[1]s = $afterKey AND n.id %[2]s $afterId))", key, cmp))
+	}
+	if q.After != nil {
 		params["afterKey"], params["afterId"] = q.After.Key, q.After.ID
 	}
 	params["limit"] = q.First + 1 // one more than asked tells whether a next page exists
