@@ -131,7 +131,7 @@ func checkEnd(field, id string, kinds map[string]model.NodeKind, allowed []model
 			return nil
 		}
 	}
-	return model.Invalid(field, "%q is a %s, which this relationship cannot join", id, kind)
+	return model.Invalid(field, "%q is of type %s; expected %s", id, kind.Name(), model.KindNames(allowed))
 }
 
 func problemOf(line int, err error) Problem {

@@ -67,15 +67,3 @@ func kindOfRelType(t string) (model.RelationKind, bool) {
 	}
 	return "", false
 }
-
-// labelExpr is a label expression matching any of the kinds, e.g. "Enterprise|University".
-func labelExpr(kinds []model.NodeKind) string {
-	expr := ""
-	for i, k := range kinds {
-		if i > 0 {
-			expr += "|"
-		}
-		expr += label(k)
-	}
-	return expr
-}

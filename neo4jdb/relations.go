@@ -186,7 +186,7 @@ func checkEnds(tx *writeTx, spec *model.RelationSpec, from, to string) error {
 		}
 		kind, _ := kindOfLabels(names)
 		if !containsKind(end.allowed, kind) {
-			return model.Invalid(end.field, "%q is a %s; it must be a %s", end.id, kind, labelExpr(end.allowed))
+			return model.Invalid(end.field, "%q is of type %s; expected %s", end.id, kind.Name(), model.KindNames(end.allowed))
 		}
 	}
 	return nil

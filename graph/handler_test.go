@@ -1,0 +1,142 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// stubStore counts calls and answers every one with fail (or panics).
+// It checks the resolver layer alone: what reaches the store and what
+// leaves as an error. The real store is tested against Neo4j elsewhere.
+type stubStore struct {
+	calls int
+	fail  error
+	panic bool
+}
+
+func (s *stubStore) called() error {
+	s.calls++
+	if s.panic {
+		panic("boom: secret detail")
+	}
+	return s.fail
+}
+
+func (s *stubStore) NodesByID(context.Context, []string) (map[string]model.Node, error) {
+	return nil, s.called()
+}
+func (s *stubStore) Relations(context.Context, model.RelationQuery, []string) (map[string][]model.Relation, error) {
+	return nil, s.called()
+}
+func (s *stubStore) ListNodes(context.Context, model.ListQuery) ([]model.ListItem, bool, error) {
+	return nil, false, s.called()
+}
+func (s *stubStore) CountNodes(context.Context, model.ListQuery) (int, error) { return 0, s.called() }
+func (s *stubStore) Search(context.Context, string, []model.NodeKind, int) ([]*model.SearchHit, error) {
+	return nil, s.called()
+}
+func (s *stubStore) CreateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {
+	return nil, s.called()
+}
+func (s *stubStore) UpdateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {
+	return nil, s.called()
+}
+func (s *stubStore) DeleteNode(context.Context, string) (*model.DeletePayload, error) {
+	return nil, s.called()
+}
+func (s *stubStore) AddRelation(context.Context, model.RelationKind, string, string, map[string]any) (model.Relation, error) {
+	return nil, s.called()
+}
+func (s *stubStore) UpdateRelation(context.Context, model.RelationKind, string, string, map[string]any, map[string]any) (model.Relation, error) {
+	return nil, s.called()
+}
+func (s *stubStore) RemoveRelation(context.Context, model.RelationKind, string, string, map[string]any) (model.Relation, error) {
+	return nil, s.called()
+}
+
+type response struct {
+	Errors []struct {
+		Message    string
+		Extensions map[string]any
+	}
+}
+
+func post(t *testing.T, store Store, query string) response {
+	t.Helper()
+	auth := NewAuth(nil, []string{"w"}, true)
+	h := auth.Middleware(NewHandler(Options{Store: store, Auth: auth, ComplexityLimit: 50000,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	body, _ := json.Marshal(map[string]string{"query": query})
+	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer w")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	var out response
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		t.Fatalf("not JSON: %s", rec.Body)
+	}
+	return out
+}
+
+// TestInvalidInputNeverReachesTheStore: argument and input errors are
+// caught in the resolver layer, before any database call.
+func TestInvalidInputNeverReachesTheStore(t *testing.T) {
+	for _, q := range []string{
+		`{ enterprises(first: 0) { totalCount } }`,
+		`{ parks(after: "not-a-cursor") { totalCount } }`,
+		`{ results(filter: {yearFrom: 1000}) { totalCount } }`,
+		`{ search(query: "") { score } }`,
+		`mutation { createEnterprise(input: {name: ""}) { id } }`,
+		`mutation { createResult(input: {name: "x", kind: PATENT, year: 99999}) { id } }`,
+		`mutation { updateAlliance(id: "a", input: {name: null}) { id } }`,
+		`mutation { addTransfer(input: {resultId: "r", enterpriseId: "e", mode: EQUITY, value: -1}) { mode } }`,
+		`mutation { addLocation(input: {tenantId: "t", parkId: "p", since: 2000, until: 1999}) { since } }`,
+		`mutation { updateCollaboration(fromId: "a", toId: "b", kind: OTHER, patch: {until: 1800}) { kind } }`,
+	} {
+		store := &stubStore{}
+		out := post(t, store, q)
+		if len(out.Errors) == 0 || out.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+			t.Errorf("%s: want BAD_USER_INPUT, got %+v", q, out.Errors)
+		}
+		if store.calls != 0 {
+			t.Errorf("%s: invalid input reached the store %d times", q, store.calls)
+		}
+	}
+}
+
+func TestErrorsAreNotLeaked(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		store *stubStore
+		code  string
+		msg   string
+	}{
+		{"Panic", &stubStore{panic: true}, "INTERNAL", "internal error"},
+		{"UnknownError", &stubStore{fail: errors.New("driver said: secret detail")}, "INTERNAL", "internal error"},
+		{"InternalWithCause", &stubStore{fail: &model.Error{Code: model.CodeInternal, Message: "internal error",
+			Cause: errors.New("secret detail")}}, "INTERNAL", "internal error"},
+		{"Unavailable", &stubStore{fail: &model.Error{Code: model.CodeUnavailable, Message: "the graph database is unavailable",
+			Cause: errors.New("secret detail")}}, "UNAVAILABLE", "the graph database is unavailable"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := post(t, tc.store, `{ node(id: "x") { id } }`)
+			if len(out.Errors) != 1 {
+				t.Fatalf("errors: %+v", out.Errors)
+			}
+			e := out.Errors[0]
+			if e.Extensions["code"] != tc.code || e.Message != tc.msg || strings.Contains(e.Message, "secret") {
+				t.Errorf("got %q %v", e.Message, e.Extensions)
+			}
+		})
+	}
+}
