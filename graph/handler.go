@@ -37,11 +37,12 @@ func NewHandler(o Options) *handler.Server {
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
+	// Registered first runs outermost: log every operation, refused ones too.
+	srv.AroundOperations(logOperation(o.Logger))
 	srv.AroundOperations(o.Auth.authorize)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(withLoaders(ctx, o.Store))
 	})
-	srv.AroundOperations(logOperation(o.Logger))
 	srv.SetErrorPresenter(presentError(o.Logger))
 	srv.SetRecoverFunc(recoverPanic(o.Logger))
 	return srv
