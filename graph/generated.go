@@ -47,16 +47,17 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Alliance struct {
-		Aliases  func(childComplexity int) int
-		Founded  func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Industry func(childComplexity int) int
-		Level    func(childComplexity int) int
-		Members  func(childComplexity int, first *int) int
-		Name     func(childComplexity int) int
-		NameEn   func(childComplexity int) int
-		Region   func(childComplexity int) int
-		Source   func(childComplexity int) int
+		Aliases   func(childComplexity int) int
+		Founded   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Industry  func(childComplexity int) int
+		Level     func(childComplexity int) int
+		Members   func(childComplexity int, first *int) int
+		Name      func(childComplexity int) int
+		NameEn    func(childComplexity int) int
+		Region    func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
 	}
 
 	AllianceConnection struct {
@@ -71,14 +72,15 @@ type ComplexityRoot struct {
 	}
 
 	Collaboration struct {
-		From    func(childComplexity int) int
-		Kind    func(childComplexity int) int
-		Partner func(childComplexity int) int
-		Since   func(childComplexity int) int
-		Source  func(childComplexity int) int
-		Title   func(childComplexity int) int
-		To      func(childComplexity int) int
-		Until   func(childComplexity int) int
+		From      func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Partner   func(childComplexity int) int
+		Since     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Title     func(childComplexity int) int
+		To        func(childComplexity int) int
+		Until     func(childComplexity int) int
 	}
 
 	DeletePayload struct {
@@ -97,6 +99,7 @@ type ComplexityRoot struct {
 		Result    func(childComplexity int) int
 		Role      func(childComplexity int) int
 		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
 		Year      func(childComplexity int) int
 	}
 
@@ -116,6 +119,7 @@ type ComplexityRoot struct {
 		Parks            func(childComplexity int, first *int) int
 		Region           func(childComplexity int) int
 		Source           func(childComplexity int) int
+		Synthetic        func(childComplexity int) int
 	}
 
 	EnterpriseConnection struct {
@@ -134,17 +138,19 @@ type ComplexityRoot struct {
 		Park      func(childComplexity int) int
 		Since     func(childComplexity int) int
 		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
 		Tenant    func(childComplexity int) int
 		Until     func(childComplexity int) int
 	}
 
 	Membership struct {
-		Alliance func(childComplexity int) int
-		Member   func(childComplexity int) int
-		Role     func(childComplexity int) int
-		Since    func(childComplexity int) int
-		Source   func(childComplexity int) int
-		Until    func(childComplexity int) int
+		Alliance  func(childComplexity int) int
+		Member    func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Since     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Until     func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -196,6 +202,7 @@ type ComplexityRoot struct {
 		Parents     func(childComplexity int, first *int) int
 		Region      func(childComplexity int) int
 		Source      func(childComplexity int) int
+		Synthetic   func(childComplexity int) int
 		Tenants     func(childComplexity int, first *int) int
 	}
 
@@ -230,6 +237,7 @@ type ComplexityRoot struct {
 		NameEn     func(childComplexity int) int
 		Region     func(childComplexity int) int
 		Source     func(childComplexity int) int
+		Synthetic  func(childComplexity int) int
 		Transfers  func(childComplexity int, first *int) int
 		Year       func(childComplexity int) int
 	}
@@ -255,6 +263,7 @@ type ComplexityRoot struct {
 		Mode       func(childComplexity int) int
 		Result     func(childComplexity int) int
 		Source     func(childComplexity int) int
+		Synthetic  func(childComplexity int) int
 		Value      func(childComplexity int) int
 		Year       func(childComplexity int) int
 	}
@@ -272,6 +281,7 @@ type ComplexityRoot struct {
 		Parks            func(childComplexity int, first *int) int
 		Region           func(childComplexity int) int
 		Source           func(childComplexity int) int
+		Synthetic        func(childComplexity int) int
 	}
 
 	UniversityConnection struct {
@@ -457,6 +467,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.Source(childComplexity), true
+	case "Alliance.synthetic":
+		if e.ComplexityRoot.Alliance.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alliance.Synthetic(childComplexity), true
 
 	case "AllianceConnection.edges":
 		if e.ComplexityRoot.AllianceConnection.Edges == nil {
@@ -520,6 +536,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Collaboration.Source(childComplexity), true
+	case "Collaboration.synthetic":
+		if e.ComplexityRoot.Collaboration.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Synthetic(childComplexity), true
 	case "Collaboration.title":
 		if e.ComplexityRoot.Collaboration.Title == nil {
 			break
@@ -595,6 +617,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Development.Source(childComplexity), true
+	case "Development.synthetic":
+		if e.ComplexityRoot.Development.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Development.Synthetic(childComplexity), true
 	case "Development.year":
 		if e.ComplexityRoot.Development.Year == nil {
 			break
@@ -717,6 +745,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.Source(childComplexity), true
+	case "Enterprise.synthetic":
+		if e.ComplexityRoot.Enterprise.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Enterprise.Synthetic(childComplexity), true
 
 	case "EnterpriseConnection.edges":
 		if e.ComplexityRoot.EnterpriseConnection.Edges == nil {
@@ -774,6 +808,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Source(childComplexity), true
+	case "Location.synthetic":
+		if e.ComplexityRoot.Location.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.Synthetic(childComplexity), true
 	case "Location.tenant":
 		if e.ComplexityRoot.Location.Tenant == nil {
 			break
@@ -817,6 +857,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Source(childComplexity), true
+	case "Membership.synthetic":
+		if e.ComplexityRoot.Membership.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Membership.Synthetic(childComplexity), true
 	case "Membership.until":
 		if e.ComplexityRoot.Membership.Until == nil {
 			break
@@ -1218,6 +1264,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Park.Source(childComplexity), true
+	case "Park.synthetic":
+		if e.ComplexityRoot.Park.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Park.Synthetic(childComplexity), true
 	case "Park.tenants":
 		if e.ComplexityRoot.Park.Tenants == nil {
 			break
@@ -1400,6 +1452,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Result.Source(childComplexity), true
+	case "Result.synthetic":
+		if e.ComplexityRoot.Result.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Result.Synthetic(childComplexity), true
 	case "Result.transfers":
 		if e.ComplexityRoot.Result.Transfers == nil {
 			break
@@ -1487,6 +1545,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Transfer.Source(childComplexity), true
+	case "Transfer.synthetic":
+		if e.ComplexityRoot.Transfer.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transfer.Synthetic(childComplexity), true
 	case "Transfer.value":
 		if e.ComplexityRoot.Transfer.Value == nil {
 			break
@@ -1592,6 +1656,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.University.Source(childComplexity), true
+	case "University.synthetic":
+		if e.ComplexityRoot.University.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.University.Synthetic(childComplexity), true
 
 	case "UniversityConnection.edges":
 		if e.ComplexityRoot.UniversityConnection.Edges == nil {
@@ -1771,6 +1841,8 @@ interface Node {
   region: String
   "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 "The kinds of node, for arguments that select node types."
@@ -1820,6 +1892,7 @@ type Enterprise implements Node {
   aliases: [String!]!
   region: String
   source: String
+  synthetic: Boolean!
   "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
   "统一社会信用代码 (18 characters, checked), unique when present."
@@ -1858,6 +1931,7 @@ type University implements Node {
   aliases: [String!]!
   region: String
   source: String
+  synthetic: Boolean!
   kind: UniversityKind!
   "Main research fields, e.g. 草原生态, 水利."
   field: String
@@ -1876,6 +1950,7 @@ type Alliance implements Node {
   aliases: [String!]!
   region: String
   source: String
+  synthetic: Boolean!
   level: Level
   industry: String
   founded: Int
@@ -1912,6 +1987,7 @@ type Park implements Node {
   aliases: [String!]!
   region: String
   source: String
+  synthetic: Boolean!
   kind: ParkKind!
   level: Level
   industry: String
@@ -1950,6 +2026,7 @@ type Result implements Node {
   aliases: [String!]!
   region: String
   source: String
+  synthetic: Boolean!
   kind: ResultKind!
   "Year the result was obtained (granted, registered, appraised)."
   year: Int
@@ -1985,6 +2062,8 @@ type Membership {
   since: Int
   until: Int
   source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 "Location of an enterprise, university or park inside a park."
@@ -1997,6 +2076,8 @@ type Location {
   "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean!
   source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 "Role in developing a result."
@@ -2015,6 +2096,8 @@ type Development {
   role: DevelopmentRole!
   year: Int
   source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 "How a result was transferred."
@@ -2038,6 +2121,8 @@ type Transfer {
   "Contract value in 万元."
   value: Float
   source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 "Kind of collaboration between organisations."
@@ -2070,6 +2155,8 @@ type Collaboration {
   since: Int
   until: Int
   source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
 }
 
 # ---------------------------------------------------------------- lists
@@ -2238,6 +2325,7 @@ input CreateEnterpriseInput {
   aliases: [String!]
   region: String
   source: String
+  synthetic: Boolean = false
   industry: String
   creditCode: String
   founded: Int
@@ -2264,6 +2352,7 @@ input CreateUniversityInput {
   aliases: [String!]
   region: String
   source: String
+  synthetic: Boolean = false
   kind: UniversityKind!
   field: String
 }
@@ -2285,6 +2374,7 @@ input CreateAllianceInput {
   aliases: [String!]
   region: String
   source: String
+  synthetic: Boolean = false
   level: Level
   industry: String
   founded: Int
@@ -2308,6 +2398,7 @@ input CreateParkInput {
   aliases: [String!]
   region: String
   source: String
+  synthetic: Boolean = false
   kind: ParkKind!
   level: Level
   industry: String
@@ -2333,6 +2424,7 @@ input CreateResultInput {
   aliases: [String!]
   region: String
   source: String
+  synthetic: Boolean = false
   kind: ResultKind!
   year: Int
   field: String
@@ -2379,6 +2471,7 @@ input MembershipInput {
   since: Int
   until: Int
   source: String
+  synthetic: Boolean = false
 }
 
 input MembershipPatch {
@@ -2396,6 +2489,7 @@ input LocationInput {
   until: Int
   graduated: Boolean! = false
   source: String
+  synthetic: Boolean = false
 }
 
 input LocationPatch {
@@ -2412,6 +2506,7 @@ input DevelopmentInput {
   role: DevelopmentRole! = LEAD
   year: Int
   source: String
+  synthetic: Boolean = false
 }
 
 input DevelopmentPatch {
@@ -2427,6 +2522,7 @@ input TransferInput {
   year: Int
   value: Float
   source: String
+  synthetic: Boolean = false
 }
 
 input TransferPatch {
@@ -2445,6 +2541,7 @@ input CollaborationInput {
   since: Int
   until: Int
   source: String
+  synthetic: Boolean = false
 }
 
 input CollaborationPatch {
@@ -2519,6 +2616,8 @@ func (ec *executionContext) childFields_Alliance(ctx context.Context, field grap
 		return ec.fieldContext_Alliance_region(ctx, field)
 	case "source":
 		return ec.fieldContext_Alliance_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Alliance_synthetic(ctx, field)
 	case "level":
 		return ec.fieldContext_Alliance_level(ctx, field)
 	case "industry":
@@ -2571,6 +2670,8 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 		return ec.fieldContext_Collaboration_until(ctx, field)
 	case "source":
 		return ec.fieldContext_Collaboration_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Collaboration_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Collaboration", field.Name)
 }
@@ -2609,6 +2710,8 @@ func (ec *executionContext) childFields_Development(ctx context.Context, field g
 		return ec.fieldContext_Development_year(ctx, field)
 	case "source":
 		return ec.fieldContext_Development_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Development_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Development", field.Name)
 }
@@ -2627,6 +2730,8 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_region(ctx, field)
 	case "source":
 		return ec.fieldContext_Enterprise_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Enterprise_synthetic(ctx, field)
 	case "industry":
 		return ec.fieldContext_Enterprise_industry(ctx, field)
 	case "creditCode":
@@ -2685,6 +2790,8 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_graduated(ctx, field)
 	case "source":
 		return ec.fieldContext_Location_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Location_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
@@ -2703,6 +2810,8 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_until(ctx, field)
 	case "source":
 		return ec.fieldContext_Membership_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Membership_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
 }
@@ -2735,6 +2844,8 @@ func (ec *executionContext) childFields_Park(ctx context.Context, field graphql.
 		return ec.fieldContext_Park_region(ctx, field)
 	case "source":
 		return ec.fieldContext_Park_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Park_synthetic(ctx, field)
 	case "kind":
 		return ec.fieldContext_Park_kind(ctx, field)
 	case "level":
@@ -2789,6 +2900,8 @@ func (ec *executionContext) childFields_Result(ctx context.Context, field graphq
 		return ec.fieldContext_Result_region(ctx, field)
 	case "source":
 		return ec.fieldContext_Result_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Result_synthetic(ctx, field)
 	case "kind":
 		return ec.fieldContext_Result_kind(ctx, field)
 	case "year":
@@ -2849,6 +2962,8 @@ func (ec *executionContext) childFields_Transfer(ctx context.Context, field grap
 		return ec.fieldContext_Transfer_value(ctx, field)
 	case "source":
 		return ec.fieldContext_Transfer_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Transfer_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Transfer", field.Name)
 }
@@ -2867,6 +2982,8 @@ func (ec *executionContext) childFields_University(ctx context.Context, field gr
 		return ec.fieldContext_University_region(ctx, field)
 	case "source":
 		return ec.fieldContext_University_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_University_synthetic(ctx, field)
 	case "kind":
 		return ec.fieldContext_University_kind(ctx, field)
 	case "field":
@@ -4233,6 +4350,29 @@ func (ec *executionContext) fieldContext_Alliance_source(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Alliance", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Alliance_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alliance", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Alliance_level(ctx context.Context, field graphql.CollectedField, obj *model.Alliance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4699,6 +4839,29 @@ func (ec *executionContext) fieldContext_Collaboration_source(_ context.Context,
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Collaboration_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Collaboration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collaboration_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collaboration_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collaboration", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4956,6 +5119,29 @@ func (ec *executionContext) fieldContext_Development_source(_ context.Context, f
 	return graphql.NewScalarFieldContext("Development", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Development_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Development) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Development_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Development_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Development", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Enterprise_id(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5092,6 +5278,29 @@ func (ec *executionContext) _Enterprise_source(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Enterprise_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Enterprise", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Enterprise_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Enterprise", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Enterprise_industry(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
@@ -5704,6 +5913,29 @@ func (ec *executionContext) fieldContext_Location_source(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Location", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Location_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Membership_member(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5858,6 +6090,29 @@ func (ec *executionContext) _Membership_source(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Membership_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Membership_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Membership_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Membership_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -7234,6 +7489,29 @@ func (ec *executionContext) fieldContext_Park_source(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Park", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Park_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Park_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Park_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Park", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Park_kind(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8122,6 +8400,29 @@ func (ec *executionContext) fieldContext_Result_source(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Result", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Result_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Result_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Result_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Result", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Result_kind(ctx context.Context, field graphql.CollectedField, obj *model.Result) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8632,6 +8933,29 @@ func (ec *executionContext) fieldContext_Transfer_source(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Transfer", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Transfer_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Transfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Transfer_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Transfer_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Transfer", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _University_id(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8768,6 +9092,29 @@ func (ec *executionContext) _University_source(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_University_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("University", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _University_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("University", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _University_kind(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
@@ -10255,7 +10602,11 @@ func (ec *executionContext) unmarshalInputCollaborationInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"fromId", "toId", "kind", "title", "since", "until", "source"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"fromId", "toId", "kind", "title", "since", "until", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10312,6 +10663,13 @@ func (ec *executionContext) unmarshalInputCollaborationInput(ctx context.Context
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		}
 	}
 	return it, nil
@@ -10380,7 +10738,11 @@ func (ec *executionContext) unmarshalInputCreateAllianceInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "level", "industry", "founded"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "level", "industry", "founded"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10430,6 +10792,13 @@ func (ec *executionContext) unmarshalInputCreateAllianceInput(ctx context.Contex
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		case "level":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
 			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
@@ -10467,7 +10836,11 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "industry", "creditCode", "founded", "certifications"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "industry", "creditCode", "founded", "certifications"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10517,6 +10890,13 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		case "industry":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("industry"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -10561,7 +10941,11 @@ func (ec *executionContext) unmarshalInputCreateParkInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "kind", "level", "industry", "founded"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "kind", "level", "industry", "founded"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10611,6 +10995,13 @@ func (ec *executionContext) unmarshalInputCreateParkInput(ctx context.Context, o
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNParkKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkKind(ctx, v)
@@ -10655,7 +11046,11 @@ func (ec *executionContext) unmarshalInputCreateResultInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "kind", "year", "field"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "kind", "year", "field"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10705,6 +11100,13 @@ func (ec *executionContext) unmarshalInputCreateResultInput(ctx context.Context,
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNResultKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultKind(ctx, v)
@@ -10742,7 +11144,11 @@ func (ec *executionContext) unmarshalInputCreateUniversityInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "kind", "field"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "kind", "field"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10792,6 +11198,13 @@ func (ec *executionContext) unmarshalInputCreateUniversityInput(ctx context.Cont
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNUniversityKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityKind(ctx, v)
@@ -10825,8 +11238,11 @@ func (ec *executionContext) unmarshalInputDevelopmentInput(ctx context.Context, 
 	if _, present := asMap["role"]; !present {
 		asMap["role"] = "LEAD"
 	}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
 
-	fieldsInOrder := [...]string{"developerId", "resultId", "role", "year", "source"}
+	fieldsInOrder := [...]string{"developerId", "resultId", "role", "year", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -10869,6 +11285,13 @@ func (ec *executionContext) unmarshalInputDevelopmentInput(ctx context.Context, 
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		}
 	}
 	return it, nil
@@ -10998,8 +11421,11 @@ func (ec *executionContext) unmarshalInputLocationInput(ctx context.Context, obj
 	if _, present := asMap["graduated"]; !present {
 		asMap["graduated"] = false
 	}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
 
-	fieldsInOrder := [...]string{"tenantId", "parkId", "since", "until", "graduated", "source"}
+	fieldsInOrder := [...]string{"tenantId", "parkId", "since", "until", "graduated", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -11049,6 +11475,13 @@ func (ec *executionContext) unmarshalInputLocationInput(ctx context.Context, obj
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		}
 	}
 	return it, nil
@@ -11120,8 +11553,11 @@ func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, o
 	if _, present := asMap["role"]; !present {
 		asMap["role"] = "MEMBER"
 	}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
 
-	fieldsInOrder := [...]string{"memberId", "allianceId", "role", "since", "until", "source"}
+	fieldsInOrder := [...]string{"memberId", "allianceId", "role", "since", "until", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -11171,6 +11607,13 @@ func (ec *executionContext) unmarshalInputMembershipInput(ctx context.Context, o
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		}
 	}
 	return it, nil
@@ -11406,7 +11849,11 @@ func (ec *executionContext) unmarshalInputTransferInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"resultId", "enterpriseId", "mode", "year", "value", "source"}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"resultId", "enterpriseId", "mode", "year", "value", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -11456,6 +11903,13 @@ func (ec *executionContext) unmarshalInputTransferInput(ctx context.Context, obj
 				return it, err
 			}
 			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
 		}
 	}
 	return it, nil
@@ -12052,6 +12506,11 @@ func (ec *executionContext) _Alliance(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Alliance_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "level":
 			out.Values[i] = ec._Alliance_level(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -12368,6 +12827,11 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Collaboration_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12583,6 +13047,11 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Development_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12644,6 +13113,11 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 		case "source":
 			out.Values[i] = ec._Enterprise_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Enterprise_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "industry":
@@ -13076,6 +13550,11 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Location_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13203,6 +13682,11 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 		case "source":
 			out.Values[i] = ec._Membership_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Membership_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -13542,6 +14026,11 @@ func (ec *executionContext) _Park(ctx context.Context, sel ast.SelectionSet, obj
 		case "source":
 			out.Values[i] = ec._Park_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Park_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -14041,6 +14530,11 @@ func (ec *executionContext) _Result(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Result_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._Result_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -14395,6 +14889,11 @@ func (ec *executionContext) _Transfer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "synthetic":
+			out.Values[i] = ec._Transfer_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14456,6 +14955,11 @@ func (ec *executionContext) _University(ctx context.Context, sel ast.SelectionSe
 		case "source":
 			out.Values[i] = ec._University_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._University_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":

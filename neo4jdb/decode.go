@@ -85,12 +85,13 @@ func decodeNode(n neo4j.Node) (model.Node, error) {
 	}
 	p := props(n.Props)
 	base := model.NodeBase{
-		ID:      p.str("id"),
-		Name:    p.str("name"),
-		NameEn:  p.optStr("nameEn"),
-		Aliases: p.strs("aliases"),
-		Region:  p.optStr("region"),
-		Source:  p.optStr("source"),
+		ID:        p.str("id"),
+		Name:      p.str("name"),
+		NameEn:    p.optStr("nameEn"),
+		Aliases:   p.strs("aliases"),
+		Region:    p.optStr("region"),
+		Source:    p.optStr("source"),
+		Synthetic: p.flag("synthetic"),
 	}
 	switch kind {
 	case model.NodeKindEnterprise:
@@ -118,6 +119,7 @@ func decodeRelation(r neo4j.Relationship, ends model.Ends) (model.Relation, erro
 		return nil, fmt.Errorf("relationship %s has an unknown type %q", r.ElementId, r.Type)
 	}
 	p := props(r.Props)
+	ends.Synthetic = p.flag("synthetic")
 	switch kind {
 	case model.RelationKindMembership:
 		return &model.Membership{Ends: ends, Role: model.MemberRole(p.str("role")), Since: p.optInt("since"),

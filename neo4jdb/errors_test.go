@@ -50,7 +50,7 @@ func TestTranslate(t *testing.T) {
 
 func TestConstraintViolated(t *testing.T) {
 	for msg, want := range map[string]string{
-		"Node(12) already exists with label `Node` and property `id` = 'e1'":                           "id",
+		"Node(12) already exists with label `Node` and property `id` = 'e1'":                              "id",
 		"Node(3) already exists with label `Enterprise` and property `creditCode` = '91350100M000100Y43'": "creditCode",
 	} {
 		prop, ok := constraintViolated(&neo4j.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed", Msg: msg})

@@ -84,7 +84,12 @@ var commonFields = []FieldRule{
 	{Name: "aliases", Type: TypeStringList, MaxLen: maxAliasLen},
 	text("region", maxRegionLen),
 	text("source", MaxTextLen),
+	synthetic,
 }
+
+// synthetic marks a node or relationship added for illustration or scale,
+// so users can always tell it from a fact with a source.
+var synthetic = FieldRule{Name: "synthetic", Type: TypeBool, Default: false}
 
 func nodeFields(extra ...FieldRule) []FieldRule {
 	return append(append([]FieldRule{}, commonFields...), extra...)
@@ -129,7 +134,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		From: organisations, To: []NodeKind{NodeKindAlliance},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllMemberRole), Default: string(MemberRoleMember)},
-			year("since"), year("until"), text("source", MaxTextLen),
+			year("since"), year("until"), text("source", MaxTextLen), synthetic,
 		},
 	},
 	RelationKindLocation: {
@@ -138,7 +143,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		Fields: []FieldRule{
 			year("since"), year("until"),
 			{Name: "graduated", Type: TypeBool, Default: false},
-			text("source", MaxTextLen),
+			text("source", MaxTextLen), synthetic,
 		},
 	},
 	RelationKindDevelopment: {
@@ -146,7 +151,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		From: organisations, To: []NodeKind{NodeKindResult},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllDevelopmentRole), Default: string(DevelopmentRoleLead)},
-			year("year"), text("source", MaxTextLen),
+			year("year"), text("source", MaxTextLen), synthetic,
 		},
 	},
 	RelationKindTransfer: {
@@ -157,7 +162,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 			enum("mode", AllTransferMode, true),
 			year("year"),
 			{Name: "value", Type: TypeMoney},
-			text("source", MaxTextLen),
+			text("source", MaxTextLen), synthetic,
 		},
 	},
 	RelationKindCollaboration: {
@@ -167,7 +172,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		Fields: []FieldRule{
 			enum("kind", AllCollaborationKind, true),
 			text("title", MaxNameLen),
-			year("since"), year("until"), text("source", MaxTextLen),
+			year("since"), year("until"), text("source", MaxTextLen), synthetic,
 		},
 	},
 }

@@ -10,12 +10,13 @@ type Node interface {
 
 // NodeBase holds the fields every node type shares.
 type NodeBase struct {
-	ID      string
-	Name    string
-	NameEn  *string
-	Aliases []string
-	Region  *string
-	Source  *string
+	ID        string
+	Name      string
+	NameEn    *string
+	Aliases   []string
+	Region    *string
+	Source    *string
+	Synthetic bool
 }
 
 // NodeID returns the node's id.

@@ -20,6 +20,8 @@ type Ends struct {
 	// ViewFrom is the id of the node whose list this relationship came from,
 	// so that an undirected relationship can name the partner.
 	ViewFrom string
+	// Synthetic marks a relationship added for illustration or scale.
+	Synthetic bool
 }
 
 // Endpoints implements Relation.
