@@ -109,17 +109,17 @@ func loadStarter(ctx context.Context, db *neo4jdb.DB, logger *slog.Logger) error
 	if err != nil || !empty {
 		return err
 	}
-	g, problems, err := importer.Parse(bytes.NewReader(data.Starter))
+	plan, problems, err := importer.Parse(bytes.NewReader(data.Starter))
 	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("starter graph line %s", problems[0])
+		err = fmt.Errorf("starter graph %s", problems[0])
 	}
 	if err != nil {
 		return err
 	}
-	nodes, rels, err := importer.Write(ctx, db, g)
+	sum, err := importer.Write(ctx, db, plan, importer.Options{})
 	if err != nil {
 		return fmt.Errorf("load starter graph: %w", err)
 	}
-	logger.Info("loaded the starter graph into an empty database", "nodes", nodes, "relationships", rels)
+	logger.Info("loaded the starter graph into an empty database", "nodes", sum.Nodes.Created, "relationships", sum.Relations.Created)
 	return nil
 }

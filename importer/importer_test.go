@@ -9,28 +9,22 @@ import (
 )
 
 func TestParseStarterGraph(t *testing.T) {
-	g, problems, err := Parse(strings.NewReader(string(data.Starter)))
+	plan, problems, err := Parse(strings.NewReader(string(data.Starter)))
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("the starter graph must load cleanly: %v %v", err, problems)
 	}
-	nodes := 0
-	for _, rows := range g.Nodes {
-		for _, r := range rows {
-			nodes++
-			if r.Props["source"] == nil {
-				t.Errorf("node %s has no source", r.ID)
-			}
+	for _, n := range plan.Nodes {
+		if n.Row.Props["source"] == nil {
+			t.Errorf("node %s has no source", n.Row.ID)
 		}
 	}
-	for kind, rows := range g.Relations {
-		for _, r := range rows {
-			if r.Props["source"] == nil {
-				t.Errorf("%s %s→%s has no source", kind, r.From, r.To)
-			}
+	for _, r := range plan.Relations {
+		if r.Row.Props["source"] == nil {
+			t.Errorf("%s %s→%s has no source", r.Kind, r.Row.From, r.Row.To)
 		}
 	}
-	if nodes < 15 || len(g.Relations[model.RelationKindMembership]) == 0 {
-		t.Errorf("starter graph too small: %d nodes", nodes)
+	if len(plan.Nodes) < 15 || len(plan.Relations) == 0 {
+		t.Errorf("starter graph too small: %d nodes", len(plan.Nodes))
 	}
 }
 
@@ -43,23 +37,27 @@ func TestParseProblems(t *testing.T) {
 		`{"type":"Enterprise","id":"e2"}`,
 		`{"type":"Park","id":"p1","name":"园","kind":"CASTLE"}`,
 		`{"type":"MEMBERSHIP","from":"e1","to":"a1","role":"CHAIR"}`,
+		`{"type":"Enterprise","id":"e1","name":"甲"}`,
+		`{"type":"Enterprise","id":"e1","name":"乙"}`,
 		`{"type":"MEMBERSHIP","from":"ghost","to":"a1"}`,
 		`{"type":"MEMBERSHIP","from":"a1","to":"a1"}`,
 		`{"type":"TRANSFER","from":"e1","to":"e1","mode":"LICENCE","year":1800}`,
+		`{"type":"MEMBERSHIP","from":"e1","to":"a1","role":"CHAIR"}`,
 		``,
 	}, "\n")
-	g, problems, err := Parse(strings.NewReader(file))
+	plan, problems, err := Parse(strings.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		"3: not a JSON object",
-		`4: type: unknown type "Spaceship"`,
-		"5: name: is required",
-		"6: kind: must be one of",
-		`8: memberId: no node with id "ghost" in this file`,
-		`9: memberId: "a1" is of type Alliance; expected Enterprise or University`,
-		"10: year: year 1800 is outside",
+		"input:3: not a JSON object",
+		`input:4: type: unknown type "Spaceship"`,
+		"input:5: name: is required",
+		"input:6: kind: must be one of",
+		`input:9: id: "e1" is also at input:1 with other values`,
+		`input:10: from: no node with id "ghost" in this load`,
+		`input:11: from: "a1" is of type Alliance; expected Enterprise or University`,
+		"input:12: year: year 1800 is outside",
 	}
 	if len(problems) != len(want) {
 		t.Fatalf("got %d problems, want %d: %v", len(problems), len(want), problems)
@@ -69,7 +67,7 @@ func TestParseProblems(t *testing.T) {
 			t.Errorf("problem %d = %q, want prefix %q", i, p, want[i])
 		}
 	}
-	if len(g.Nodes[model.NodeKindEnterprise]) != 1 || len(g.Relations[model.RelationKindMembership]) != 1 {
-		t.Errorf("the good rows are kept: %+v", g)
+	if len(plan.Nodes) != 2 || len(plan.Relations) != 1 || plan.Relations[0].Kind != model.RelationKindMembership {
+		t.Errorf("the good rows are kept once each: %+v", plan)
 	}
 }

@@ -115,17 +115,17 @@ func keyPattern(spec *model.RelationSpec, source string) string {
 
 // relPattern writes the pattern of one relationship r of spec between the
 // node patterns a and b, in either direction when the spec is undirected.
-func relPattern(spec *model.RelationSpec, a, b, keySource string) string {
+func relPattern(spec *model.RelationSpec, a, r, b, keySource string) string {
 	dir := model.Outgoing
 	if spec.Undirected {
 		dir = model.Both
 	}
-	return arrow(a, "r", relType(spec.Kind)+keyPattern(spec, keySource), b, dir)
+	return arrow(a, r, relType(spec.Kind)+keyPattern(spec, keySource), b, dir)
 }
 
 // relBetween matches the relationship of spec between the nodes $from and $to.
 func relBetween(spec *model.RelationSpec) string {
-	return relPattern(spec, "a:Node {id: $from}", "b:Node {id: $to}", "$key")
+	return relPattern(spec, "a:Node {id: $from}", "r", "b:Node {id: $to}", "$key")
 }
 
 // AddRelation creates a relationship between two existing nodes of the kinds
@@ -138,7 +138,7 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 		}
 		records, counters, err := tx.run(`
 			MATCH (a:Node {id: $from}), (b:Node {id: $to})
-			MERGE `+relPattern(spec, "a", "b", "$key")+`
+			MERGE `+relPattern(spec, "a", "r", "b", "$key")+`
 			ON CREATE SET r += $props
 			RETURN r, startNode(r) AS s, endNode(r) AS e`,
 			map[string]any{"from": from, "to": to, "key": spec.KeyProps(properties), "props": properties})

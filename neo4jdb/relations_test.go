@@ -190,26 +190,33 @@ func TestUpsertIsIdempotent(t *testing.T) {
 		{ID: "r1", Props: map[string]any{"name": "成果", "kind": "PATENT"}},
 	}
 	rels := []model.RelationRow{{From: "r1", To: "e1", Props: map[string]any{"mode": "ASSIGNMENT", "year": int64(2020)}}}
-	for round, wantCreated := range []int{1, 0} {
-		n1, err := db.UpsertNodes(ctx, model.NodeKindEnterprise, nodes[:1])
+	upsertAll := func() []model.UpsertStatus {
+		t.Helper()
+		var all []model.UpsertStatus
+		for i, kind := range []model.NodeKind{model.NodeKindEnterprise, model.NodeKindResult} {
+			got, err := db.UpsertNodes(ctx, kind, nodes[i:i+1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, got...)
+		}
+		got, err := db.UpsertRelations(ctx, model.RelationKindTransfer, rels)
 		if err != nil {
 			t.Fatal(err)
 		}
-		n2, err := db.UpsertNodes(ctx, model.NodeKindResult, nodes[1:])
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := db.UpsertRelations(ctx, model.RelationKindTransfer, rels)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n1 != wantCreated || n2 != wantCreated || r != wantCreated {
-			t.Errorf("round %d created %d+%d nodes, %d relationships; want %d each", round, n1, n2, r, wantCreated)
+		return append(all, got...)
+	}
+	for round, want := range []model.UpsertStatus{model.StatusCreated, model.StatusUnchanged} {
+		for i, got := range upsertAll() {
+			if got != want {
+				t.Errorf("round %d row %d: %s, want %s", round, i, got, want)
+			}
 		}
 	}
 	rels[0].Props["year"] = int64(2022)
-	if _, err := db.UpsertRelations(ctx, model.RelationKindTransfer, rels); err != nil {
-		t.Fatal(err)
+	nodes[0].Props["name"] = "甲公司"
+	if got := upsertAll(); got[0] != model.StatusUpdated || got[1] != model.StatusUnchanged || got[2] != model.StatusUpdated {
+		t.Errorf("changed rows: %v, want UPDATED, UNCHANGED, UPDATED", got)
 	}
 	got, _ := db.Relations(ctx, model.RelationQuery{Kind: model.RelationKindTransfer, Dir: model.Outgoing, First: 5}, []string{"r1"})
 	if len(got["r1"]) != 1 || *got["r1"][0].(*model.Transfer).Year != 2022 {

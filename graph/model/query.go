@@ -76,3 +76,13 @@ type RelationRow struct {
 	From, To string
 	Props    map[string]any
 }
+
+// UpsertStatus says what a bulk upsert did with one row.
+type UpsertStatus string
+
+// Statuses of an upserted row.
+const (
+	StatusCreated   UpsertStatus = "CREATED"
+	StatusUpdated   UpsertStatus = "UPDATED"
+	StatusUnchanged UpsertStatus = "UNCHANGED"
+)

@@ -1,0 +1,196 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// ReadPaths reads every file named, a directory standing for its .jsonl,
+// .ndjson and .csv files in name order. Rows that cannot be read at all
+// (bad JSON, ragged CSV) are problems; a file that cannot be opened is an error.
+func ReadPaths(paths []string) ([]Row, []Problem, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		var inDir []string
+		for _, e := range entries {
+			if !e.IsDir() && format(e.Name()) != "" {
+				inDir = append(inDir, filepath.Join(p, e.Name()))
+			}
+		}
+		sort.Strings(inDir)
+		files = append(files, inDir...)
+	}
+	var rows []Row
+	var problems []Problem
+	for _, f := range files {
+		r, p, err := readFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		rows, problems = append(rows, r...), append(problems, p...)
+	}
+	return rows, problems, nil
+}
+
+func format(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".csv":
+		return "csv"
+	}
+	return ""
+}
+
+func readFile(path string) ([]Row, []Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	switch format(path) {
+	case "jsonl":
+		return ReadJSONL(path, f)
+	case "csv":
+		return ReadCSV(path, f)
+	}
+	return nil, nil, fmt.Errorf("%s: not a .jsonl, .ndjson or .csv file", path)
+}
+
+// ReadJSONL reads one JSON object per line; blank lines are skipped.
+// Numbers stay json.Number so that validation decides their type.
+func ReadJSONL(name string, r io.Reader) ([]Row, []Problem, error) {
+	var rows []Row
+	var problems []Problem
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(text))
+		dec.UseNumber()
+		var raw map[string]any
+		if err := dec.Decode(&raw); err != nil {
+			problems = append(problems, Problem{Pos: Pos{name, line}, Reason: "not a JSON object: " + err.Error()})
+			continue
+		}
+		rows = append(rows, Row{Pos: Pos{name, line}, Raw: raw})
+	}
+	return rows, problems, sc.Err()
+}
+
+// ReadCSV reads a header row and then one record per row. Empty cells are
+// absent; cells of list fields split on "|"; numbers and booleans are
+// converted by the type of the field they belong to.
+func ReadCSV(name string, r io.Reader) ([]Row, []Problem, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // ragged rows are reported per row, not as a read error
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: header: %w", name, err)
+	}
+	for i := range header {
+		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
+	}
+	var rows []Row
+	var problems []Problem
+	for {
+		cells, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		pos := Pos{name, line}
+		if err != nil {
+			problems = append(problems, Problem{Pos: pos, Reason: "not a CSV row: " + err.Error()})
+			continue
+		}
+		if len(cells) != len(header) {
+			problems = append(problems, Problem{Pos: pos, Reason: fmt.Sprintf("has %d cells, the header %d", len(cells), len(header))})
+			continue
+		}
+		raw := map[string]any{}
+		typ := ""
+		for i, col := range header {
+			if col == "type" {
+				typ = strings.TrimSpace(cells[i])
+			}
+		}
+		for i, col := range header {
+			if cell := strings.TrimSpace(cells[i]); cell != "" {
+				raw[col] = csvValue(typ, col, cell)
+			}
+		}
+		rows = append(rows, Row{Pos: pos, Raw: raw})
+	}
+	return rows, problems, nil
+}
+
+// csvValue converts a cell to what JSON would have given for its field, so
+// that validation treats CSV and JSON alike; unknown fields stay strings.
+func csvValue(typ, col, cell string) any {
+	var fields []model.FieldRule
+	if kind, ok := nodeKind(typ); ok {
+		fields = model.NodeSpecs[kind].Fields
+	} else if rk := model.RelationKind(typ); rk.IsValid() {
+		fields = model.RelationSpecs[rk].Fields
+	}
+	for _, f := range fields {
+		if f.Name != col {
+			continue
+		}
+		switch f.Type {
+		case model.TypeYear, model.TypeMoney:
+			return json.Number(cell)
+		case model.TypeBool:
+			switch strings.ToLower(cell) {
+			case "true", "1", "yes":
+				return true
+			case "false", "0", "no":
+				return false
+			}
+		case model.TypeStringList, model.TypeEnumList:
+			items := strings.Split(cell, "|")
+			out := make([]any, len(items))
+			for i, it := range items {
+				out[i] = strings.TrimSpace(it)
+			}
+			return out
+		}
+	}
+	return cell
+}
+
+// nodeKind reads a node type as written in files: "Enterprise" or "ENTERPRISE".
+func nodeKind(typ string) (model.NodeKind, bool) {
+	k := model.NodeKind(strings.ToUpper(typ))
+	return k, k.IsValid()
+}

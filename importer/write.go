@@ -1,0 +1,115 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// DefaultBatchSize is the rows written per transaction when not configured.
+const DefaultBatchSize = 5000
+
+// Options tune Write.
+type Options struct {
+	// BatchSize is the rows per transaction (UNWIND batch).
+	BatchSize int
+	// Progress, if set, is told the rows written so far after each batch.
+	Progress func(done int)
+}
+
+// Write upserts a validated plan: every node first, then the relationships
+// between them, each kind in batches of one transaction each. It records each
+// item's status and returns the counts. Stopped part way, it has written
+// whole batches only, and running it again completes the job.
+func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
+	size := opt.BatchSize
+	if size <= 0 {
+		size = DefaultBatchSize
+	}
+	var sum Summary
+	done := 0
+	for _, kind := range model.AllNodeKind {
+		err := eachBatch(len(plan.Nodes), size, func(i int) bool { return plan.Nodes[i].Kind == kind }, func(batch []int) error {
+			rows := make([]model.NodeRow, len(batch))
+			for j, i := range batch {
+				rows[j] = plan.Nodes[i].Row
+			}
+			statuses, err := w.UpsertNodes(ctx, kind, rows)
+			if err != nil {
+				return fmt.Errorf("write %s nodes from %s: %w", kind.Name(), plan.Nodes[batch[0]].Pos, err)
+			}
+			for j, i := range batch {
+				plan.Nodes[i].Status = statuses[j]
+				sum.Nodes.add(statuses[j])
+			}
+			done += len(batch)
+			opt.progress(done)
+			return nil
+		})
+		if err != nil {
+			return sum, err
+		}
+	}
+	for _, kind := range model.AllRelationKind {
+		err := eachBatch(len(plan.Relations), size, func(i int) bool { return plan.Relations[i].Kind == kind }, func(batch []int) error {
+			rows := make([]model.RelationRow, len(batch))
+			for j, i := range batch {
+				rows[j] = plan.Relations[i].Row
+			}
+			statuses, err := w.UpsertRelations(ctx, kind, rows)
+			if err != nil {
+				return fmt.Errorf("write %s relationships from %s: %w", kind, plan.Relations[batch[0]].Pos, err)
+			}
+			for j, i := range batch {
+				plan.Relations[i].Status = statuses[j]
+				sum.Relations.add(statuses[j])
+			}
+			done += len(batch)
+			opt.progress(done)
+			return nil
+		})
+		if err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+// eachBatch calls write with the indexes in [0, n) that match, size at a time.
+func eachBatch(n, size int, match func(i int) bool, write func(batch []int) error) error {
+	batch := make([]int, 0, size)
+	for i := 0; i < n; i++ {
+		if !match(i) {
+			continue
+		}
+		if batch = append(batch, i); len(batch) == size {
+			if err := write(batch); err != nil {
+				return err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		return write(batch)
+	}
+	return nil
+}
+
+func (o Options) progress(done int) {
+	if o.Progress != nil {
+		o.Progress(done)
+	}
+}
+
+// Parse reads and validates one JSON Lines stream whose relationships join
+// only nodes of the same stream: a graph shipped with the project.
+func Parse(r io.Reader) (*Plan, []Problem, error) {
+	rows, problems, err := ReadJSONL("input", r)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, more, err := Validate(context.Background(), rows, nil)
+	return plan, append(problems, more...), err
+}
