@@ -129,7 +129,7 @@ func (v *validator) checkExisting(existing map[string]model.NodeKind) {
 	for _, n := range v.plan.Nodes {
 		if k, ok := existing[n.Row.ID]; ok && k != n.Kind {
 			v.reject(Row{Pos: n.Pos, Raw: map[string]any{"type": n.Kind.Name(), "id": n.Row.ID}}, false,
-				model.Invalid("id", "%q is already a %s in the database", n.Row.ID, k.Name()))
+				model.Invalid("id", "%q is already in the database, of type %s", n.Row.ID, k.Name()))
 			delete(v.kinds, n.Row.ID)
 			continue
 		}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/innograph/innograph/importer"
+	"github.com/innograph/innograph/neo4jdb"
+)
+
+// maxShown bounds the problems printed; the rejects file has them all.
+const maxShown = 50
+
+// load is `seed [flags] FILE|DIR...`.
+func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: seed [flags] FILE|DIR...   (file format: seed/README.md)")
+		fs.PrintDefaults()
+	}
+	batch := fs.Int("batch-size", importer.DefaultBatchSize, "rows per transaction")
+	skip := fs.Bool("skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
+	rejects := fs.String("rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
+	dryRun := fs.Bool("dry-run", false, "validate only; write nothing")
+	if err := fs.Parse(args); err != nil {
+		return exitFailed
+	}
+	if fs.NArg() == 0 || *batch < 1 {
+		fs.Usage()
+		return exitFailed
+	}
+
+	rows, problems, err := importer.ReadPaths(fs.Args())
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	db, err := connect(ctx, getenv)
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	defer db.Close(context.Background())
+	if err := db.EnsureSchema(ctx); err != nil {
+		return fail(stderr, "create schema: %v", err)
+	}
+	plan, more, err := importer.Validate(ctx, rows, db)
+	if err != nil {
+		return fail(stderr, "%v", err)
+	}
+	problems = append(problems, more...)
+	report(stderr, problems)
+
+	var sum importer.Summary
+	sum.Reject(problems)
+	switch {
+	case *dryRun:
+		fmt.Fprintf(stdout, "dry run, nothing written: %d nodes and %d relationships valid; %d node and %d relationship rows rejected\n",
+			len(plan.Nodes), len(plan.Relations), sum.Nodes.Rejected, sum.Relations.Rejected)
+		return exitCode(problems)
+	case len(problems) > 0 && !*skip:
+		fmt.Fprintf(stderr, "seed: %d invalid rows; nothing written (use -skip-invalid to write the valid rows)\n", len(problems))
+		return exitInvalid
+	case len(problems) > 0:
+		if err := writeRejects(*rejects, problems); err != nil {
+			return fail(stderr, "%v", err)
+		}
+		fmt.Fprintf(stderr, "seed: %d rejected rows written to %s\n", len(problems), *rejects)
+	}
+
+	total := len(plan.Nodes) + len(plan.Relations)
+	progress := newProgress(stderr, total)
+	start := time.Now()
+	written, err := importer.Write(ctx, db, plan, importer.Options{BatchSize: *batch, Progress: progress.set})
+	progress.finish()
+	sum.Nodes, sum.Relations = withRejects(written.Nodes, sum.Nodes), withRejects(written.Relations, sum.Relations)
+	printSummary(stdout, sum)
+	if err != nil {
+		return fail(stderr, "%v (the batches before it were written; run the same command again to complete the load)", err)
+	}
+	fmt.Fprintf(stdout, "wrote %d rows in %s (%.0f rows/s)\n", total, time.Since(start).Round(time.Millisecond),
+		float64(total)/time.Since(start).Seconds())
+	return exitCode(problems)
+}
+
+func withRejects(c, rejected importer.Counts) importer.Counts {
+	c.Rejected = rejected.Rejected
+	return c
+}
+
+func exitCode(problems []importer.Problem) int {
+	if len(problems) > 0 {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// connect opens Neo4j as the server does, from NEO4J_URI, NEO4J_USER,
+// NEO4J_PASSWORD and NEO4J_DATABASE, with long transaction timeouts for batches.
+func connect(ctx context.Context, getenv func(string) string) (*neo4jdb.DB, error) {
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	cfg := neo4jdb.Config{
+		URI:            env("NEO4J_URI", "bolt://127.0.0.1:7687"),
+		User:           env("NEO4J_USER", "neo4j"),
+		Password:       env("NEO4J_PASSWORD", "innograph-dev"),
+		Database:       getenv("NEO4J_DATABASE"),
+		ReadTimeout:    2 * time.Minute,
+		WriteTimeout:   5 * time.Minute,
+		MaxPoolSize:    4,
+		AcquireTimeout: 30 * time.Second,
+	}
+	db, err := neo4jdb.Open(ctx, cfg, nil)
+	if err != nil {
+		return nil, fmt.Errorf("connect to Neo4j at %s: %w", cfg.URI, errors.Unwrap(err))
+	}
+	return db, nil
+}
+
+func report(w io.Writer, problems []importer.Problem) {
+	for i, p := range problems {
+		if i == maxShown {
+			fmt.Fprintf(w, "... and %d more\n", len(problems)-maxShown)
+			break
+		}
+		fmt.Fprintln(w, p)
+	}
+}
+
+func printSummary(w io.Writer, s importer.Summary) {
+	for _, line := range []struct {
+		what string
+		c    importer.Counts
+	}{{"nodes", s.Nodes}, {"relationships", s.Relations}} {
+		fmt.Fprintf(w, "%-14s created %d, updated %d, unchanged %d, rejected %d\n",
+			line.what+":", line.c.Created, line.c.Updated, line.c.Unchanged, line.c.Rejected)
+	}
+}
+
+// writeRejects writes each rejected row with where it was and why, as JSON Lines.
+func writeRejects(path string, problems []importer.Problem) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, p := range problems {
+		if err := enc.Encode(map[string]any{"file": p.File, "line": p.Line, "field": p.Field, "reason": p.Reason, "record": p.Raw}); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
+}

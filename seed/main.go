@@ -1,0 +1,39 @@
+// Command seed loads graph files into InnoGraph's Neo4j, and generates
+// synthetic graphs for scale. See seed/README.md for the file format.
+//
+//	go run ./seed [flags] FILE|DIR...
+//	go run ./seed generate [flags]
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr))
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // rows were rejected (in strict mode nothing was written)
+	exitFailed  = 2 // usage, configuration, files or database
+)
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
+	if len(args) > 0 && args[0] == "generate" {
+		return generate(ctx, args[1:], getenv, stdout, stderr)
+	}
+	return load(ctx, args, getenv, stdout, stderr)
+}
+
+func fail(stderr *os.File, format string, args ...any) int {
+	fmt.Fprintf(stderr, "seed: "+format+"\n", args...)
+	return exitFailed
+}
