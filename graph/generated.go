@@ -133,6 +133,27 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ImportCounts struct {
+		Created   func(childComplexity int) int
+		Rejected  func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
+	ImportResult struct {
+		Nodes         func(childComplexity int) int
+		Relationships func(childComplexity int) int
+		Rows          func(childComplexity int) int
+		Written       func(childComplexity int) int
+	}
+
+	ImportRow struct {
+		Field  func(childComplexity int) int
+		Index  func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
 	Location struct {
 		Graduated func(childComplexity int) int
 		Park      func(childComplexity int) int
@@ -165,6 +186,7 @@ type ComplexityRoot struct {
 		CreateResult        func(childComplexity int, input map[string]any) int
 		CreateUniversity    func(childComplexity int, input map[string]any) int
 		DeleteNode          func(childComplexity int, id string) int
+		ImportGraph         func(childComplexity int, input model.ImportInput) int
 		RemoveCollaboration func(childComplexity int, fromID string, toID string, kind model.CollaborationKind) int
 		RemoveDevelopment   func(childComplexity int, developerID string, resultID string) int
 		RemoveLocation      func(childComplexity int, tenantID string, parkID string) int
@@ -339,6 +361,7 @@ type MutationResolver interface {
 	CreateResult(ctx context.Context, input map[string]any) (*model.Result, error)
 	UpdateResult(ctx context.Context, id string, input map[string]any) (*model.Result, error)
 	DeleteNode(ctx context.Context, id string) (*model.DeletePayload, error)
+	ImportGraph(ctx context.Context, input model.ImportInput) (*model.ImportResult, error)
 	AddMembership(ctx context.Context, input map[string]any) (*model.Membership, error)
 	UpdateMembership(ctx context.Context, memberID string, allianceID string, patch map[string]any) (*model.Membership, error)
 	RemoveMembership(ctx context.Context, memberID string, allianceID string) (*model.Membership, error)
@@ -784,6 +807,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EnterpriseEdge.Node(childComplexity), true
 
+	case "ImportCounts.created":
+		if e.ComplexityRoot.ImportCounts.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCounts.Created(childComplexity), true
+	case "ImportCounts.rejected":
+		if e.ComplexityRoot.ImportCounts.Rejected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCounts.Rejected(childComplexity), true
+	case "ImportCounts.unchanged":
+		if e.ComplexityRoot.ImportCounts.Unchanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCounts.Unchanged(childComplexity), true
+	case "ImportCounts.updated":
+		if e.ComplexityRoot.ImportCounts.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportCounts.Updated(childComplexity), true
+
+	case "ImportResult.nodes":
+		if e.ComplexityRoot.ImportResult.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Nodes(childComplexity), true
+	case "ImportResult.relationships":
+		if e.ComplexityRoot.ImportResult.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Relationships(childComplexity), true
+	case "ImportResult.rows":
+		if e.ComplexityRoot.ImportResult.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Rows(childComplexity), true
+	case "ImportResult.written":
+		if e.ComplexityRoot.ImportResult.Written == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportResult.Written(childComplexity), true
+
+	case "ImportRow.field":
+		if e.ComplexityRoot.ImportRow.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRow.Field(childComplexity), true
+	case "ImportRow.index":
+		if e.ComplexityRoot.ImportRow.Index == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRow.Index(childComplexity), true
+	case "ImportRow.reason":
+		if e.ComplexityRoot.ImportRow.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRow.Reason(childComplexity), true
+	case "ImportRow.status":
+		if e.ComplexityRoot.ImportRow.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportRow.Status(childComplexity), true
+
 	case "Location.graduated":
 		if e.ComplexityRoot.Location.Graduated == nil {
 			break
@@ -991,6 +1089,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteNode(childComplexity, args["id"].(string)), true
+	case "Mutation.importGraph":
+		if e.ComplexityRoot.Mutation.ImportGraph == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importGraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportGraph(childComplexity, args["input"].(model.ImportInput)), true
 	case "Mutation.removeCollaboration":
 		if e.ComplexityRoot.Mutation.RemoveCollaboration == nil {
 			break
@@ -1714,6 +1823,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputDevelopmentInput,
 		ec.unmarshalInputDevelopmentPatch,
 		ec.unmarshalInputEnterpriseFilter,
+		ec.unmarshalInputImportInput,
 		ec.unmarshalInputLocationInput,
 		ec.unmarshalInputLocationPatch,
 		ec.unmarshalInputMembershipInput,
@@ -2317,6 +2427,9 @@ type Query {
 
 # ---------------------------------------------------------------- mutations
 
+"A JSON object."
+scalar Map
+
 input CreateEnterpriseInput {
   "Optional stable id; generated when absent."
   id: ID
@@ -2551,6 +2664,56 @@ input CollaborationPatch {
   source: String
 }
 
+"A batch of graph rows to import, as in a JSON Lines graph file (seed/README.md)."
+input ImportInput {
+  """
+  Rows, at most 1000: nodes {"type": "Enterprise", "id": …, "name": …} and
+  relationships {"type": "MEMBERSHIP", "from": …, "to": …, "role": …}.
+  """
+  records: [Map!]!
+  "Validate only: report each row's status and write nothing."
+  dryRun: Boolean! = false
+  "Write the valid rows even when some are rejected; by default one rejected row writes nothing."
+  skipInvalid: Boolean! = false
+}
+
+"What an import did with one row."
+enum ImportStatus {
+  CREATED
+  UPDATED
+  UNCHANGED
+  "Valid, but not written: a dry run, or another row was rejected."
+  VALID
+  "The same as an earlier row of the batch; nothing more to write."
+  DUPLICATE
+  REJECTED
+}
+
+type ImportRow {
+  "Position of the row in ` + "`" + `records` + "`" + `, from 0."
+  index: Int!
+  status: ImportStatus!
+  "For REJECTED: the offending field."
+  field: String
+  "For REJECTED: why."
+  reason: String
+}
+
+type ImportCounts {
+  created: Int!
+  updated: Int!
+  unchanged: Int!
+  rejected: Int!
+}
+
+type ImportResult {
+  "Whether anything was written."
+  written: Boolean!
+  nodes: ImportCounts!
+  relationships: ImportCounts!
+  rows: [ImportRow!]!
+}
+
 """
 Writes need ` + "`" + `Authorization: Bearer <token>` + "`" + ` with a write token: without one
 they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
@@ -2569,6 +2732,13 @@ type Mutation {
   updateResult(id: ID!, input: UpdateResultInput!): Result!
   "Delete any node and detach its relationships."
   deleteNode(id: ID!): DeletePayload!
+
+  """
+  Import nodes and relationships in bulk with the validation and upserts of
+  the seed command: merged by id (nodes) and by ends and key (relationships),
+  so importing the same rows again changes nothing.
+  """
+  importGraph(input: ImportInput!): ImportResult!
 
   "Add a membership; fails if the member already belongs to the alliance."
   addMembership(input: MembershipInput!): Membership!
@@ -2774,6 +2944,48 @@ func (ec *executionContext) childFields_EnterpriseEdge(ctx context.Context, fiel
 		return ec.fieldContext_EnterpriseEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EnterpriseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "created":
+		return ec.fieldContext_ImportCounts_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ImportCounts_updated(ctx, field)
+	case "unchanged":
+		return ec.fieldContext_ImportCounts_unchanged(ctx, field)
+	case "rejected":
+		return ec.fieldContext_ImportCounts_rejected(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportCounts", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "written":
+		return ec.fieldContext_ImportResult_written(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ImportResult_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_ImportResult_relationships(ctx, field)
+	case "rows":
+		return ec.fieldContext_ImportResult_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportResult", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "index":
+		return ec.fieldContext_ImportRow_index(ctx, field)
+	case "status":
+		return ec.fieldContext_ImportRow_status(ctx, field)
+	case "field":
+		return ec.fieldContext_ImportRow_field(ctx, field)
+	case "reason":
+		return ec.fieldContext_ImportRow_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportRow", field.Name)
 }
 
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3373,6 +3585,20 @@ func (ec *executionContext) field_Mutation_deleteNode_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importGraph_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ImportInput, error) {
+			return ec.unmarshalNImportInput2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -5757,6 +5983,309 @@ func (ec *executionContext) fieldContext_EnterpriseEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _ImportCounts_created(ctx context.Context, field graphql.CollectedField, obj *model.ImportCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCounts_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCounts_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportCounts_updated(ctx context.Context, field graphql.CollectedField, obj *model.ImportCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCounts_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCounts_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportCounts_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.ImportCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCounts_unchanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCounts_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportCounts_rejected(ctx context.Context, field graphql.CollectedField, obj *model.ImportCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportCounts_rejected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rejected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportCounts_rejected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportResult_written(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_written(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Written, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_written(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ImportResult_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportCounts) graphql.Marshaler {
+			return ec.marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_relationships(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportCounts) graphql.Marshaler {
+			return ec.marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportResult_rows(ctx context.Context, field graphql.CollectedField, obj *model.ImportResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportResult_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportRow) graphql.Marshaler {
+			return ec.marshalNImportRow2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportResult_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportRow_index(ctx context.Context, field graphql.CollectedField, obj *model.ImportRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRow_index(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Index, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRow_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRow", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ImportRow_status(ctx context.Context, field graphql.CollectedField, obj *model.ImportRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRow_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ImportStatus) graphql.Marshaler {
+			return ec.marshalNImportStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRow_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRow", field, false, false, errors.New("field of type ImportStatus does not have child fields"))
+}
+
+func (ec *executionContext) _ImportRow_field(ctx context.Context, field graphql.CollectedField, obj *model.ImportRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRow_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRow_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ImportRow_reason(ctx context.Context, field graphql.CollectedField, obj *model.ImportRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportRow_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportRow_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Location_tenant(ctx context.Context, field graphql.CollectedField, obj *model.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6593,6 +7122,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteNode(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importGraph(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportGraph(ctx, fc.Args["input"].(model.ImportInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+			return ec.marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importGraph_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11407,6 +11980,57 @@ func (ec *executionContext) unmarshalInputEnterpriseFilter(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputImportInput(ctx context.Context, obj any) (model.ImportInput, error) {
+	var it model.ImportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["dryRun"]; !present {
+		asMap["dryRun"] = false
+	}
+	if _, present := asMap["skipInvalid"]; !present {
+		asMap["skipInvalid"] = false
+	}
+
+	fieldsInOrder := [...]string{"records", "dryRun", "skipInvalid"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "records":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("records"))
+			data, err := ec.unmarshalNMap2ᚕmapᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Records = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
+		case "skipInvalid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipInvalid"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipInvalid = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputLocationInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -13442,6 +14066,165 @@ func (ec *executionContext) _EnterpriseEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var importCountsImplementors = []string{"ImportCounts"}
+
+func (ec *executionContext) _ImportCounts(ctx context.Context, sel ast.SelectionSet, obj *model.ImportCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportCounts")
+		case "created":
+			out.Values[i] = ec._ImportCounts_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._ImportCounts_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._ImportCounts_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejected":
+			out.Values[i] = ec._ImportCounts_rejected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var importResultImplementors = []string{"ImportResult"}
+
+func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.SelectionSet, obj *model.ImportResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportResult")
+		case "written":
+			out.Values[i] = ec._ImportResult_written(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ImportResult_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationships":
+			out.Values[i] = ec._ImportResult_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._ImportResult_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var importRowImplementors = []string{"ImportRow"}
+
+func (ec *executionContext) _ImportRow(ctx context.Context, sel ast.SelectionSet, obj *model.ImportRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportRow")
+		case "index":
+			out.Values[i] = ec._ImportRow_index(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ImportRow_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._ImportRow_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ImportRow_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *model.Location) graphql.Marshaler {
@@ -13803,6 +14586,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteNode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteNode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importGraph":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importGraph(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -15961,6 +16751,67 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportCounts(ctx context.Context, sel ast.SelectionSet, v *model.ImportCounts) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportCounts(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNImportInput2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportInput(ctx context.Context, v any) (model.ImportInput, error) {
+	res, err := ec.unmarshalInputImportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNImportRow2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportRow2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportRow2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRow(ctx context.Context, sel ast.SelectionSet, v *model.ImportRow) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportRow(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNImportStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportStatus(ctx context.Context, v any) (model.ImportStatus, error) {
+	var res model.ImportStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportStatus(ctx context.Context, sel ast.SelectionSet, v model.ImportStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16011,6 +16862,57 @@ func (ec *executionContext) unmarshalNLocationInput2map(ctx context.Context, v a
 func (ec *executionContext) unmarshalNLocationPatch2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputLocationPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMap2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalMap(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMap2ᚕmapᚄ(ctx context.Context, v any) ([]map[string]any, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]map[string]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMap2map(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNMap2ᚕmapᚄ(ctx context.Context, sel ast.SelectionSet, v []map[string]any) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNMap2map(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNMemberRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMemberRole(ctx context.Context, v any) (model.MemberRole, error) {

@@ -63,6 +63,16 @@ func (s *stubStore) RemoveRelation(context.Context, model.RelationKind, string, 
 	return nil, s.called()
 }
 
+func (s *stubStore) NodeKinds(context.Context, []string) (map[string]model.NodeKind, error) {
+	return nil, s.called()
+}
+func (s *stubStore) UpsertNodes(context.Context, model.NodeKind, []model.NodeRow) ([]model.UpsertStatus, error) {
+	return nil, s.called()
+}
+func (s *stubStore) UpsertRelations(context.Context, model.RelationKind, []model.RelationRow) ([]model.UpsertStatus, error) {
+	return nil, s.called()
+}
+
 type response struct {
 	Errors []struct {
 		Message    string
@@ -102,6 +112,7 @@ func TestInvalidInputNeverReachesTheStore(t *testing.T) {
 		`mutation { addTransfer(input: {resultId: "r", enterpriseId: "e", mode: EQUITY, value: -1}) { mode } }`,
 		`mutation { addLocation(input: {tenantId: "t", parkId: "p", since: 2000, until: 1999}) { since } }`,
 		`mutation { updateCollaboration(fromId: "a", toId: "b", kind: OTHER, patch: {until: 1800}) { kind } }`,
+		`mutation { importGraph(input: {records: []}) { written } }`,
 	} {
 		store := &stubStore{}
 		out := post(t, store, q)

@@ -21,6 +21,11 @@ type Store interface {
 	AddRelation(ctx context.Context, kind model.RelationKind, from, to string, props map[string]any) (model.Relation, error)
 	UpdateRelation(ctx context.Context, kind model.RelationKind, from, to string, key, props map[string]any) (model.Relation, error)
 	RemoveRelation(ctx context.Context, kind model.RelationKind, from, to string, key map[string]any) (model.Relation, error)
+
+	// Bulk import (importer.Lookup and importer.Writer).
+	NodeKinds(ctx context.Context, ids []string) (map[string]model.NodeKind, error)
+	UpsertNodes(ctx context.Context, kind model.NodeKind, rows []model.NodeRow) ([]model.UpsertStatus, error)
+	UpsertRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) ([]model.UpsertStatus, error)
 }
 
 // Resolver is the root of all resolvers and the place dependencies are injected.

@@ -141,6 +141,11 @@ func (r *mutationResolver) DeleteNode(ctx context.Context, id string) (*model.De
 	return r.Store.DeleteNode(ctx, id)
 }
 
+// ImportGraph is the resolver for the importGraph field.
+func (r *mutationResolver) ImportGraph(ctx context.Context, input model.ImportInput) (*model.ImportResult, error) {
+	return importGraph(ctx, r.Store, input)
+}
+
 // AddMembership is the resolver for the addMembership field.
 func (r *mutationResolver) AddMembership(ctx context.Context, input map[string]any) (*model.Membership, error) {
 	return addRelation[*model.Membership](ctx, r.Store, model.RelationKindMembership, input)

@@ -100,6 +100,16 @@ func (s *Summary) Reject(problems []Problem) {
 	}
 }
 
+// Add adds the counts of what a Write did.
+func (s *Summary) Add(written Summary) {
+	for _, pair := range [][2]*Counts{{&s.Nodes, &written.Nodes}, {&s.Relations, &written.Relations}} {
+		pair[0].Created += pair[1].Created
+		pair[0].Updated += pair[1].Updated
+		pair[0].Unchanged += pair[1].Unchanged
+		pair[0].Rejected += pair[1].Rejected
+	}
+}
+
 func (c *Counts) add(s model.UpsertStatus) {
 	switch s {
 	case model.StatusCreated:

@@ -78,7 +78,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	start := time.Now()
 	written, err := importer.Write(ctx, db, plan, importer.Options{BatchSize: *batch, Progress: progress.set})
 	progress.finish()
-	sum.Nodes, sum.Relations = withRejects(written.Nodes, sum.Nodes), withRejects(written.Relations, sum.Relations)
+	sum.Add(written)
 	printSummary(stdout, sum)
 	if err != nil {
 		return fail(stderr, "%v (the batches before it were written; run the same command again to complete the load)", err)
@@ -86,11 +86,6 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	fmt.Fprintf(stdout, "wrote %d rows in %s (%.0f rows/s)\n", total, time.Since(start).Round(time.Millisecond),
 		float64(total)/time.Since(start).Seconds())
 	return exitCode(problems)
-}
-
-func withRejects(c, rejected importer.Counts) importer.Counts {
-	c.Rejected = rejected.Rejected
-	return c
 }
 
 func exitCode(problems []importer.Problem) int {

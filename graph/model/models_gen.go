@@ -64,6 +64,42 @@ type EnterpriseFilter struct {
 	FoundedTo      *int            `json:"foundedTo,omitempty"`
 }
 
+type ImportCounts struct {
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Rejected  int `json:"rejected"`
+}
+
+// A batch of graph rows to import, as in a JSON Lines graph file (seed/README.md).
+type ImportInput struct {
+	// Rows, at most 1000: nodes {"type": "Enterprise", "id": …, "name": …} and
+	// relationships {"type": "MEMBERSHIP", "from": …, "to": …, "role": …}.
+	Records []map[string]any `json:"records"`
+	// Validate only: report each row's status and write nothing.
+	DryRun bool `json:"dryRun"`
+	// Write the valid rows even when some are rejected; by default one rejected row writes nothing.
+	SkipInvalid bool `json:"skipInvalid"`
+}
+
+type ImportResult struct {
+	// Whether anything was written.
+	Written       bool          `json:"written"`
+	Nodes         *ImportCounts `json:"nodes"`
+	Relationships *ImportCounts `json:"relationships"`
+	Rows          []*ImportRow  `json:"rows"`
+}
+
+type ImportRow struct {
+	// Position of the row in `records`, from 0.
+	Index  int          `json:"index"`
+	Status ImportStatus `json:"status"`
+	// For REJECTED: the offending field.
+	Field *string `json:"field,omitempty"`
+	// For REJECTED: why.
+	Reason *string `json:"reason,omitempty"`
+}
+
 // Writes need `Authorization: Bearer <token>` with a write token: without one
 // they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
 // nothing changes.
@@ -346,6 +382,72 @@ func (e *DevelopmentRole) UnmarshalJSON(b []byte) error {
 }
 
 func (e DevelopmentRole) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What an import did with one row.
+type ImportStatus string
+
+const (
+	ImportStatusCreated   ImportStatus = "CREATED"
+	ImportStatusUpdated   ImportStatus = "UPDATED"
+	ImportStatusUnchanged ImportStatus = "UNCHANGED"
+	// Valid, but not written: a dry run, or another row was rejected.
+	ImportStatusValid ImportStatus = "VALID"
+	// The same as an earlier row of the batch; nothing more to write.
+	ImportStatusDuplicate ImportStatus = "DUPLICATE"
+	ImportStatusRejected  ImportStatus = "REJECTED"
+)
+
+var AllImportStatus = []ImportStatus{
+	ImportStatusCreated,
+	ImportStatusUpdated,
+	ImportStatusUnchanged,
+	ImportStatusValid,
+	ImportStatusDuplicate,
+	ImportStatusRejected,
+}
+
+func (e ImportStatus) IsValid() bool {
+	switch e {
+	case ImportStatusCreated, ImportStatusUpdated, ImportStatusUnchanged, ImportStatusValid, ImportStatusDuplicate, ImportStatusRejected:
+		return true
+	}
+	return false
+}
+
+func (e ImportStatus) String() string {
+	return string(e)
+}
+
+func (e *ImportStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportStatus", str)
+	}
+	return nil
+}
+
+func (e ImportStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

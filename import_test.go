@@ -1,0 +1,76 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const importMutation = `mutation($in: ImportInput!) { importGraph(input: $in) {
+	written nodes { created updated unchanged rejected } relationships { created updated unchanged rejected }
+	rows { index status field reason } } }`
+
+type importResult struct {
+	ImportGraph struct {
+		Written              bool
+		Nodes, Relationships struct{ Created, Updated, Unchanged, Rejected int }
+		Rows                 []struct {
+			Index                 int
+			Status, Field, Reason string
+		}
+	}
+}
+
+func records(extra ...map[string]any) []map[string]any {
+	return append([]map[string]any{
+		{"type": "Enterprise", "id": "e1", "name": "甲企业", "founded": 2001, "source": "t"},
+		{"type": "Alliance", "id": "a1", "name": "联盟", "source": "t"},
+		{"type": "MEMBERSHIP", "from": "e1", "to": "a1", "role": "CHAIR", "source": "t"},
+		{"type": "Enterprise", "id": "e1", "name": "甲企业", "founded": 2001, "source": "t"},
+	}, extra...)
+}
+
+func statuses(r importResult) []string {
+	out := make([]string, len(r.ImportGraph.Rows))
+	for i, row := range r.ImportGraph.Rows {
+		out[i] = row.Status
+	}
+	return out
+}
+
+func TestImportGraph(t *testing.T) {
+	a := newAPI(t)
+	bad := map[string]any{"type": "Park", "id": "p1", "name": "园", "kind": "CASTLE"}
+
+	var r importResult
+	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(), "dryRun": true}}, &r)
+	if r.ImportGraph.Written || strings.Join(statuses(r), " ") != "VALID VALID VALID DUPLICATE" {
+		t.Errorf("dry run: %+v", r)
+	}
+	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad)}}, &r)
+	if r.ImportGraph.Written || strings.Join(statuses(r), " ") != "VALID VALID VALID DUPLICATE REJECTED" ||
+		r.ImportGraph.Rows[4].Field != "kind" || r.ImportGraph.Nodes.Rejected != 1 {
+		t.Errorf("strict: %+v", r)
+	}
+	var count struct{ Enterprises struct{ TotalCount int } }
+	a.ok("", `{ enterprises { totalCount } }`, nil, &count)
+	if count.Enterprises.TotalCount != 0 {
+		t.Fatal("a dry run or a rejected batch wrote nodes")
+	}
+	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad), "skipInvalid": true}}, &r)
+	if !r.ImportGraph.Written || strings.Join(statuses(r), " ") != "CREATED CREATED CREATED DUPLICATE REJECTED" ||
+		r.ImportGraph.Nodes.Created != 2 || r.ImportGraph.Relationships.Created != 1 {
+		t.Errorf("skip invalid: %+v", r)
+	}
+	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, &r)
+	if strings.Join(statuses(r), " ") != "UNCHANGED UNCHANGED UNCHANGED DUPLICATE" {
+		t.Errorf("a second import changes nothing: %v", statuses(r))
+	}
+
+	a.fails("", importMutation, map[string]any{"in": map[string]any{"records": records()}}, "UNAUTHENTICATED", "")
+	a.fails(readToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, "FORBIDDEN", "")
+	tooMany := make([]map[string]any, 1001)
+	for i := range tooMany {
+		tooMany[i] = map[string]any{"type": "Alliance", "id": "x", "name": "x"}
+	}
+	a.fails(writeToken, importMutation, map[string]any{"in": map[string]any{"records": tooMany}}, "BAD_USER_INPUT", "input.records")
+}
