@@ -15,11 +15,16 @@ RUN_PORT ?= 7687
 RUN_DIR ?= .data/neo4j
 TEST_PORT ?= 7688
 TEST_DIR ?= .data/neo4j-test
+# Benchmarks get a third instance with more memory, so 1M synthetic
+# relationships never land in the data `make run` serves.
+BENCH_PORT ?= 7689
+BENCH_DIR ?= .data/neo4j-bench
+BENCH_NODES ?= 100000
 
-.PHONY: help run neo4j neo4j-stop test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench-seed test test-unit check generate build clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 run: ## Serve the API on http://localhost:8080 (starts a local Neo4j unless NEO4J_URI is set)
 ifeq ($(strip $(NEO4J_URI)),)
@@ -34,6 +39,21 @@ neo4j: ## Start the local Neo4j in the background (no-op if it runs)
 
 neo4j-stop: ## Stop the local Neo4j
 	NEO4J_LOCAL_DIR=$(RUN_DIR) NEO4J_LOCAL_PORT=$(RUN_PORT) $(NEO4J_LOCAL) stop
+
+seed: ## Load the sample graph (seed/data/sample) into the local Neo4j (or NEO4J_URI)
+ifeq ($(strip $(NEO4J_URI)),)
+	@$(MAKE) --no-print-directory neo4j
+	NEO4J_URI=bolt://127.0.0.1:$(RUN_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./seed seed/data/sample
+else
+	$(GO) run ./seed seed/data/sample
+endif
+
+bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~10 relationships each); prints rows/s
+	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
+	$(GO) run ./seed generate -nodes $(BENCH_NODES) -reset
 
 test: check ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -30,23 +32,62 @@ func ReadPaths(paths []string) ([]Row, []Problem, error) {
 			files = append(files, p)
 			continue
 		}
-		entries, err := os.ReadDir(p)
+		inDir, err := graphFiles(os.DirFS(p), ".")
 		if err != nil {
 			return nil, nil, err
 		}
-		var inDir []string
-		for _, e := range entries {
-			if !e.IsDir() && format(e.Name()) != "" {
-				inDir = append(inDir, filepath.Join(p, e.Name()))
-			}
+		for _, f := range inDir {
+			files = append(files, filepath.Join(p, f))
 		}
-		sort.Strings(inDir)
-		files = append(files, inDir...)
 	}
+	return readAll(files, func(name string) (fs.File, error) { return os.Open(name) })
+}
+
+// ReadFS reads the graph files at the root of fsys in name order, such as
+// the data embedded in the binary.
+func ReadFS(fsys fs.FS) ([]Row, []Problem, error) {
+	files, err := graphFiles(fsys, ".")
+	if err != nil {
+		return nil, nil, err
+	}
+	return readAll(files, fsys.Open)
+}
+
+// graphFiles lists the .jsonl, .ndjson and .csv files of a directory, sorted.
+func graphFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && format(e.Name()) != "" {
+			files = append(files, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+func readAll(files []string, open func(string) (fs.File, error)) ([]Row, []Problem, error) {
 	var rows []Row
 	var problems []Problem
-	for _, f := range files {
-		r, p, err := readFile(f)
+	for _, name := range files {
+		f, err := open(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		var r []Row
+		var p []Problem
+		switch format(name) {
+		case "jsonl":
+			r, p, err = ReadJSONL(name, f)
+		case "csv":
+			r, p, err = ReadCSV(name, f)
+		default:
+			err = fmt.Errorf("%s: not a .jsonl, .ndjson or .csv file", name)
+		}
+		f.Close()
 		if err != nil {
 			return nil, nil, err
 		}
@@ -63,21 +104,6 @@ func format(name string) string {
 		return "csv"
 	}
 	return ""
-}
-
-func readFile(path string) ([]Row, []Problem, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	switch format(path) {
-	case "jsonl":
-		return ReadJSONL(path, f)
-	case "csv":
-		return ReadCSV(path, f)
-	}
-	return nil, nil, fmt.Errorf("%s: not a .jsonl, .ndjson or .csv file", path)
 }
 
 // ReadJSONL reads one JSON object per line; blank lines are skipped.
