@@ -1,0 +1,143 @@
+// Package synthetic generates a deterministic synthetic innovation graph for
+// scale tests and benchmarks, in the rows of the seed format (seed/README.md).
+//
+// Its shape follows the real system: a few hub universities and alliances
+// with thousands of links and many with few (Zipf-distributed choices), real
+// province/city/county paths and industries, years 2000–2025, and transfers
+// of results mostly to enterprises of the developer's own or a neighbouring
+// province. Every record is marked synthetic.
+package synthetic
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+)
+
+// Config sizes the graph. Relationship counts are averages per node.
+type Config struct {
+	Seed                                                 uint64
+	Enterprises, Universities, Alliances, Parks, Results int
+	// AlliancesPerEnterprise and AlliancesPerUniversity: memberships.
+	AlliancesPerEnterprise, AlliancesPerUniversity float64
+	// PartnersPerEnterprise: collaborations, with universities mostly.
+	PartnersPerEnterprise float64
+	// TransfersPerResult: enterprises a result is transferred to.
+	TransfersPerResult float64
+	// ParticipantsPerResult: developers besides the lead.
+	ParticipantsPerResult float64
+}
+
+// DefaultConfig shares nodes among the types as in a regional system
+// (mostly enterprises and results) with about twelve relationships a node:
+// 100,000 nodes give about 1.1 million relationships (see TestShape).
+func DefaultConfig(nodes int, seed uint64) Config {
+	part := func(f float64) int { return max(1, int(float64(nodes)*f)) }
+	return Config{
+		Seed:        seed,
+		Enterprises: part(0.60), Results: part(0.30), Parks: part(0.05), Universities: part(0.03), Alliances: part(0.02),
+		AlliancesPerEnterprise: 5, AlliancesPerUniversity: 20,
+		PartnersPerEnterprise: 10, TransfersPerResult: 4, ParticipantsPerResult: 1.5,
+	}
+}
+
+// Source is the source every generated record cites.
+const Source = "synthetic"
+
+// Emit receives one record at a time; an error stops generation.
+type Emit func(record map[string]any) error
+
+// Generate emits every node, then every relationship.
+func Generate(cfg Config, emit Emit) error {
+	g := newGenerator(cfg)
+	for _, step := range []func(Emit) error{
+		g.nodes, g.memberships, g.locations, g.developments, g.transfers, g.collaborations,
+	} {
+		if err := step(emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type place struct {
+	province int
+	path     string
+}
+
+type generator struct {
+	cfg Config
+	rnd *rand.Rand
+	// where each node is, by type, for regional choices
+	entPlace, uniPlace, parkPlace []place
+	parkKind                      []string
+	// enterprises by province, for same- and neighbouring-region transfers
+	entsIn [][]int
+	// lead developer of each result: university index, or -1-enterprise index
+	lead []int
+	// zipf choosers of hub targets
+	uniZipf, allianceZipf *rand.Zipf
+}
+
+func newGenerator(cfg Config) *generator {
+	rnd := rand.New(rand.NewPCG(cfg.Seed, 0x1770))
+	zipf := func(n int) *rand.Zipf { return rand.NewZipf(rnd, 1.2, 2, uint64(max(n, 1)-1)) }
+	return &generator{cfg: cfg, rnd: rnd, entsIn: make([][]int, len(provinces)),
+		uniZipf: zipf(cfg.Universities), allianceZipf: zipf(cfg.Alliances)}
+}
+
+func (g *generator) pick(list []string) string { return list[g.rnd.IntN(len(list))] }
+
+// randomPlace draws a province (skewed towards the first, the home region of
+// the source documents), a city and a county.
+func (g *generator) randomPlace() place {
+	p := g.rnd.IntN(len(provinces))
+	if g.rnd.Float64() < 0.35 {
+		p = g.rnd.IntN(2) // Inner Mongolia and Ningxia
+	}
+	prov := provinces[p]
+	cities := make([]string, 0, len(prov.cities))
+	for c := range prov.cities {
+		cities = append(cities, c)
+	}
+	slices.Sort(cities) // map order is random; the output must not be
+	city := g.pick(cities)
+	return place{p, prov.name + "/" + city + "/" + g.pick(prov.cities[city])}
+}
+
+func (g *generator) year(from int) int { return from + g.rnd.IntN(2026-from) }
+
+// count draws a count with the given mean: geometric, so most are small and a few large.
+func (g *generator) count(mean float64) int {
+	if mean <= 0 {
+		return 0
+	}
+	return int(g.rnd.ExpFloat64() * mean)
+}
+
+func id(prefix string, i int) string { return fmt.Sprintf("s-%s-%06d", prefix, i) }
+
+func record(typ string, fields map[string]any) map[string]any {
+	fields["type"] = typ
+	fields["source"] = Source
+	fields["synthetic"] = true
+	return fields
+}
+
+// distinct draws up to n distinct values from draw, giving up on repeats
+// after a few tries so hubs saturate instead of looping.
+func distinct(n int, draw func() int, skip func(int) bool) []int {
+	seen := make(map[int]bool, n)
+	out := make([]int, 0, n)
+	for tries := 0; len(out) < n && tries < 4*n+8; tries++ {
+		v := draw()
+		if !seen[v] && !skip(v) {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func never(int) bool { return false }

@@ -1,0 +1,130 @@
+package synthetic
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/innograph/innograph/importer"
+)
+
+func collect(t testing.TB, cfg Config) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	if err := Generate(cfg, func(r map[string]any) error { out = append(out, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	a, _ := json.Marshal(collect(t, DefaultConfig(2000, 7)))
+	b, _ := json.Marshal(collect(t, DefaultConfig(2000, 7)))
+	c, _ := json.Marshal(collect(t, DefaultConfig(2000, 8)))
+	if string(a) != string(b) {
+		t.Error("the same seed must give the same graph")
+	}
+	if string(a) == string(c) {
+		t.Error("another seed should give another graph")
+	}
+}
+
+// TestEveryRecordIsValid runs the generated graph through the importer's
+// validation: fields, enums, id uniqueness, ends of the right kinds and no
+// duplicate relationships (a duplicate is dropped, so counts would differ).
+func TestEveryRecordIsValid(t *testing.T) {
+	records := collect(t, DefaultConfig(5000, 1))
+	rows := make([]importer.Row, len(records))
+	for i, r := range records {
+		if r["synthetic"] != true || r["source"] != Source {
+			t.Fatalf("record %d is not marked synthetic: %v", i, r)
+		}
+		rows[i] = importer.Row{Pos: importer.Pos{File: "gen", Line: i + 1}, Raw: r}
+	}
+	plan, problems, err := importer.Validate(context.Background(), rows, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range problems {
+		if i < 10 {
+			t.Error(p)
+		}
+	}
+	if got := len(plan.Nodes) + len(plan.Relations); got != len(records) {
+		t.Errorf("%d records but %d distinct valid rows: duplicates were generated", len(records), got)
+	}
+}
+
+func TestShape(t *testing.T) {
+	cfg := DefaultConfig(20000, 3)
+	records := collect(t, cfg)
+	byType := map[string]int{}
+	alliances := map[string]int{}
+	province := map[string]string{}
+	var sameOrNear, transfers int
+	for _, r := range records {
+		byType[r["type"].(string)]++
+		if reg, ok := r["region"].(string); ok {
+			province[r["id"].(string)] = strings.Split(reg, "/")[0]
+		}
+		switch r["type"] {
+		case "MEMBERSHIP":
+			alliances[r["to"].(string)]++
+		case "TRANSFER":
+			transfers++
+			from, to := province[r["from"].(string)], province[r["to"].(string)]
+			if from == to || neighbours(from, to) {
+				sameOrNear++
+			}
+		}
+	}
+	nodes := cfg.Enterprises + cfg.Universities + cfg.Alliances + cfg.Parks + cfg.Results
+	if rels := len(records) - nodes; rels < 10*nodes {
+		t.Errorf("%d relationships for %d nodes: want at least 10 a node (1M for 100k)", rels, nodes)
+	}
+	if float64(sameOrNear) < 0.6*float64(transfers) {
+		t.Errorf("only %d of %d transfers stay in the same or a neighbouring province", sameOrNear, transfers)
+	}
+	// Heavy tail: the top 1% of alliances hold a large share of memberships.
+	sizes := make([]int, 0, len(alliances))
+	total := 0
+	for _, n := range alliances {
+		sizes = append(sizes, n)
+		total += n
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(sizes)))
+	top := 0
+	for _, n := range sizes[:max(1, len(sizes)/100)] {
+		top += n
+	}
+	if share := float64(top) / float64(total); share < 0.2 {
+		t.Errorf("top 1%% of alliances hold %.0f%% of memberships; want a heavy tail (≥ 20%%)", 100*share)
+	}
+	t.Logf("records by type: %v; top 1%% of alliances hold %d of %d memberships; %d of %d transfers local",
+		byType, top, total, sameOrNear, transfers)
+}
+
+func neighbours(a, b string) bool {
+	for _, p := range provinces {
+		if p.name == a {
+			for _, n := range p.neighbors {
+				if n == b {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func BenchmarkGenerate100k(b *testing.B) {
+	for b.Loop() {
+		n := 0
+		if err := Generate(DefaultConfig(100000, 1), func(map[string]any) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n), "records")
+	}
+}

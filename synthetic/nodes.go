@@ -1,0 +1,110 @@
+package synthetic
+
+import "fmt"
+
+var (
+	entWords  = []string{"绿源", "丰泽", "金穗", "北疆", "草原", "河套", "天骄", "恒泰", "华信", "瑞丰", "宏达", "科创", "新元", "远航", "众诚", "鼎盛", "长风", "沃土", "朔方", "银河"}
+	entSuffix = []string{"有限公司", "股份有限公司", "科技有限公司", "集团有限公司"}
+	uniKinds  = []struct{ kind, suffix string }{{"UNIVERSITY", "大学"}, {"COLLEGE", "职业技术学院"}, {"RESEARCH_INSTITUTE", "研究院"}, {"RESEARCH_INSTITUTE", "研究所"}}
+	parkKinds = []struct{ kind, suffix string }{
+		{"HIGH_TECH_ZONE", "高新技术产业开发区"}, {"ECONOMIC_DEVELOPMENT_ZONE", "经济技术开发区"}, {"INCUBATOR", "科技企业孵化器"},
+		{"INCUBATOR", "创业服务中心"}, {"MAKER_SPACE", "众创空间"}, {"AGRICULTURAL_PARK", "农业科技园区"}, {"INDUSTRIAL_BASE", "高新技术产业基地"},
+	}
+	resultKinds = []struct{ kind, suffix string }{
+		{"PATENT", "专利"}, {"TECHNOLOGY", "技术"}, {"PRODUCT", "新产品"}, {"PLANT_VARIETY", "新品种"}, {"SOFTWARE", "软件"}, {"STANDARD", "标准"},
+	}
+	levels = []string{"NATIONAL", "PROVINCIAL", "PROVINCIAL", "MUNICIPAL", "MUNICIPAL", "COUNTY"}
+	certs  = []string{"HIGH_TECH", "TECH_SME", "INNOVATIVE", "TECH_CENTER", "ENGINEERING_CENTER", "IP_TRUSTEESHIP", "SCIENCE_BRAND"}
+)
+
+// city is the city part of a region path, for names.
+func city(path string) string {
+	for i, start := 0, -1; i < len(path); i++ {
+		if path[i] == '/' {
+			if start >= 0 {
+				return path[start:i]
+			}
+			start = i + 1
+		}
+	}
+	return path
+}
+
+func (g *generator) nodes(emit Emit) error {
+	g.entPlace = make([]place, g.cfg.Enterprises)
+	for i := range g.entPlace {
+		p := g.randomPlace()
+		g.entPlace[i] = p
+		g.entsIn[p.province] = append(g.entsIn[p.province], i)
+		industry := g.pick(industries)
+		var cs []string
+		for _, c := range certs {
+			if g.rnd.Float64() < 0.12 {
+				cs = append(cs, c)
+			}
+		}
+		if err := emit(record("Enterprise", map[string]any{
+			"id": id("ent", i), "name": fmt.Sprintf("%s%s%s%s", city(p.path), g.pick(entWords), industry, g.pick(entSuffix)),
+			"region": p.path, "industry": industry, "founded": g.year(1990), "certifications": cs,
+		})); err != nil {
+			return err
+		}
+	}
+	g.uniPlace = make([]place, g.cfg.Universities)
+	for i := range g.uniPlace {
+		p := g.randomPlace()
+		g.uniPlace[i] = p
+		k := uniKinds[g.rnd.IntN(len(uniKinds))]
+		field := g.pick(industries)
+		if err := emit(record("University", map[string]any{
+			"id": id("uni", i), "name": fmt.Sprintf("%s%s%s%d", city(p.path), field, k.suffix, i), "kind": k.kind,
+			"region": p.path, "field": field,
+		})); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < g.cfg.Alliances; i++ {
+		p := g.randomPlace()
+		industry := g.pick(industries)
+		if err := emit(record("Alliance", map[string]any{
+			"id": id("all", i), "name": fmt.Sprintf("%s%s产业技术创新战略联盟%d", city(p.path), industry, i),
+			"level": g.pick(levels), "industry": industry, "region": p.path, "founded": g.year(2005),
+		})); err != nil {
+			return err
+		}
+	}
+	g.parkPlace = make([]place, g.cfg.Parks)
+	g.parkKind = make([]string, g.cfg.Parks)
+	for i := range g.parkPlace {
+		p := g.randomPlace()
+		g.parkPlace[i] = p
+		k := parkKinds[g.rnd.IntN(len(parkKinds))]
+		g.parkKind[i] = k.kind
+		if err := emit(record("Park", map[string]any{
+			"id": id("park", i), "name": fmt.Sprintf("%s%s%d", city(p.path), k.suffix, i), "kind": k.kind,
+			"level": g.pick(levels), "industry": g.pick(industries), "region": p.path, "founded": g.year(1992),
+		})); err != nil {
+			return err
+		}
+	}
+	g.lead = make([]int, g.cfg.Results)
+	for i := range g.lead {
+		var p place
+		if g.rnd.Float64() < 0.8 && g.cfg.Universities > 0 {
+			u := int(g.uniZipf.Uint64())
+			g.lead[i], p = u, g.uniPlace[u]
+		} else {
+			e := g.rnd.IntN(g.cfg.Enterprises)
+			g.lead[i], p = -1-e, g.entPlace[e]
+		}
+		k := resultKinds[g.rnd.IntN(len(resultKinds))]
+		field := g.pick(industries)
+		if err := emit(record("Result", map[string]any{
+			"id": id("res", i), "name": fmt.Sprintf("%s%s%s%d", field, g.pick(entWords), k.suffix, i), "kind": k.kind,
+			"year": g.year(2000), "field": field, "region": p.path,
+		})); err != nil {
+			return err
+		}
+	}
+	return nil
+}
