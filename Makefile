@@ -1,4 +1,4 @@
-# InnoGraph: `make run` serves the API with a local Neo4j and the starter
+# InnoGraph: `make run` serves the API with a local Neo4j and the sample
 # graph; `make test` runs every test against its own local Neo4j.
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c

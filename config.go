@@ -23,7 +23,7 @@ type config struct {
 	ComplexityLimit int
 	RequestTimeout  time.Duration
 	Introspection   bool
-	LoadStarter     bool
+	LoadSample      bool
 	LogFormat       string
 }
 
@@ -50,7 +50,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 50000),
 		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", 15*time.Second),
 		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
-		LoadStarter:     e.boolean("INNOGRAPH_LOAD_STARTER", true),
+		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {

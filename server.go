@@ -4,7 +4,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -51,8 +50,8 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	if err := db.EnsureSchema(ctx); err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
-	if cfg.LoadStarter {
-		if err := loadStarter(ctx, db, logger); err != nil {
+	if cfg.LoadSample {
+		if err := loadSample(ctx, db, logger); err != nil {
 			return err
 		}
 	}
@@ -103,23 +102,23 @@ func connect(ctx context.Context, cfg neo4jdb.Config, logger *slog.Logger) (*neo
 	}
 }
 
-// loadStarter loads the starter graph into an empty database.
-func loadStarter(ctx context.Context, db *neo4jdb.DB, logger *slog.Logger) error {
+// loadSample loads the sample graph into an empty database.
+func loadSample(ctx context.Context, db *neo4jdb.DB, logger *slog.Logger) error {
 	empty, err := db.IsEmpty(ctx)
 	if err != nil || !empty {
 		return err
 	}
-	plan, problems, err := importer.Parse(bytes.NewReader(data.Starter))
+	plan, problems, err := importer.Parse(data.Sample)
 	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("starter graph %s", problems[0])
+		err = fmt.Errorf("sample graph %s", problems[0])
 	}
 	if err != nil {
 		return err
 	}
 	sum, err := importer.Write(ctx, db, plan, importer.Options{})
 	if err != nil {
-		return fmt.Errorf("load starter graph: %w", err)
+		return fmt.Errorf("load sample graph: %w", err)
 	}
-	logger.Info("loaded the starter graph into an empty database", "nodes", sum.Nodes.Created, "relationships", sum.Relations.Created)
+	logger.Info("loaded the sample graph into an empty database", "nodes", sum.Nodes.Created, "relationships", sum.Relations.Created)
 	return nil
 }

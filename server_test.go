@@ -105,10 +105,10 @@ func (a *api) fails(token, query string, vars map[string]any, code, field string
 	return e
 }
 
-// loadStarterGraph loads the starter graph the way `make run` does.
-func (a *api) loadStarterGraph() {
+// loadSampleGraph loads the sample graph the way `make run` does.
+func (a *api) loadSampleGraph() {
 	a.t.Helper()
-	if err := loadStarter(a.t.Context(), a.db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if err := loadSample(a.t.Context(), a.db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		a.t.Fatal(err)
 	}
 }
@@ -169,16 +169,16 @@ func TestBodyLimit(t *testing.T) {
 	}
 }
 
-func TestStarterGraphLoadsOnce(t *testing.T) {
+func TestSampleGraphLoadsOnce(t *testing.T) {
 	a := newAPI(t)
-	a.loadStarterGraph()
-	a.loadStarterGraph() // not empty any more: a no-op
+	a.loadSampleGraph()
+	a.loadSampleGraph() // not empty any more: a no-op
 	var out struct {
 		Enterprises struct{ TotalCount int } `json:"enterprises"`
 		Parks       struct{ TotalCount int } `json:"parks"`
 	}
 	a.ok("", `{ enterprises { totalCount } parks { totalCount } }`, nil, &out)
-	if out.Enterprises.TotalCount != 7 || out.Parks.TotalCount != 5 {
-		t.Errorf("starter graph: %+v", out)
+	if out.Enterprises.TotalCount != 9 || out.Parks.TotalCount != 10 {
+		t.Errorf("sample graph: %+v", out)
 	}
 }

@@ -4,7 +4,7 @@
 // batches through bulk upserts, so loading the same files twice leaves the
 // same graph. The format is documented in seed/README.md.
 //
-// The seed command, the importGraph mutation and the server's starter graph
+// The seed command, the importGraph mutation and the server's sample graph
 // all go through Validate and Write.
 package importer
 

@@ -3,7 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
-	"io"
+	"io/fs"
 
 	"github.com/innograph/innograph/graph/model"
 )
@@ -103,10 +103,10 @@ func (o Options) progress(done int) {
 	}
 }
 
-// Parse reads and validates one JSON Lines stream whose relationships join
-// only nodes of the same stream: a graph shipped with the project.
-func Parse(r io.Reader) (*Plan, []Problem, error) {
-	rows, problems, err := ReadJSONL("input", r)
+// Parse reads and validates the graph files of fsys whose relationships join
+// only nodes of the same files: a graph shipped with the project.
+func Parse(fsys fs.FS) (*Plan, []Problem, error) {
+	rows, problems, err := ReadFS(fsys)
 	if err != nil {
 		return nil, nil, err
 	}

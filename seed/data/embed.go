@@ -1,11 +1,25 @@
-// Package data ships InnoGraph's graph files, so that the server can load the
-// starter graph into an empty database without a file path.
+// Package data ships InnoGraph's sample graph, so that the server can load it
+// into an empty database without a file path.
 package data
 
-import _ "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
-// Starter is the small starter graph that `make run` loads into an empty
-// database: real entities named by the source documents, each citing one.
-//
-//go:embed starter/graph.jsonl
-var Starter []byte
+//go:embed sample/*.jsonl
+var files embed.FS
+
+// Sample is the real sample graph that `make run` loads into an empty
+// database: facts.jsonl holds the entities and links the source documents
+// state, each citing one; illustrative.jsonl holds the links added for demos,
+// each marked synthetic.
+var Sample = mustSub(files, "sample")
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // dir is a constant matched by the embed pattern
+	}
+	return sub
+}
