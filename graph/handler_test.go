@@ -63,6 +63,9 @@ func (s *stubStore) RemoveRelation(context.Context, model.RelationKind, string, 
 	return nil, s.called()
 }
 
+func (s *stubStore) CreateRelations(context.Context, model.RelationKind, []model.RelationRow) error {
+	return s.called()
+}
 func (s *stubStore) NodeKinds(context.Context, []string) (map[string]model.NodeKind, error) {
 	return nil, s.called()
 }

@@ -26,6 +26,7 @@ type Store interface {
 	NodeKinds(ctx context.Context, ids []string) (map[string]model.NodeKind, error)
 	UpsertNodes(ctx context.Context, kind model.NodeKind, rows []model.NodeRow) ([]model.UpsertStatus, error)
 	UpsertRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) ([]model.UpsertStatus, error)
+	CreateRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) error
 }
 
 // Resolver is the root of all resolvers and the place dependencies are injected.

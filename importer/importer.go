@@ -77,6 +77,8 @@ type Lookup interface {
 type Writer interface {
 	UpsertNodes(ctx context.Context, kind model.NodeKind, rows []model.NodeRow) ([]model.UpsertStatus, error)
 	UpsertRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) ([]model.UpsertStatus, error)
+	// CreateRelations creates relationships known not to exist yet.
+	CreateRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) error
 }
 
 // Counts are the outcome of a load for nodes or for relationships.

@@ -52,29 +52,57 @@ func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, err
 			return sum, err
 		}
 	}
+	// A relationship between two nodes this load created cannot exist yet,
+	// so it is created without the search that merging needs.
+	created := map[string]bool{}
+	for _, n := range plan.Nodes {
+		created[n.Row.ID] = n.Status == model.StatusCreated
+	}
 	for _, kind := range model.AllRelationKind {
-		err := eachBatch(len(plan.Relations), size, func(i int) bool { return plan.Relations[i].Kind == kind }, func(batch []int) error {
-			rows := make([]model.RelationRow, len(batch))
-			for j, i := range batch {
-				rows[j] = plan.Relations[i].Row
+		for _, fresh := range []bool{true, false} {
+			match := func(i int) bool {
+				r := plan.Relations[i]
+				return r.Kind == kind && (created[r.Row.From] && created[r.Row.To]) == fresh
 			}
-			statuses, err := w.UpsertRelations(ctx, kind, rows)
+			err := eachBatch(len(plan.Relations), size, match, func(batch []int) error {
+				rows := make([]model.RelationRow, len(batch))
+				for j, i := range batch {
+					rows[j] = plan.Relations[i].Row
+				}
+				statuses, err := writeRelations(ctx, w, kind, rows, fresh)
+				if err != nil {
+					return fmt.Errorf("write %s relationships from %s: %w", kind, plan.Relations[batch[0]].Pos, err)
+				}
+				for j, i := range batch {
+					plan.Relations[i].Status = statuses[j]
+					sum.Relations.add(statuses[j])
+				}
+				done += len(batch)
+				opt.progress(done)
+				return nil
+			})
 			if err != nil {
-				return fmt.Errorf("write %s relationships from %s: %w", kind, plan.Relations[batch[0]].Pos, err)
+				return sum, err
 			}
-			for j, i := range batch {
-				plan.Relations[i].Status = statuses[j]
-				sum.Relations.add(statuses[j])
-			}
-			done += len(batch)
-			opt.progress(done)
-			return nil
-		})
-		if err != nil {
-			return sum, err
 		}
 	}
 	return sum, nil
+}
+
+// writeRelations creates fresh relationships or upserts others, and returns
+// the status of each row.
+func writeRelations(ctx context.Context, w Writer, kind model.RelationKind, rows []model.RelationRow, fresh bool) ([]model.UpsertStatus, error) {
+	if !fresh {
+		return w.UpsertRelations(ctx, kind, rows)
+	}
+	if err := w.CreateRelations(ctx, kind, rows); err != nil {
+		return nil, err
+	}
+	statuses := make([]model.UpsertStatus, len(rows))
+	for i := range statuses {
+		statuses[i] = model.StatusCreated
+	}
+	return statuses, nil
 }
 
 // eachBatch calls write with the indexes in [0, n) that match, size at a time.

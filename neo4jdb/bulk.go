@@ -72,6 +72,37 @@ func (db *DB) UpsertRelations(ctx context.Context, kind model.RelationKind, rows
 	})
 }
 
+// CreateRelations creates relationships of one kind between existing nodes
+// in one transaction, without looking for an existing one first: the caller
+// knows there is none, because it created both ends in the same load. It
+// skips the per-row search and status of UpsertRelations, which cost about
+// a third of a bulk load.
+func (db *DB) CreateRelations(ctx context.Context, kind model.RelationKind, rows []model.RelationRow) error {
+	params := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		params[i] = map[string]any{"from": r.From, "to": r.To, "props": r.Props}
+	}
+	_, err := write(ctx, db, "create"+relType(kind), func(tx *writeTx) (struct{}, error) {
+		records, _, err := tx.run(`
+			UNWIND $rows AS row
+			MATCH (a:Node {id: row.from})
+			MATCH (b:Node {id: row.to})
+			CREATE (a)-[r:`+relType(kind)+`]->(b)
+			SET r = row.props
+			RETURN count(*) AS written`,
+			map[string]any{"rows": params})
+		if err != nil {
+			return struct{}{}, err
+		}
+		if n, _ := records[0].Get("written"); n != int64(len(rows)) {
+			// A relationship row whose end vanished since validation matches nothing.
+			return struct{}{}, fmt.Errorf("create wrote %v of %d rows", n, len(rows))
+		}
+		return struct{}{}, nil
+	})
+	return err
+}
+
 func statuses(records []*neo4j.Record, want int) ([]model.UpsertStatus, error) {
 	if len(records) != want {
 		// A relationship row whose end vanished since validation matches nothing.

@@ -229,3 +229,28 @@ func TestUpsertIsIdempotent(t *testing.T) {
 		t.Error("DeleteAll left nodes")
 	}
 }
+
+func TestCreateRelations(t *testing.T) {
+	db, _ := neo4jtest.Open(t)
+	if _, err := db.UpsertNodes(ctx, model.NodeKindEnterprise, []model.NodeRow{
+		{ID: "e1", Props: map[string]any{"name": "甲"}}, {ID: "e2", Props: map[string]any{"name": "乙"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rows := []model.RelationRow{{From: "e1", To: "e2", Props: map[string]any{"kind": "JOINT_LAB", "since": int64(2019)}}}
+	if err := db.CreateRelations(ctx, model.RelationKindCollaboration, rows); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Relations(ctx, model.RelationQuery{Kind: model.RelationKindCollaboration, Dir: model.Both, First: 5}, []string{"e2"})
+	if err != nil || len(got["e2"]) != 1 || *got["e2"][0].(*model.Collaboration).Since != 2019 {
+		t.Fatalf("created collaboration: %+v %v", got["e2"], err)
+	}
+	rows[0].To = "ghost"
+	if err := db.CreateRelations(ctx, model.RelationKindCollaboration, rows); model.ErrorCode(err) != model.CodeInternal {
+		t.Errorf("a vanished end must fail the batch, got %v", err)
+	}
+	got, _ = db.Relations(ctx, model.RelationQuery{Kind: model.RelationKindCollaboration, Dir: model.Both, First: 5}, []string{"e1"})
+	if len(got["e1"]) != 1 {
+		t.Errorf("the failed batch must write nothing: %+v", got["e1"])
+	}
+}
