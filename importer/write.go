@@ -24,10 +24,18 @@ type Options struct {
 // item's status and returns the counts. Stopped part way, it has written
 // whole batches only, and running it again completes the job.
 func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
-	size := opt.BatchSize
-	if size <= 0 {
-		size = DefaultBatchSize
+	nodes, err := WriteNodes(ctx, w, plan, opt)
+	if err != nil {
+		return nodes, err
 	}
+	rels, err := WriteRelations(ctx, w, plan, opt)
+	rels.Nodes = nodes.Nodes
+	return rels, err
+}
+
+// WriteNodes upserts the nodes of a plan, the first half of Write.
+func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
+	size := opt.batchSize()
 	var sum Summary
 	done := 0
 	for _, kind := range model.AllNodeKind {
@@ -52,8 +60,17 @@ func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, err
 			return sum, err
 		}
 	}
-	// A relationship between two nodes this load created cannot exist yet,
-	// so it is created without the search that merging needs.
+	return sum, nil
+}
+
+// WriteRelations writes the relationships of a plan whose nodes WriteNodes
+// has written, the second half of Write. A relationship between two nodes
+// that load created cannot exist yet, so it is created without the search
+// that merging needs.
+func WriteRelations(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
+	size := opt.batchSize()
+	var sum Summary
+	done := 0
 	created := map[string]bool{}
 	for _, n := range plan.Nodes {
 		created[n.Row.ID] = n.Status == model.StatusCreated
@@ -123,6 +140,13 @@ func eachBatch(n, size int, match func(i int) bool, write func(batch []int) erro
 		return write(batch)
 	}
 	return nil
+}
+
+func (o Options) batchSize() int {
+	if o.BatchSize <= 0 {
+		return DefaultBatchSize
+	}
+	return o.BatchSize
 }
 
 func (o Options) progress(done int) {

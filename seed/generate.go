@@ -73,21 +73,25 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 
 	// Nodes and relationships are timed apart: they cost differently.
 	for _, phase := range []struct {
-		what string
-		plan *importer.Plan
-	}{{"nodes", &importer.Plan{Nodes: plan.Nodes}}, {"relationships", &importer.Plan{Relations: plan.Relations}}} {
-		n := len(phase.plan.Nodes) + len(phase.plan.Relations)
-		progress := newProgress(stderr, n)
+		what  string
+		rows  int
+		write func(context.Context, importer.Writer, *importer.Plan, importer.Options) (importer.Summary, error)
+		count func(importer.Summary) importer.Counts
+	}{
+		{"nodes", len(plan.Nodes), importer.WriteNodes, func(s importer.Summary) importer.Counts { return s.Nodes }},
+		{"relationships", len(plan.Relations), importer.WriteRelations, func(s importer.Summary) importer.Counts { return s.Relations }},
+	} {
+		progress := newProgress(stderr, phase.rows)
 		start := time.Now()
-		sum, err := importer.Write(ctx, db, phase.plan, importer.Options{BatchSize: *batch, Progress: progress.set})
+		sum, err := phase.write(ctx, db, plan, importer.Options{BatchSize: *batch, Progress: progress.set})
 		progress.finish()
 		if err != nil {
 			return fail(stderr, "%v", err)
 		}
 		elapsed := time.Since(start)
-		fmt.Fprintf(stdout, "%-14s %d in %s: %.0f rows/s (created %d, updated %d, unchanged %d)\n", phase.what+":", n,
-			elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(),
-			sum.Nodes.Created+sum.Relations.Created, sum.Nodes.Updated+sum.Relations.Updated, sum.Nodes.Unchanged+sum.Relations.Unchanged)
+		c := phase.count(sum)
+		fmt.Fprintf(stdout, "%-14s %d in %s: %.0f rows/s (created %d, updated %d, unchanged %d)\n", phase.what+":", phase.rows,
+			elapsed.Round(time.Millisecond), float64(phase.rows)/elapsed.Seconds(), c.Created, c.Updated, c.Unchanged)
 	}
 	return exitOK
 }
