@@ -28,6 +28,10 @@ func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, err
 	if err != nil {
 		return nodes, err
 	}
+	if progress := opt.Progress; progress != nil {
+		// Progress counts every row of the plan: relationships after nodes.
+		opt.Progress = func(done int) { progress(len(plan.Nodes) + done) }
+	}
 	rels, err := WriteRelations(ctx, w, plan, opt)
 	rels.Nodes = nodes.Nodes
 	return rels, err
@@ -35,27 +39,15 @@ func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, err
 
 // WriteNodes upserts the nodes of a plan, the first half of Write.
 func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
-	size := opt.batchSize()
 	var sum Summary
-	done := 0
+	b := batches{opt: opt}
 	for _, kind := range model.AllNodeKind {
-		err := eachBatch(len(plan.Nodes), size, func(i int) bool { return plan.Nodes[i].Kind == kind }, func(batch []int) error {
-			rows := make([]model.NodeRow, len(batch))
-			for j, i := range batch {
-				rows[j] = plan.Nodes[i].Row
-			}
-			statuses, err := w.UpsertNodes(ctx, kind, rows)
-			if err != nil {
-				return fmt.Errorf("write %s nodes from %s: %w", kind.Name(), plan.Nodes[batch[0]].Pos, err)
-			}
-			for j, i := range batch {
-				plan.Nodes[i].Status = statuses[j]
-				sum.Nodes.add(statuses[j])
-			}
-			done += len(batch)
-			opt.progress(done)
-			return nil
-		})
+		err := writeBatches(&b, len(plan.Nodes),
+			func(i int) bool { return plan.Nodes[i].Kind == kind },
+			func(i int) model.NodeRow { return plan.Nodes[i].Row },
+			func(rows []model.NodeRow) ([]model.UpsertStatus, error) { return w.UpsertNodes(ctx, kind, rows) },
+			func(i int, s model.UpsertStatus) { plan.Nodes[i].Status = s; sum.Nodes.add(s) },
+			func(i int) string { return fmt.Sprintf("%s nodes from %s", kind.Name(), plan.Nodes[i].Pos) })
 		if err != nil {
 			return sum, err
 		}
@@ -68,42 +60,60 @@ func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary
 // that load created cannot exist yet, so it is created without the search
 // that merging needs.
 func WriteRelations(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
-	size := opt.batchSize()
 	var sum Summary
-	done := 0
+	b := batches{opt: opt}
 	created := map[string]bool{}
 	for _, n := range plan.Nodes {
 		created[n.Row.ID] = n.Status == model.StatusCreated
 	}
 	for _, kind := range model.AllRelationKind {
 		for _, fresh := range []bool{true, false} {
-			match := func(i int) bool {
-				r := plan.Relations[i]
-				return r.Kind == kind && (created[r.Row.From] && created[r.Row.To]) == fresh
-			}
-			err := eachBatch(len(plan.Relations), size, match, func(batch []int) error {
-				rows := make([]model.RelationRow, len(batch))
-				for j, i := range batch {
-					rows[j] = plan.Relations[i].Row
-				}
-				statuses, err := writeRelations(ctx, w, kind, rows, fresh)
-				if err != nil {
-					return fmt.Errorf("write %s relationships from %s: %w", kind, plan.Relations[batch[0]].Pos, err)
-				}
-				for j, i := range batch {
-					plan.Relations[i].Status = statuses[j]
-					sum.Relations.add(statuses[j])
-				}
-				done += len(batch)
-				opt.progress(done)
-				return nil
-			})
+			err := writeBatches(&b, len(plan.Relations),
+				func(i int) bool {
+					r := plan.Relations[i]
+					return r.Kind == kind && (created[r.Row.From] && created[r.Row.To]) == fresh
+				},
+				func(i int) model.RelationRow { return plan.Relations[i].Row },
+				func(rows []model.RelationRow) ([]model.UpsertStatus, error) {
+					return writeRelations(ctx, w, kind, rows, fresh)
+				},
+				func(i int, s model.UpsertStatus) { plan.Relations[i].Status = s; sum.Relations.add(s) },
+				func(i int) string { return fmt.Sprintf("%s relationships from %s", kind, plan.Relations[i].Pos) })
 			if err != nil {
 				return sum, err
 			}
 		}
 	}
 	return sum, nil
+}
+
+// batches counts the rows written across calls of writeBatches, for progress.
+type batches struct {
+	opt  Options
+	done int
+}
+
+// writeBatches writes the items in [0, n) that match, a batch at a time:
+// row gives an item's row, write writes a batch, record takes each item's
+// status, and what names a batch in an error by its first item.
+func writeBatches[R any](b *batches, n int, match func(int) bool, row func(int) R,
+	write func([]R) ([]model.UpsertStatus, error), record func(int, model.UpsertStatus), what func(int) string) error {
+	return eachBatch(n, b.opt.batchSize(), match, func(batch []int) error {
+		rows := make([]R, len(batch))
+		for j, i := range batch {
+			rows[j] = row(i)
+		}
+		statuses, err := write(rows)
+		if err != nil {
+			return fmt.Errorf("write %s: %w", what(batch[0]), err)
+		}
+		for j, i := range batch {
+			record(i, statuses[j])
+		}
+		b.done += len(batch)
+		b.opt.progress(b.done)
+		return nil
+	})
 }
 
 // writeRelations creates fresh relationships or upserts others, and returns
