@@ -38,6 +38,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 			Password:       e.str("NEO4J_PASSWORD", "innograph-dev"),
 			Database:       e.str("NEO4J_DATABASE", ""),
 			ReadTimeout:    e.duration("NEO4J_READ_TIMEOUT", 5*time.Second),
+			PathTimeout:    e.duration("NEO4J_PATH_TIMEOUT", 5*time.Second),
 			WriteTimeout:   e.duration("NEO4J_WRITE_TIMEOUT", 10*time.Second),
 			MaxPoolSize:    e.integer("NEO4J_MAX_POOL_SIZE", 50),
 			AcquireTimeout: e.duration("NEO4J_ACQUIRE_TIMEOUT", 5*time.Second),
@@ -58,8 +59,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 			e.errs = append(e.errs, err.Error())
 		}
 	}
-	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout {
-		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT and NEO4J_WRITE_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
+	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout || c.Neo4j.PathTimeout >= c.RequestTimeout {
+		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT, NEO4J_WRITE_TIMEOUT and NEO4J_PATH_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
 			"so that Neo4j stops a slow query before the request gives up on it")
 	}
 	if len(e.errs) > 0 {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 
 	"github.com/innograph/innograph/graph"
@@ -24,7 +23,7 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection,
 	})
 	mux := http.NewServeMux()
-	mux.Handle("GET /{$}", playground.Handler("InnoGraph", "/query"))
+	mux.Handle("GET /{$}", playgroundHandler())
 	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -161,6 +161,8 @@ func TestBadArguments(t *testing.T) {
 		{"SearchFirst", `{ search(query: "x", first: 1000) { score } }`, "BAD_USER_INPUT", "first"},
 		{"TooComplex", `{ enterprises(first: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		{"TooManyChains", `{ c0: chain(from: "a", to: "b") { exhausted } c1: chain(from: "a", to: "b") { exhausted } c2: chain(from: "a", to: "b") { exhausted } c3: chain(from: "a", to: "b") { exhausted } c4: chain(from: "a", to: "b") { exhausted } c5: chain(from: "a", to: "b") { exhausted } c6: chain(from: "a", to: "b") { exhausted } c7: chain(from: "a", to: "b") { exhausted } c8: chain(from: "a", to: "b") { exhausted } c9: chain(from: "a", to: "b") { exhausted } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
+		{"TooManyNetworks", `{ n0: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n1: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n2: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n3: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n4: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n5: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n6: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n7: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"NotGraphQL", `{ enterprises { nope } }`, "GRAPHQL_VALIDATION_FAILED", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -134,6 +134,24 @@ func TestHealthAndReadiness(t *testing.T) {
 	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
 		t.Error("GET / should serve the GraphiQL playground for /query")
 	}
+	if res.Request.URL.Query().Get("query") != firstQuery {
+		t.Errorf("the playground should open with a chain, got %s", res.Request.URL)
+	}
+}
+
+// TestFirstQuery runs the query the playground opens with on the sample graph.
+func TestFirstQuery(t *testing.T) {
+	a := newAPI(t)
+	a.loadSampleGraph()
+	var out struct {
+		Chain struct {
+			Chains []struct{ Length int }
+		}
+	}
+	a.ok("", firstQuery, nil, &out)
+	if len(out.Chain.Chains) == 0 || out.Chain.Chains[0].Length != 2 {
+		t.Errorf("科河种业 and CAAS Grassland are two steps apart in the sample: %+v", out.Chain)
+	}
 }
 
 func TestCORS(t *testing.T) {

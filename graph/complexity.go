@@ -45,5 +45,37 @@ func complexity() ComplexityRoot {
 	}
 	search := times(defaultSearchFirst)
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return search(child, first) }
+	pathComplexity(&c)
 	return c
+}
+
+// Path searches and expansions cost a fixed price for the search on top of
+// what they return, so that one request, aliases included, can run only a
+// few of them: at the default limit of 50,000, about eight chains or networks.
+const (
+	searchCost    = 5000
+	expansionCost = 1000
+)
+
+func pathComplexity(c *ComplexityRoot) {
+	or := func(v *int, def int) int {
+		if v != nil && *v > 0 {
+			return *v
+		}
+		return def
+	}
+	c.Query.Chain = func(child int, _, _ string, maxHops *int, _ []model.RelationKind, _, _, first, _ *int) int {
+		return searchCost + or(first, defaultChains)*or(maxHops, defaultMaxHops)*child
+	}
+	c.Query.Network = func(child int, _ string, _ *int, _ []model.RelationKind, _, _, maxNodes, _ *int) int {
+		return searchCost + or(maxNodes, defaultMaxNodes)*child
+	}
+	c.Query.SuggestPartners = func(child int, _ string, _ []model.NodeKind, first *int) int {
+		return searchCost + or(first, defaultPartners)*child
+	}
+	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int) int {
+		return expansionCost + or(first, defaultHubs)*child
+	}
+	c.Query.ResultTrail = func(child int, _ string) int { return expansionCost + defaultRelationsFirst*child }
+	c.Query.TechnologySources = func(child int, _ string) int { return expansionCost + defaultRelationsFirst*child }
 }

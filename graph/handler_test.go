@@ -63,6 +63,24 @@ func (s *stubStore) RemoveRelation(context.Context, model.RelationKind, string, 
 	return nil, s.called()
 }
 
+func (s *stubStore) Chains(context.Context, model.ChainQuery) (*model.ChainAnswer, error) {
+	return nil, s.called()
+}
+func (s *stubStore) Network(context.Context, model.NetworkQuery) (*model.Network, error) {
+	return nil, s.called()
+}
+func (s *stubStore) ResultTrail(context.Context, string) (*model.ResultTrail, error) {
+	return nil, s.called()
+}
+func (s *stubStore) TechnologySources(context.Context, string) (*model.TechnologySources, error) {
+	return nil, s.called()
+}
+func (s *stubStore) SuggestPartners(context.Context, model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
+	return nil, s.called()
+}
+func (s *stubStore) Hubs(context.Context, model.HubQuery) ([]*model.Hub, error) {
+	return nil, s.called()
+}
 func (s *stubStore) CreateRelations(context.Context, model.RelationKind, []model.RelationRow) error {
 	return s.called()
 }
@@ -116,6 +134,20 @@ func TestInvalidInputNeverReachesTheStore(t *testing.T) {
 		`mutation { addLocation(input: {tenantId: "t", parkId: "p", since: 2000, until: 1999}) { since } }`,
 		`mutation { updateCollaboration(fromId: "a", toId: "b", kind: OTHER, patch: {until: 1800}) { kind } }`,
 		`mutation { importGraph(input: {records: []}) { written } }`,
+		`{ chain(from: "a", to: "b", maxHops: 7) { exhausted } }`,
+		`{ chain(from: "a", to: "b", first: 0) { exhausted } }`,
+		`{ chain(from: "", to: "b") { exhausted } }`,
+		`{ chain(from: "a", to: "b", since: 2020, until: 2010) { exhausted } }`,
+		`{ chain(from: "a", to: "b", maxDegree: -1) { exhausted } }`,
+		`{ network(id: "a", depth: 4) { truncated } }`,
+		`{ network(id: "a", maxNodes: 1001) { truncated } }`,
+		`{ network(id: "a", since: 1800) { truncated } }`,
+		`{ resultTrail(id: " ") { result { id } } }`,
+		`{ technologySources(enterpriseId: "") { sources { developers { year } } } }`,
+		`{ suggestPartners(id: "a", kinds: [ALLIANCE]) { score } }`,
+		`{ suggestPartners(id: "a", first: 51) { score } }`,
+		`{ hubs(kind: PARK, first: 101) { total } }`,
+		`{ hubs(kind: PARK, region: "") { total } }`,
 	} {
 		store := &stubStore{}
 		out := post(t, store, q)

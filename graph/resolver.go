@@ -15,6 +15,14 @@ type Store interface {
 	CountNodes(ctx context.Context, q model.ListQuery) (int, error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error)
 
+	// Paths and expansions, each one statement under the path timeout.
+	Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error)
+	Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error)
+	ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, enterpriseID string) (*model.TechnologySources, error)
+	SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error)
+	Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error)
+
 	CreateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)
 	UpdateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)
 	DeleteNode(ctx context.Context, id string) (*model.DeletePayload, error)

@@ -290,6 +290,58 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 	return r.Store.Search(ctx, text, types, n)
 }
 
+// Chain is the resolver for the chain field.
+func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error) {
+	q, err := chainQuery(from, to, maxHops, relationships, since, until, first, maxDegree)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.Chains(ctx, q)
+}
+
+// Network is the resolver for the network field.
+func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error) {
+	q, err := networkQuery(id, depth, relationships, since, until, maxNodes, maxDegree)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.Network(ctx, q)
+}
+
+// ResultTrail is the resolver for the resultTrail field.
+func (r *queryResolver) ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error) {
+	if err := requireID("id", id); err != nil {
+		return nil, err
+	}
+	return r.Store.ResultTrail(ctx, id)
+}
+
+// TechnologySources is the resolver for the technologySources field.
+func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID string) (*model.TechnologySources, error) {
+	if err := requireID("enterpriseId", enterpriseID); err != nil {
+		return nil, err
+	}
+	return r.Store.TechnologySources(ctx, enterpriseID)
+}
+
+// SuggestPartners is the resolver for the suggestPartners field.
+func (r *queryResolver) SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error) {
+	q, err := partnerQuery(id, kinds, first)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.SuggestPartners(ctx, q)
+}
+
+// Hubs is the resolver for the hubs field.
+func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) ([]*model.Hub, error) {
+	q, err := hubQuery(kind, relationships, region, industry, first)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.Hubs(ctx, q)
+}
+
 // Developers is the resolver for the developers field.
 func (r *resultResolver) Developers(ctx context.Context, obj *model.Result, first *int) ([]*model.Development, error) {
 	return relationsOf[*model.Development](ctx, developersOf, obj.ID, first)

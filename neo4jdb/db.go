@@ -22,6 +22,9 @@ type Config struct {
 	// runaway query is stopped by Neo4j, not just abandoned by the client.
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
+	// PathTimeout bounds path searches and expansions (chains, networks,
+	// partner suggestions), whose cost depends on the shape of the graph.
+	PathTimeout time.Duration
 	// MaxPoolSize bounds open connections; AcquireTimeout bounds the wait for one.
 	MaxPoolSize    int
 	AcquireTimeout time.Duration
@@ -78,11 +81,20 @@ func (db *DB) Ping(ctx context.Context) error {
 
 // read runs one statement in a read transaction routed to a reader.
 func (db *DB) read(ctx context.Context, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.readWithin(ctx, db.cfg.ReadTimeout, name, cypher, params)
+}
+
+// readPaths runs a path search or expansion under the path timeout.
+func (db *DB) readPaths(ctx context.Context, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.readWithin(ctx, db.cfg.PathTimeout, name, cypher, params)
+}
+
+func (db *DB) readWithin(ctx context.Context, timeout time.Duration, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithDatabase(db.cfg.Database),
-		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(db.cfg.ReadTimeout)))
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
 	db.observe(ctx, name, start, err)
 	if err != nil {
 		return nil, failed(ctx, name, err)

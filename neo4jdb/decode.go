@@ -151,6 +151,27 @@ func recordNode(rec *neo4j.Record, key string) (model.Node, error) {
 	return decodeNode(n)
 }
 
+// recordNodes reads a column holding a list of nodes and decodes them.
+func recordNodes(rec *neo4j.Record, key string) ([]model.Node, error) {
+	list, _, err := neo4j.GetRecordValue[[]any](rec, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Node, 0, len(list))
+	for _, v := range list {
+		n, ok := v.(neo4j.Node)
+		if !ok {
+			return nil, fmt.Errorf("%s holds a %T, not a node", key, v)
+		}
+		d, err := decodeNode(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
 // recordString reads a string column of a record.
 func recordString(rec *neo4j.Record, key string) (string, error) {
 	s, isNil, err := neo4j.GetRecordValue[string](rec, key)

@@ -115,7 +115,9 @@ func (g *generator) count(mean float64) int {
 	return int(g.rnd.ExpFloat64() * mean)
 }
 
-func id(prefix string, i int) string { return fmt.Sprintf("s-%s-%06d", prefix, i) }
+// ID is the id of the i-th generated node with a type prefix (ent, uni, all,
+// park, res), so benchmarks can name nodes without reading the graph.
+func ID(prefix string, i int) string { return fmt.Sprintf("s-%s-%06d", prefix, i) }
 
 func record(typ string, fields map[string]any) map[string]any {
 	fields["type"] = typ

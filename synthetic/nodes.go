@@ -44,7 +44,7 @@ func (g *generator) nodes(emit Emit) error {
 			}
 		}
 		if err := emit(record("Enterprise", map[string]any{
-			"id": id("ent", i), "name": fmt.Sprintf("%s%s%s%s", city(p.path), g.pick(entWords), industry, g.pick(entSuffix)),
+			"id": ID("ent", i), "name": fmt.Sprintf("%s%s%s%s", city(p.path), g.pick(entWords), industry, g.pick(entSuffix)),
 			"region": p.path, "industry": industry, "founded": g.year(1990), "certifications": cs,
 		})); err != nil {
 			return err
@@ -57,7 +57,7 @@ func (g *generator) nodes(emit Emit) error {
 		k := uniKinds[g.rnd.IntN(len(uniKinds))]
 		field := g.pick(industries)
 		if err := emit(record("University", map[string]any{
-			"id": id("uni", i), "name": fmt.Sprintf("%s%s%s%d", city(p.path), field, k.suffix, i), "kind": k.kind,
+			"id": ID("uni", i), "name": fmt.Sprintf("%s%s%s%d", city(p.path), field, k.suffix, i), "kind": k.kind,
 			"region": p.path, "field": field,
 		})); err != nil {
 			return err
@@ -67,7 +67,7 @@ func (g *generator) nodes(emit Emit) error {
 		p := g.randomPlace()
 		industry := g.pick(industries)
 		if err := emit(record("Alliance", map[string]any{
-			"id": id("all", i), "name": fmt.Sprintf("%s%s产业技术创新战略联盟%d", city(p.path), industry, i),
+			"id": ID("all", i), "name": fmt.Sprintf("%s%s产业技术创新战略联盟%d", city(p.path), industry, i),
 			"level": g.pick(levels), "industry": industry, "region": p.path, "founded": g.year(2005),
 		})); err != nil {
 			return err
@@ -81,7 +81,7 @@ func (g *generator) nodes(emit Emit) error {
 		k := parkKinds[g.rnd.IntN(len(parkKinds))]
 		g.parkKind[i] = k.kind
 		if err := emit(record("Park", map[string]any{
-			"id": id("park", i), "name": fmt.Sprintf("%s%s%d", city(p.path), k.suffix, i), "kind": k.kind,
+			"id": ID("park", i), "name": fmt.Sprintf("%s%s%d", city(p.path), k.suffix, i), "kind": k.kind,
 			"level": g.pick(levels), "industry": g.pick(industries), "region": p.path, "founded": g.year(1992),
 		})); err != nil {
 			return err
@@ -100,7 +100,7 @@ func (g *generator) nodes(emit Emit) error {
 		k := resultKinds[g.rnd.IntN(len(resultKinds))]
 		field := g.pick(industries)
 		if err := emit(record("Result", map[string]any{
-			"id": id("res", i), "name": fmt.Sprintf("%s%s%s%d", field, g.pick(entWords), k.suffix, i), "kind": k.kind,
+			"id": ID("res", i), "name": fmt.Sprintf("%s%s%s%d", field, g.pick(entWords), k.suffix, i), "kind": k.kind,
 			"year": g.year(2000), "field": field, "region": p.path,
 		})); err != nil {
 			return err

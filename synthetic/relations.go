@@ -34,19 +34,19 @@ func (g *generator) memberships(emit Emit) error {
 				role = "VICE_CHAIR"
 			}
 			members[a]++
-			if err := emit(rel("MEMBERSHIP", member, id("all", a), map[string]any{"role": role, "since": g.year(2008)})); err != nil {
+			if err := emit(rel("MEMBERSHIP", member, ID("all", a), map[string]any{"role": role, "since": g.year(2008)})); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	for e := 0; e < g.cfg.Enterprises; e++ {
-		if err := join(id("ent", e), g.cfg.AlliancesPerEnterprise-1); err != nil {
+		if err := join(ID("ent", e), g.cfg.AlliancesPerEnterprise-1); err != nil {
 			return err
 		}
 	}
 	for u := 0; u < g.cfg.Universities; u++ {
-		if err := join(id("uni", u), g.cfg.AlliancesPerUniversity-1); err != nil {
+		if err := join(ID("uni", u), g.cfg.AlliancesPerUniversity-1); err != nil {
 			return err
 		}
 	}
@@ -80,7 +80,7 @@ func (g *generator) locations(emit Emit) error {
 		if !isInner(g.parkKind[p]) || len(zones) == 0 || g.rnd.Float64() < 0.3 {
 			continue
 		}
-		if err := emit(rel("LOCATION", id("park", p), id("park", zones[g.rnd.IntN(len(zones))]), map[string]any{"since": g.year(2000)})); err != nil {
+		if err := emit(rel("LOCATION", ID("park", p), ID("park", zones[g.rnd.IntN(len(zones))]), map[string]any{"since": g.year(2000)})); err != nil {
 			return err
 		}
 	}
@@ -104,7 +104,7 @@ func (g *generator) locations(emit Emit) error {
 			if isInner(g.parkKind[p]) && g.rnd.Float64() < 0.3 {
 				fields["graduated"] = true
 			}
-			if err := emit(rel("LOCATION", id("ent", e), id("park", p), fields)); err != nil {
+			if err := emit(rel("LOCATION", ID("ent", e), ID("park", p), fields)); err != nil {
 				return err
 			}
 		}
@@ -115,16 +115,16 @@ func (g *generator) locations(emit Emit) error {
 // developer names the lead developer: a university (≥ 0) or an enterprise.
 func developer(lead int) string {
 	if lead >= 0 {
-		return id("uni", lead)
+		return ID("uni", lead)
 	}
-	return id("ent", -1-lead)
+	return ID("ent", -1-lead)
 }
 
 // developments: each result has one lead developer (chosen with the result,
 // mostly hub universities) and a few participants.
 func (g *generator) developments(emit Emit) error {
 	for r, lead := range g.lead {
-		if err := emit(rel("DEVELOPMENT", developer(lead), id("res", r), map[string]any{"role": "LEAD"})); err != nil {
+		if err := emit(rel("DEVELOPMENT", developer(lead), ID("res", r), map[string]any{"role": "LEAD"})); err != nil {
 			return err
 		}
 		n := g.count(g.cfg.ParticipantsPerResult)
@@ -135,7 +135,7 @@ func (g *generator) developments(emit Emit) error {
 			return -1 - g.rnd.IntN(g.cfg.Enterprises)
 		}
 		for _, d := range distinct(n, draw, func(d int) bool { return d == lead }) {
-			if err := emit(rel("DEVELOPMENT", developer(d), id("res", r), map[string]any{"role": "PARTICIPANT"})); err != nil {
+			if err := emit(rel("DEVELOPMENT", developer(d), ID("res", r), map[string]any{"role": "PARTICIPANT"})); err != nil {
 				return err
 			}
 		}
@@ -161,7 +161,7 @@ func (g *generator) transfers(emit Emit) error {
 		}
 		for _, e := range distinct(g.count(g.cfg.TransfersPerResult), draw, func(e int) bool { return -1-e == lead }) {
 			value := math.Round(10*math.Exp(1.5*g.rnd.NormFloat64()+2)) / 10
-			if err := emit(rel("TRANSFER", id("res", r), id("ent", e), map[string]any{
+			if err := emit(rel("TRANSFER", ID("res", r), ID("ent", e), map[string]any{
 				"mode": g.pick(transferModes), "year": g.year(2005), "value": value,
 			})); err != nil {
 				return err
@@ -199,7 +199,7 @@ func (g *generator) collaborations(emit Emit) error {
 		}
 		skip := func(p int) bool { return p < 0 && -1-p >= g.cfg.Enterprises }
 		for _, p := range distinct(n, draw, skip) {
-			if err := emit(rel("COLLABORATION", id("ent", e), developer(p), map[string]any{
+			if err := emit(rel("COLLABORATION", ID("ent", e), developer(p), map[string]any{
 				"kind": g.pick(collabKinds), "since": g.year(2003),
 			})); err != nil {
 				return err

@@ -27,6 +27,34 @@ type AllianceFilter struct {
 	Level        *Level  `json:"level,omitempty"`
 }
 
+// A chain of relationships from a start node; `length` is the number of steps.
+type Chain struct {
+	Length int          `json:"length"`
+	Start  Node         `json:"start"`
+	Steps  []*ChainStep `json:"steps"`
+}
+
+type ChainAnswer struct {
+	Chains []*Chain `json:"chains"`
+	// True when every chain within `maxHops` was considered: then an empty list
+	// means "no chain within maxHops hops" (there may still be a longer one).
+	Exhausted bool `json:"exhausted"`
+	// True when `first` cut the list: there are more chains within `maxHops`.
+	Truncated bool `json:"truncated"`
+	MaxHops   int  `json:"maxHops"`
+	// Nodes over `maxDegree` next to either end, which the search did not pass
+	// through; empty when the cap did not apply there.
+	SkippedHubs []Node `json:"skippedHubs"`
+}
+
+// One step of a chain: the relationship taken and the node it reaches.
+type ChainStep struct {
+	Kind         RelationKind  `json:"kind"`
+	Direction    StepDirection `json:"direction"`
+	Relationship Relation      `json:"relationship"`
+	Node         Node          `json:"node"`
+}
+
 // What deleting a node removed.
 type DeletePayload struct {
 	ID   string   `json:"id"`
@@ -62,6 +90,13 @@ type EnterpriseFilter struct {
 	Certifications []Certification `json:"certifications,omitempty"`
 	FoundedFrom    *int            `json:"foundedFrom,omitempty"`
 	FoundedTo      *int            `json:"foundedTo,omitempty"`
+}
+
+type Hub struct {
+	Node Node `json:"node"`
+	// Relationships counted for the ranking.
+	Total  int              `json:"total"`
+	ByKind []*RelationCount `json:"byKind"`
 }
 
 type ImportCounts struct {
@@ -106,6 +141,30 @@ type ImportRow struct {
 type Mutation struct {
 }
 
+type Network struct {
+	// Nearest first; the centre is the first, at distance 0.
+	Nodes []*NetworkNode `json:"nodes"`
+	Edges []*NetworkEdge `json:"edges"`
+	// True when `maxNodes` cut the neighbourhood.
+	Truncated bool `json:"truncated"`
+	// Nodes over `maxDegree` that were kept but not expanded.
+	Hubs []Node `json:"hubs"`
+}
+
+// A relationship of a network, with the ids of its stored ends.
+type NetworkEdge struct {
+	Kind         RelationKind `json:"kind"`
+	FromID       string       `json:"fromId"`
+	ToID         string       `json:"toId"`
+	Relationship Relation     `json:"relationship"`
+}
+
+// A node of a network and its distance in hops from the centre.
+type NetworkNode struct {
+	Node     Node `json:"node"`
+	Distance int  `json:"distance"`
+}
+
 type NodeOrder struct {
 	Field     NodeOrderField `json:"field"`
 	Direction OrderDirection `json:"direction"`
@@ -138,7 +197,30 @@ type ParkFilter struct {
 	Level        *Level    `json:"level,omitempty"`
 }
 
+type PartnerReason struct {
+	Kind PartnerReasonKind `json:"kind"`
+	// The weight this reason adds, halved when its relationships ended before 2016 (recency).
+	Weight float64 `json:"weight"`
+	// The shared alliance, park or partner; null for SAME_FIELD.
+	Via Node `json:"via,omitempty"`
+	// The shared field, for SAME_FIELD.
+	Field *string `json:"field,omitempty"`
+	// The chain from the node to the suggestion through `via`; null for SAME_FIELD.
+	Chain *Chain `json:"chain,omitempty"`
+}
+
+type PartnerSuggestion struct {
+	Node    Node             `json:"node"`
+	Score   float64          `json:"score"`
+	Reasons []*PartnerReason `json:"reasons"`
+}
+
 type Query struct {
+}
+
+type RelationCount struct {
+	Kind  RelationKind `json:"kind"`
+	Count int          `json:"count"`
 }
 
 type ResultConnection struct {
@@ -161,11 +243,38 @@ type ResultFilter struct {
 	YearTo       *int        `json:"yearTo,omitempty"`
 }
 
+type ResultTrail struct {
+	Result     *Result          `json:"result"`
+	Developers []*Development   `json:"developers"`
+	Transfers  []*TrailTransfer `json:"transfers"`
+}
+
 // A full-text search hit.
 type SearchHit struct {
 	// Relevance score from the full-text index; higher is better.
 	Score float64 `json:"score"`
 	Node  Node    `json:"node"`
+}
+
+// A result the enterprise acquired and who developed it.
+type TechnologySource struct {
+	Transfer *Transfer `json:"transfer"`
+	// The developing institutions (enterprises, universities, institutes).
+	Developers []*Development `json:"developers"`
+}
+
+type TechnologySources struct {
+	Enterprise *Enterprise         `json:"enterprise"`
+	Sources    []*TechnologySource `json:"sources"`
+}
+
+// A transfer of the result and where its transferee sits.
+type TrailTransfer struct {
+	Transfer *Transfer `json:"transfer"`
+	// The transferee's parks.
+	Parks []*Location `json:"parks"`
+	// The transferee's alliances.
+	Alliances []*Membership `json:"alliances"`
 }
 
 type UniversityConnection struct {
@@ -834,6 +943,70 @@ func (e ParkKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Why a partner is suggested; each reason adds its weight to the score.
+type PartnerReasonKind string
+
+const (
+	// Both are members of the alliance `via`: 3.
+	PartnerReasonKindSharedAlliance PartnerReasonKind = "SHARED_ALLIANCE"
+	// Both are located in the park `via`: 2.
+	PartnerReasonKindSharedPark PartnerReasonKind = "SHARED_PARK"
+	// Both collaborate with `via` (a partner of a partner): 2.
+	PartnerReasonKindPartnerOfPartner PartnerReasonKind = "PARTNER_OF_PARTNER"
+	// Both developed or acquired results in `field`: 1.
+	PartnerReasonKindSameField PartnerReasonKind = "SAME_FIELD"
+)
+
+var AllPartnerReasonKind = []PartnerReasonKind{
+	PartnerReasonKindSharedAlliance,
+	PartnerReasonKindSharedPark,
+	PartnerReasonKindPartnerOfPartner,
+	PartnerReasonKindSameField,
+}
+
+func (e PartnerReasonKind) IsValid() bool {
+	switch e {
+	case PartnerReasonKindSharedAlliance, PartnerReasonKindSharedPark, PartnerReasonKindPartnerOfPartner, PartnerReasonKindSameField:
+		return true
+	}
+	return false
+}
+
+func (e PartnerReasonKind) String() string {
+	return string(e)
+}
+
+func (e *PartnerReasonKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PartnerReasonKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PartnerReasonKind", str)
+	}
+	return nil
+}
+
+func (e PartnerReasonKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PartnerReasonKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PartnerReasonKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Relationship kinds, as used by relationship filters.
 type RelationKind string
 
@@ -963,6 +1136,64 @@ func (e *ResultKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ResultKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A relationship's direction relative to the reading order of a chain.
+type StepDirection string
+
+const (
+	// Stored from the previous node to this one (e.g. member → alliance).
+	StepDirectionForward StepDirection = "FORWARD"
+	// Stored from this node to the previous one.
+	StepDirectionBackward StepDirection = "BACKWARD"
+)
+
+var AllStepDirection = []StepDirection{
+	StepDirectionForward,
+	StepDirectionBackward,
+}
+
+func (e StepDirection) IsValid() bool {
+	switch e {
+	case StepDirectionForward, StepDirectionBackward:
+		return true
+	}
+	return false
+}
+
+func (e StepDirection) String() string {
+	return string(e)
+}
+
+func (e *StepDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StepDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StepDirection", str)
+	}
+	return nil
+}
+
+func (e StepDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StepDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StepDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -42,6 +42,7 @@ func Config() neo4jdb.Config {
 		Password:       envOr("INNOGRAPH_TEST_NEO4J_PASSWORD", "innograph-dev"),
 		Database:       os.Getenv("INNOGRAPH_TEST_NEO4J_DATABASE"),
 		ReadTimeout:    5 * time.Second,
+		PathTimeout:    5 * time.Second,
 		WriteTimeout:   10 * time.Second,
 		MaxPoolSize:    20,
 		AcquireTimeout: 5 * time.Second,

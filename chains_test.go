@@ -1,0 +1,203 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/innograph/innograph/importer"
+)
+
+// chainGraph is a small graph with known chains from A to U:
+//
+//	A -MEMBERSHIP(2015)-> L <-MEMBERSHIP(2016)- U             length 2
+//	A -COLLABORATION(2010–2012)- B -COLLABORATION(2018)- U     length 2
+//	A -COLLABORATION(2010–2012)- B <-TRANSFER(2021)- R2 <-DEVELOPMENT- U   length 3
+//	A -DEVELOPMENT-> R <-DEVELOPMENT- C -COLLABORATION- V -COLLABORATION- U  length 4
+//
+// B sits in park P and alliance L2; D is alone.
+const chainGraph = `
+{"type":"Enterprise","id":"A","name":"甲"}
+{"type":"Enterprise","id":"B","name":"乙"}
+{"type":"Enterprise","id":"C","name":"丙"}
+{"type":"Enterprise","id":"D","name":"丁"}
+{"type":"University","id":"U","name":"大学","kind":"UNIVERSITY"}
+{"type":"University","id":"V","name":"研究所","kind":"RESEARCH_INSTITUTE"}
+{"type":"Alliance","id":"L","name":"联盟"}
+{"type":"Alliance","id":"L2","name":"第二联盟"}
+{"type":"Park","id":"P","name":"园区","kind":"HIGH_TECH_ZONE"}
+{"type":"Result","id":"R","name":"成果","kind":"PATENT","field":"育种"}
+{"type":"Result","id":"R2","name":"成果二","kind":"PLANT_VARIETY","field":"育种"}
+{"type":"MEMBERSHIP","from":"A","to":"L","since":2015}
+{"type":"MEMBERSHIP","from":"U","to":"L","since":2016}
+{"type":"MEMBERSHIP","from":"B","to":"L2","role":"CHAIR"}
+{"type":"LOCATION","from":"B","to":"P","since":2012}
+{"type":"COLLABORATION","from":"A","to":"B","kind":"JOINT_LAB","since":2010,"until":2012}
+{"type":"COLLABORATION","from":"B","to":"U","kind":"JOINT_PROJECT","since":2018}
+{"type":"COLLABORATION","from":"C","to":"V","kind":"RD_CENTER","since":2020}
+{"type":"COLLABORATION","from":"V","to":"U","kind":"TECHNICAL_SERVICE","since":2021}
+{"type":"DEVELOPMENT","from":"A","to":"R","year":2019}
+{"type":"DEVELOPMENT","from":"C","to":"R","role":"PARTICIPANT","year":2019}
+{"type":"DEVELOPMENT","from":"U","to":"R2","year":2020}
+{"type":"TRANSFER","from":"R2","to":"B","mode":"LICENCE","year":2021,"value":50}
+`
+
+// loadGraph loads JSON Lines through the importer, as the seed command does.
+func (a *api) loadGraph(jsonl string) {
+	a.t.Helper()
+	plan, problems, err := importer.Parse(fstest.MapFS{"graph.jsonl": {Data: []byte(strings.TrimSpace(jsonl))}})
+	if err != nil || len(problems) > 0 {
+		a.t.Fatalf("test graph: %v %v", err, problems)
+	}
+	if _, err := importer.Write(a.t.Context(), a.db, plan, importer.Options{}); err != nil {
+		a.t.Fatal(err)
+	}
+}
+
+type chainAnswer struct {
+	Chain struct {
+		Chains []struct {
+			Length int
+			Start  struct{ ID string }
+			Steps  []struct {
+				Kind, Direction string
+				Node            struct {
+					Typename string `json:"__typename"`
+					ID       string
+				}
+				Relationship map[string]any
+			}
+		}
+		Exhausted, Truncated bool
+		MaxHops              int
+		SkippedHubs          []struct{ ID string }
+	}
+}
+
+// ids renders each chain as its node ids joined by dashes.
+func (c chainAnswer) ids() []string {
+	var out []string
+	for _, ch := range c.Chain.Chains {
+		ids := []string{ch.Start.ID}
+		for _, s := range ch.Steps {
+			ids = append(ids, s.Node.ID)
+		}
+		out = append(out, strings.Join(ids, "-"))
+	}
+	return out
+}
+
+const chainQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $rels: [RelationKind!], $since: Int, $until: Int, $first: Int, $maxDegree: Int) {
+	chain(from: $from, to: $to, maxHops: $maxHops, relationships: $rels, since: $since, until: $until, first: $first, maxDegree: $maxDegree) {
+		exhausted truncated maxHops skippedHubs { id }
+		chains { length start { id } steps { kind direction node { __typename id }
+			relationship { __typename
+				... on Membership { memberRole: role since }
+				... on Collaboration { kind since until }
+				... on Development { developmentRole: role year }
+				... on Transfer { mode year value } } } } } }`
+
+func TestChain(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	for _, tc := range []struct {
+		name      string
+		vars      map[string]any
+		want      []string
+		exhausted bool
+	}{
+		{"ShortestFirstTiesByID", map[string]any{"from": "A", "to": "U"},
+			[]string{"A-B-U", "A-L-U", "A-B-R2-U", "A-R-C-V-U"}, true},
+		{"MaxHopsBoundsLength", map[string]any{"from": "A", "to": "U", "maxHops": 2}, []string{"A-B-U", "A-L-U"}, true},
+		{"FirstCutsTheList", map[string]any{"from": "A", "to": "U", "first": 3}, []string{"A-B-U", "A-L-U", "A-B-R2-U"}, false},
+		{"KindFilterRemovesChains", map[string]any{"from": "A", "to": "U", "rels": []string{"MEMBERSHIP"}}, []string{"A-L-U"}, true},
+		{"YearWindowDropsOldCollaboration", map[string]any{"from": "A", "to": "U", "since": 2014}, []string{"A-L-U", "A-R-C-V-U"}, true},
+		{"UntilDropsLaterRelationships", map[string]any{"from": "A", "to": "U", "until": 2016}, []string{"A-L-U"}, true},
+		{"WindowBeforeEveryLink", map[string]any{"from": "A", "to": "U", "until": 2015}, nil, true},
+		{"ReverseReadingOrder", map[string]any{"from": "U", "to": "A", "maxHops": 2}, []string{"U-B-A", "U-L-A"}, true},
+		{"NoChain", map[string]any{"from": "A", "to": "D"}, nil, true},
+		{"NoChainWithinHops", map[string]any{"from": "A", "to": "V", "maxHops": 2}, nil, true},
+		{"SameNode", map[string]any{"from": "A", "to": "A"}, []string{"A"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out chainAnswer
+			a.ok("", chainQuery, tc.vars, &out)
+			if got := out.ids(); strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("chains %v, want %v", got, tc.want)
+			}
+			if out.Chain.Exhausted != tc.exhausted || out.Chain.Truncated == tc.exhausted {
+				t.Errorf("exhausted %v truncated %v, want exhausted %v", out.Chain.Exhausted, out.Chain.Truncated, tc.exhausted)
+			}
+			for _, c := range out.Chain.Chains {
+				if c.Length != len(c.Steps) {
+					t.Errorf("length %d with %d steps", c.Length, len(c.Steps))
+				}
+			}
+		})
+	}
+}
+
+// TestChainSteps checks what a frontend renders: kinds, directions relative
+// to the reading order, typed nodes and the relationships' properties.
+func TestChainSteps(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var out chainAnswer
+	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "rels": []string{"MEMBERSHIP"}}, &out)
+	steps := out.Chain.Chains[0].Steps
+	if steps[0].Kind != "MEMBERSHIP" || steps[0].Direction != "FORWARD" || steps[0].Node.Typename != "Alliance" ||
+		steps[0].Relationship["__typename"] != "Membership" || steps[0].Relationship["since"] != 2015.0 {
+		t.Errorf("A→L: %+v", steps[0])
+	}
+	if steps[1].Direction != "BACKWARD" || steps[1].Node.Typename != "University" || steps[1].Relationship["since"] != 2016.0 {
+		t.Errorf("L←U: %+v", steps[1])
+	}
+	a.ok("", chainQuery, map[string]any{"from": "U", "to": "B", "rels": []string{"DEVELOPMENT", "TRANSFER"}}, &out)
+	steps = out.Chain.Chains[0].Steps
+	if len(steps) != 2 || steps[0].Direction != "FORWARD" || steps[1].Kind != "TRANSFER" ||
+		steps[1].Relationship["mode"] != "LICENCE" || steps[1].Relationship["value"] != 50.0 {
+		t.Errorf("U→R2→B: %+v", steps)
+	}
+}
+
+func TestChainHubCap(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph + `
+{"type":"Enterprise","id":"X1","name":"成员一"}
+{"type":"Enterprise","id":"X2","name":"成员二"}
+{"type":"Enterprise","id":"X3","name":"成员三"}
+{"type":"Enterprise","id":"X4","name":"成员四"}
+{"type":"MEMBERSHIP","from":"X1","to":"L"}
+{"type":"MEMBERSHIP","from":"X2","to":"L"}
+{"type":"MEMBERSHIP","from":"X3","to":"L"}
+{"type":"MEMBERSHIP","from":"X4","to":"L"}`)
+	// L now has 6 members, B 5 relationships: with a cap of 5 the chain
+	// through L is skipped, the one through B is not, and the answer says so.
+	var out chainAnswer
+	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 5}, &out)
+	if got := out.ids(); strings.Join(got, " ") != "A-B-U" {
+		t.Errorf("chains through a hub: %v", got)
+	}
+	if len(out.Chain.SkippedHubs) != 1 || out.Chain.SkippedHubs[0].ID != "L" {
+		t.Errorf("skipped hubs %+v, want L", out.Chain.SkippedHubs)
+	}
+	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 0}, &out)
+	if len(out.ids()) != 2 || len(out.Chain.SkippedHubs) != 0 {
+		t.Errorf("no cap: %v, skipped %+v", out.ids(), out.Chain.SkippedHubs)
+	}
+	// A hub may still be an end of the chain.
+	a.ok("", chainQuery, map[string]any{"from": "A", "to": "L", "maxHops": 1, "maxDegree": 5}, &out)
+	if got := out.ids(); strings.Join(got, " ") != "A-L" {
+		t.Errorf("chain to a hub: %v", got)
+	}
+}
+
+func TestChainErrors(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	a.fails("", chainQuery, map[string]any{"from": "A", "to": "nobody"}, "NOT_FOUND", "to")
+	a.fails("", chainQuery, map[string]any{"from": "nobody", "to": "A"}, "NOT_FOUND", "from")
+	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 7}, "BAD_USER_INPUT", "maxHops")
+	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "first": 21}, "BAD_USER_INPUT", "first")
+	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "since": 2020, "until": 2019}, "BAD_USER_INPUT", "until")
+}

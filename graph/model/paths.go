@@ -1,0 +1,63 @@
+package model
+
+// Window keeps the relationships whose years overlap [Since, Until]; nil
+// ends are open. A relationship without years is kept: its time is unknown,
+// not outside the window.
+type Window struct {
+	Since *int
+	Until *int
+}
+
+// PathScope says which relationships a path or expansion may use.
+type PathScope struct {
+	// Kinds are the relationship kinds allowed; empty means all.
+	Kinds []RelationKind
+	Window
+	// MaxDegree is the degree above which a node is not passed through or
+	// expanded; 0 means no cap.
+	MaxDegree int
+}
+
+// ChainQuery asks for the chains from one node to another.
+type ChainQuery struct {
+	From, To string
+	MaxHops  int
+	First    int
+	PathScope
+}
+
+// NetworkQuery asks for the neighbourhood of a node.
+type NetworkQuery struct {
+	ID       string
+	Depth    int
+	MaxNodes int
+	PathScope
+}
+
+// HubQuery asks for the most connected nodes of a kind.
+type HubQuery struct {
+	Kind     NodeKind
+	Kinds    []RelationKind // counted; empty means all
+	Region   *string        // a prefix of the region path
+	Industry *string        // industry, or field for universities and results
+	First    int
+}
+
+// PartnerQuery asks for partners to suggest to a node.
+type PartnerQuery struct {
+	ID    string
+	Kinds []NodeKind // ENTERPRISE and/or UNIVERSITY
+	First int
+	// RecentSince is the first year counted as recent; older reasons weigh half.
+	RecentSince int
+}
+
+// PartnerWeights are what each kind of reason adds to a partner's score:
+// sharing an alliance says most about working together, then a park or a
+// collaborator, then only a field. The schema documents the same numbers.
+var PartnerWeights = map[PartnerReasonKind]float64{
+	PartnerReasonKindSharedAlliance:   3,
+	PartnerReasonKindSharedPark:       2,
+	PartnerReasonKindPartnerOfPartner: 2,
+	PartnerReasonKindSameField:        1,
+}

@@ -1,0 +1,139 @@
+package graph
+
+import (
+	"strings"
+	"time"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Bounds of the path and expansion queries. They keep every answer small
+// enough to draw and every search inside the path timeout; docs/paths.md
+// says why each is where it is.
+const (
+	defaultMaxHops   = 4
+	maxMaxHops       = 6
+	defaultChains    = 5
+	maxChains        = 20
+	defaultDepth     = 2
+	maxDepth         = 3
+	defaultMaxNodes  = 200
+	maxMaxNodes      = 1000
+	defaultMaxDegree = 500
+	maxMaxDegree     = 1_000_000
+	defaultPartners  = 10
+	maxPartners      = 50
+	defaultHubs      = 10
+	// recentYears is how far back a partner reason counts in full.
+	recentYears = 10
+)
+
+// bounded checks an integer argument: absent means def, else lo..hi.
+func bounded(arg string, v *int, def, lo, hi int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < lo || *v > hi {
+		return 0, model.Invalid(arg, "must be between %d and %d, got %d", lo, hi, *v)
+	}
+	return *v, nil
+}
+
+// argChecks runs argument checks in order and keeps the first error.
+type argChecks struct{ err error }
+
+func (a *argChecks) int(arg string, v *int, def, lo, hi int) int {
+	if a.err != nil {
+		return def
+	}
+	n, err := bounded(arg, v, def, lo, hi)
+	a.err = err
+	return n
+}
+
+func (a *argChecks) id(arg, id string) {
+	if a.err == nil {
+		a.err = requireID(arg, id)
+	}
+}
+
+// requireID checks an id argument.
+func requireID(arg, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return model.Invalid(arg, "must not be empty")
+	}
+	return nil
+}
+
+// scope checks the arguments that say which relationships a path may use.
+func (a *argChecks) scope(kinds []model.RelationKind, since, until, maxDegree *int) model.PathScope {
+	s := model.PathScope{Kinds: kinds, Window: model.Window{Since: since, Until: until}}
+	var c conditions
+	c.years("since", "until", "", since, until)
+	if a.err == nil {
+		a.err = c.err
+	}
+	s.MaxDegree = a.int("maxDegree", maxDegree, defaultMaxDegree, 0, maxMaxDegree)
+	return s
+}
+
+func chainQuery(from, to string, maxHops *int, kinds []model.RelationKind, since, until, first, maxDegree *int) (model.ChainQuery, error) {
+	var a argChecks
+	a.id("from", from)
+	a.id("to", to)
+	q := model.ChainQuery{From: from, To: to}
+	q.MaxHops = a.int("maxHops", maxHops, defaultMaxHops, 1, maxMaxHops)
+	q.First = a.int("first", first, defaultChains, 1, maxChains)
+	q.PathScope = a.scope(kinds, since, until, maxDegree)
+	return q, a.err
+}
+
+func networkQuery(id string, depth *int, kinds []model.RelationKind, since, until, maxNodes, maxDegree *int) (model.NetworkQuery, error) {
+	var a argChecks
+	a.id("id", id)
+	q := model.NetworkQuery{ID: id}
+	q.Depth = a.int("depth", depth, defaultDepth, 1, maxDepth)
+	q.MaxNodes = a.int("maxNodes", maxNodes, defaultMaxNodes, 1, maxMaxNodes)
+	q.PathScope = a.scope(kinds, since, until, maxDegree)
+	return q, a.err
+}
+
+// organisations are the kinds suggestPartners can suggest.
+var organisations = []model.NodeKind{model.NodeKindEnterprise, model.NodeKindUniversity}
+
+func partnerQuery(id string, kinds []model.NodeKind, first *int) (model.PartnerQuery, error) {
+	var a argChecks
+	a.id("id", id)
+	q := model.PartnerQuery{ID: id, Kinds: organisations, RecentSince: time.Now().Year() - recentYears}
+	q.First = a.int("first", first, defaultPartners, 1, maxPartners)
+	if len(kinds) > 0 {
+		q.Kinds = kinds
+	}
+	for _, k := range q.Kinds {
+		if a.err == nil && k != model.NodeKindEnterprise && k != model.NodeKindUniversity {
+			a.err = model.Invalid("kinds", "partners are enterprises or universities, not %s", k)
+		}
+	}
+	return q, a.err
+}
+
+func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry *string, first *int) (model.HubQuery, error) {
+	q := model.HubQuery{Kind: kind, Kinds: kinds}
+	var c conditions
+	c.text(model.OpPrefix, "region", "region", region)
+	c.text(model.OpEquals, "industry", "industry", industry)
+	if c.err != nil {
+		return q, c.err
+	}
+	for _, cond := range c.list {
+		v := cond.Value.(string)
+		if cond.Prop == "region" {
+			q.Region = &v
+		} else {
+			q.Industry = &v
+		}
+	}
+	var err error
+	q.First, err = boundFirst("first", first, defaultHubs)
+	return q, err
+}

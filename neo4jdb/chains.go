@@ -1,0 +1,153 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// relUnion is the relationship type expression of a scope, e.g.
+// MEMBER_OF|LOCATED_IN: every type when kinds is empty. The types come from
+// the fixed mapping only.
+func relUnion(kinds []model.RelationKind) string {
+	if len(kinds) == 0 {
+		kinds = model.AllRelationKind
+	}
+	types := make([]string, len(kinds))
+	for i, k := range kinds {
+		types[i] = relType(k)
+	}
+	return strings.Join(types, "|")
+}
+
+// inWindow is the predicate on relationship r that keeps it when its years
+// overlap [$since, $until]: a dated event (year) must lie inside, a period
+// (since..until, open ends open) must overlap it, an undated one is kept.
+func inWindow(r string) string {
+	return fmt.Sprintf(`coalesce(%[1]s.until, %[1]s.year, $until) >= $since AND coalesce(%[1]s.since, %[1]s.year, $since) <= $until`, r)
+}
+
+// scopeParams are the parameters inWindow and the degree cap read.
+func scopeParams(s model.PathScope, params map[string]any) map[string]any {
+	params["since"], params["until"] = 0, 9999
+	if s.Since != nil {
+		params["since"] = *s.Since
+	}
+	if s.Until != nil {
+		params["until"] = *s.Until
+	}
+	params["maxDegree"] = s.MaxDegree
+	return params
+}
+
+// passable is the predicate that lets a path go through node n: under the
+// degree cap, or the cap is off.
+func passable(n string) string {
+	return fmt.Sprintf(`($maxDegree = 0 OR COUNT { (%s)--() } <= $maxDegree)`, n)
+}
+
+// Chains finds the chains from q.From to q.To with Neo4j's own shortest-path
+// search: SHORTEST k over a quantified path pattern, whose inline predicates
+// (relationship kinds, year window, degree cap, no node twice) prune the
+// search instead of filtering its result. It asks for one chain more than
+// q.First to tell whether the list was cut. The path count and the hop bound
+// are validated integers written into the statement, as Cypher 5 takes no
+// parameter there.
+func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error) {
+	ans := &model.ChainAnswer{Chains: []*model.Chain{}, MaxHops: q.MaxHops, SkippedHubs: []model.Node{}}
+	cypher := `
+		OPTIONAL MATCH (a:Node {id: $from})
+		OPTIONAL MATCH (b:Node {id: $to})
+		CALL (a, b) {
+			WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+			MATCH p = SHORTEST ` + fmt.Sprint(q.First+1) + ` ((a)(()-[r:` + relUnion(q.Kinds) + ` WHERE ` + inWindow("r") + `]-(n WHERE n = b OR ` + passable("n") + `)){1,` + fmt.Sprint(q.MaxHops) + `}(b)
+				WHERE NOT a IN n AND all(i IN range(0, size(n) - 2) WHERE NOT n[i] IN n[i + 1..]))
+			WITH p ORDER BY length(p), [x IN nodes(p) | x.id]
+			RETURN collect(p) AS paths
+		}
+		RETURN a, b, paths,
+			COLLECT { MATCH (end)--(h) WHERE end IN [a, b] AND h <> a AND h <> b AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
+				RETURN DISTINCT h ORDER BY h.id } AS hubs`
+	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To})
+	records, err := db.readPaths(ctx, "chains", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	rec := records[0]
+	start, err := endNode(rec, "a", "from", q.From)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := endNode(rec, "b", "to", q.To); err != nil {
+		return nil, err
+	}
+	if q.From == q.To {
+		ans.Chains = append(ans.Chains, &model.Chain{Start: start, Steps: []*model.ChainStep{}})
+		ans.Exhausted = true
+		return ans, nil
+	}
+	paths, _ := rec.Get("paths")
+	for _, v := range paths.([]any) {
+		p, ok := v.(neo4j.Path)
+		if !ok {
+			return nil, translate("chains", fmt.Errorf("paths holds a %T", v))
+		}
+		chain, err := decodeChain(p.Nodes, p.Relationships)
+		if err != nil {
+			return nil, translate("chains", err)
+		}
+		ans.Chains = append(ans.Chains, chain)
+	}
+	if len(ans.Chains) > q.First {
+		ans.Chains, ans.Truncated = ans.Chains[:q.First], true
+	}
+	ans.Exhausted = !ans.Truncated
+	if ans.SkippedHubs, err = recordNodes(rec, "hubs"); err != nil {
+		return nil, translate("chains", err)
+	}
+	return ans, nil
+}
+
+// endNode reads the node an argument names, or says that it does not exist.
+func endNode(rec *neo4j.Record, column, arg, id string) (model.Node, error) {
+	n, err := recordNode(rec, column)
+	if err != nil {
+		return nil, translate("chains", err)
+	}
+	if n == nil {
+		return nil, notFoundArg("node", id, arg)
+	}
+	return n, nil
+}
+
+// decodeChain turns the nodes and relationships of a path, in reading order,
+// into a chain whose steps say how each relationship runs.
+func decodeChain(nodes []neo4j.Node, rels []neo4j.Relationship) (*model.Chain, error) {
+	decoded := make([]model.Node, len(nodes))
+	for i, n := range nodes {
+		var err error
+		if decoded[i], err = decodeNode(n); err != nil {
+			return nil, err
+		}
+	}
+	chain := &model.Chain{Start: decoded[0], Length: len(rels), Steps: make([]*model.ChainStep, len(rels))}
+	for i, r := range rels {
+		prev, next := i, i+1
+		dir := model.StepDirectionForward
+		from, to := prev, next
+		if r.StartElementId != nodes[prev].ElementId {
+			dir, from, to = model.StepDirectionBackward, next, prev
+		}
+		rel, err := decodeRelation(r, model.Ends{FromID: decoded[from].NodeID(), ToID: decoded[to].NodeID(),
+			FromNode: decoded[from], ToNode: decoded[to], ViewFrom: decoded[prev].NodeID()})
+		if err != nil {
+			return nil, err
+		}
+		chain.Steps[i] = &model.ChainStep{Kind: rel.RelationKind(), Direction: dir, Relationship: rel, Node: decoded[next]}
+	}
+	return chain, nil
+}

@@ -1,0 +1,109 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Network expands the neighbourhood of q.ID breadth first with ANY SHORTEST
+// over a quantified path pattern: each node reached once, at its distance,
+// through allowed relationships only and never out of a node above the
+// degree cap. It keeps the nearest q.MaxNodes nodes (ties by id), asking for
+// one more to tell whether the cap cut, then returns every allowed
+// relationship among the kept nodes once, walking outgoing ones only.
+func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
+	rels := relUnion(q.Kinds)
+	cypher := `
+		MATCH (c:Node {id: $id})
+		CALL (c) {
+			MATCH p = ANY SHORTEST ((c)((m WHERE m = c OR ` + passable("m") + `)-[r:` + rels + ` WHERE ` + inWindow("r") + `]-()){1,` + fmt.Sprint(q.Depth) + `}(x))
+			WHERE x <> c
+			WITH x, length(p) AS distance ORDER BY distance, x.id LIMIT $others
+			RETURN collect({node: x, distance: distance}) AS found
+		}
+		WITH c, found, c + [f IN found | f.node] AS keep
+		RETURN c, found,
+			COLLECT { UNWIND keep AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN keep AND ` + inWindow("r") + `
+				RETURN {r: r, from: k.id, to: o.id} ORDER BY k.id, o.id } AS edges,
+			[k IN keep WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree] AS hubs`
+	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "others": q.MaxNodes})
+	records, err := db.readPaths(ctx, "network", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	if len(records) == 0 {
+		return nil, notFoundArg("node", q.ID, "id")
+	}
+	net, err := decodeNetwork(records[0], q.MaxNodes)
+	if err != nil {
+		return nil, translate("network", err)
+	}
+	return net, nil
+}
+
+func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
+	centre, err := recordNode(rec, "c")
+	if err != nil {
+		return nil, err
+	}
+	found, _, err := neo4j.GetRecordValue[[]any](rec, "found")
+	if err != nil {
+		return nil, err
+	}
+	net := &model.Network{Nodes: []*model.NetworkNode{{Node: centre}}}
+	byID := map[string]model.Node{centre.NodeID(): centre}
+	for _, v := range found {
+		m, _ := v.(map[string]any)
+		raw, ok := m["node"].(neo4j.Node)
+		if !ok {
+			return nil, fmt.Errorf("found holds %T", m["node"])
+		}
+		n, err := decodeNode(raw)
+		if err != nil {
+			return nil, err
+		}
+		d, _ := m["distance"].(int64)
+		net.Nodes = append(net.Nodes, &model.NetworkNode{Node: n, Distance: int(d)})
+		byID[n.NodeID()] = n
+	}
+	if len(net.Nodes) > maxNodes {
+		// The cut node may be an end of listed edges; they are dropped below.
+		cut := net.Nodes[maxNodes].Node.NodeID()
+		net.Nodes, net.Truncated = net.Nodes[:maxNodes], true
+		delete(byID, cut)
+	}
+	edges, _, err := neo4j.GetRecordValue[[]any](rec, "edges")
+	if err != nil {
+		return nil, err
+	}
+	net.Edges = make([]*model.NetworkEdge, 0, len(edges))
+	for _, v := range edges {
+		m, _ := v.(map[string]any)
+		r, ok := m["r"].(neo4j.Relationship)
+		from, _ := m["from"].(string)
+		to, _ := m["to"].(string)
+		if !ok || byID[from] == nil || byID[to] == nil {
+			continue
+		}
+		rel, err := decodeRelation(r, model.Ends{FromID: from, ToID: to, FromNode: byID[from], ToNode: byID[to], ViewFrom: from})
+		if err != nil {
+			return nil, err
+		}
+		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: rel.RelationKind(), FromID: from, ToID: to, Relationship: rel})
+	}
+	hubs, err := recordNodes(rec, "hubs")
+	if err != nil {
+		return nil, err
+	}
+	net.Hubs = make([]model.Node, 0, len(hubs))
+	for _, h := range hubs {
+		if byID[h.NodeID()] != nil {
+			net.Hubs = append(net.Hubs, h)
+		}
+	}
+	return net, nil
+}

@@ -1,0 +1,176 @@
+package neo4jdb
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// SuggestPartners ranks the enterprises and universities that share an
+// alliance, a park, a collaborator or a result field with q.ID but have no
+// relationship with it. Each way of sharing is one reason with a fixed
+// weight (model.PartnerWeights), halved when a relationship of its chain
+// ended or happened before q.RecentSince; the score is the sum.
+func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
+	w := model.PartnerWeights
+	cypher := `
+		MATCH (s:Node {id: $id})
+		CALL (s) {
+			CALL (s) {
+				MATCH (s)-[r1:MEMBER_OF]->(via:Alliance)<-[r2:MEMBER_OF]-(c)
+				RETURN c, 'SHARED_ALLIANCE' AS kind, via, null AS field, [r1, r2] AS rels
+				UNION ALL
+				MATCH (s)-[r1:LOCATED_IN]->(via:Park)<-[r2:LOCATED_IN]-(c)
+				RETURN c, 'SHARED_PARK' AS kind, via, null AS field, [r1, r2] AS rels
+				UNION ALL
+				MATCH (s)-[r1:COLLABORATES_WITH]-(via)-[r2:COLLABORATES_WITH]-(c)
+				RETURN c, 'PARTNER_OF_PARTNER' AS kind, via, null AS field, [r1, r2] AS rels
+				UNION ALL
+				MATCH (s)-[:DEVELOPED|TRANSFERRED_TO]-(mine:Result) WHERE mine.field IS NOT NULL
+				WITH DISTINCT s, mine.field AS field
+				MATCH (:Result {field: field})-[:DEVELOPED|TRANSFERRED_TO]-(c)
+				RETURN DISTINCT c, 'SAME_FIELD' AS kind, null AS via, field, [] AS rels
+			}
+			WITH s, c, kind, via, field, rels
+			WHERE c <> s AND (c:` + strings.Join(labelsOf(q.Kinds), " OR c:") + `) AND NOT EXISTS { (s)--(c) }
+			WITH s, c, kind, via, field, rels,
+				$weights[kind] * CASE WHEN all(r IN rels WHERE coalesce(r.until, r.year, $recentSince) >= $recentSince) THEN 1.0 ELSE 0.5 END AS weight
+			ORDER BY weight DESC, kind, via.id, field
+			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight}) AS reasons, sum(weight) AS score
+			ORDER BY score DESC, c.id
+			LIMIT $first
+			RETURN collect({c: c, score: score, reasons: reasons}) AS suggestions
+		}
+		RETURN s, suggestions`
+	params := map[string]any{"id": q.ID, "first": q.First, "recentSince": q.RecentSince, "weights": map[string]any{
+		"SHARED_ALLIANCE": w[model.PartnerReasonKindSharedAlliance], "SHARED_PARK": w[model.PartnerReasonKindSharedPark],
+		"PARTNER_OF_PARTNER": w[model.PartnerReasonKindPartnerOfPartner], "SAME_FIELD": w[model.PartnerReasonKindSameField],
+	}}
+	records, err := db.readPaths(ctx, "suggestPartners", cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	if len(records) == 0 {
+		return nil, notFoundArg("node", q.ID, "id")
+	}
+	s, _, err := neo4j.GetRecordValue[neo4j.Node](records[0], "s")
+	if err != nil {
+		return nil, translate("suggestPartners", err)
+	}
+	list, _, err := neo4j.GetRecordValue[[]any](records[0], "suggestions")
+	if err != nil {
+		return nil, translate("suggestPartners", err)
+	}
+	out := make([]*model.PartnerSuggestion, 0, len(list))
+	for _, v := range list {
+		m, _ := v.(map[string]any)
+		suggestion, err := decodeSuggestion(s, m)
+		if err != nil {
+			return nil, translate("suggestPartners", err)
+		}
+		out = append(out, suggestion)
+	}
+	return out, nil
+}
+
+func labelsOf(kinds []model.NodeKind) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = label(k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func decodeSuggestion(s neo4j.Node, m map[string]any) (*model.PartnerSuggestion, error) {
+	cRaw, ok := m["c"].(neo4j.Node)
+	if !ok {
+		return nil, fmt.Errorf("a suggestion holds a %T", m["c"])
+	}
+	c, err := decodeNode(cRaw)
+	if err != nil {
+		return nil, err
+	}
+	score, _ := m["score"].(float64)
+	reasons, _ := m["reasons"].([]any)
+	out := &model.PartnerSuggestion{Node: c, Score: score, Reasons: make([]*model.PartnerReason, 0, len(reasons))}
+	for _, v := range reasons {
+		m, _ := v.(map[string]any)
+		kind, _ := m["kind"].(string)
+		weight, _ := m["weight"].(float64)
+		reason := &model.PartnerReason{Kind: model.PartnerReasonKind(kind), Weight: weight}
+		if f, ok := m["field"].(string); ok {
+			reason.Field = &f
+		}
+		if via, ok := m["via"].(neo4j.Node); ok {
+			rels, _ := m["rels"].([]any)
+			if len(rels) != 2 {
+				return nil, fmt.Errorf("reason %s has %d relationships", kind, len(rels))
+			}
+			r1, ok1 := rels[0].(neo4j.Relationship)
+			r2, ok2 := rels[1].(neo4j.Relationship)
+			if !ok1 || !ok2 {
+				return nil, fmt.Errorf("reason %s holds %T and %T", kind, rels[0], rels[1])
+			}
+			if reason.Chain, err = decodeChain([]neo4j.Node{s, via, cRaw}, []neo4j.Relationship{r1, r2}); err != nil {
+				return nil, err
+			}
+			reason.Via = reason.Chain.Steps[0].Node
+		}
+		out.Reasons = append(out.Reasons, reason)
+	}
+	return out, nil
+}
+
+// Hubs ranks the nodes of a kind by how many relationships of the counted
+// kinds they have. Degrees come from the store's relationship counts, so a
+// node is ranked without walking its relationships.
+func (db *DB) Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error) {
+	kinds := q.Kinds
+	if len(kinds) == 0 {
+		kinds = model.AllRelationKind
+	}
+	counts := make([]string, len(kinds))
+	for i, k := range kinds {
+		counts[i] = "COUNT { (n)-[:" + relType(k) + "]-() }"
+	}
+	where := []string{"true"}
+	params := map[string]any{"first": q.First}
+	if q.Region != nil {
+		where, params["region"] = append(where, "n.region STARTS WITH $region"), *q.Region
+	}
+	if q.Industry != nil {
+		where, params["industry"] = append(where, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
+	}
+	records, err := db.readPaths(ctx, "hubs", `
+		MATCH (n:`+label(q.Kind)+`) WHERE `+strings.Join(where, " AND ")+`
+		WITH n, [`+strings.Join(counts, ", ")+`] AS counts
+		WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
+		ORDER BY total DESC, n.id
+		LIMIT $first
+		RETURN n, counts, total`, params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Hub, 0, len(records))
+	for _, rec := range records {
+		n, err := recordNode(rec, "n")
+		if err != nil {
+			return nil, translate("hubs", err)
+		}
+		total, _, _ := neo4j.GetRecordValue[int64](rec, "total")
+		list, _, _ := neo4j.GetRecordValue[[]any](rec, "counts")
+		hub := &model.Hub{Node: n, Total: int(total), ByKind: make([]*model.RelationCount, len(kinds))}
+		for i, k := range kinds {
+			c, _ := list[i].(int64)
+			hub.ByKind[i] = &model.RelationCount{Kind: k, Count: int(c)}
+		}
+		out = append(out, hub)
+	}
+	return out, nil
+}

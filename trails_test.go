@@ -1,0 +1,182 @@
+package main
+
+import (
+	"testing"
+)
+
+func TestResultTrail(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var out struct {
+		ResultTrail struct {
+			Result     struct{ ID string }
+			Developers []struct {
+				Role      string
+				Developer struct{ ID string }
+			}
+			Transfers []struct {
+				Transfer struct {
+					Mode       string
+					Year       int
+					Value      float64
+					Enterprise struct{ ID string }
+				}
+				Parks     []struct{ Park struct{ ID string } }
+				Alliances []struct {
+					Role     string
+					Alliance struct{ ID string }
+				}
+			}
+		}
+	}
+	query := `query($id: ID!) { resultTrail(id: $id) { result { id }
+		developers { role developer { id } }
+		transfers { transfer { mode year value enterprise { id } } parks { park { id } } alliances { role alliance { id } } } } }`
+	a.ok("", query, map[string]any{"id": "R2"}, &out)
+	trail := out.ResultTrail
+	if trail.Result.ID != "R2" || len(trail.Developers) != 1 || trail.Developers[0].Developer.ID != "U" {
+		t.Errorf("developers: %+v", trail)
+	}
+	if len(trail.Transfers) != 1 {
+		t.Fatalf("transfers: %+v", trail.Transfers)
+	}
+	tr := trail.Transfers[0]
+	if tr.Transfer.Mode != "LICENCE" || tr.Transfer.Year != 2021 || tr.Transfer.Value != 50 || tr.Transfer.Enterprise.ID != "B" ||
+		len(tr.Parks) != 1 || tr.Parks[0].Park.ID != "P" || len(tr.Alliances) != 1 || tr.Alliances[0].Alliance.ID != "L2" || tr.Alliances[0].Role != "CHAIR" {
+		t.Errorf("transfer to B, in P and L2: %+v", tr)
+	}
+
+	// A result with two developers and no transfer: an empty trail, not an error.
+	a.ok("", query, map[string]any{"id": "R"}, &out)
+	if len(out.ResultTrail.Developers) != 2 || out.ResultTrail.Developers[0].Role != "LEAD" || len(out.ResultTrail.Transfers) != 0 {
+		t.Errorf("untransferred result: %+v", out.ResultTrail)
+	}
+	a.fails("", query, map[string]any{"id": "A"}, "NOT_FOUND", "id") // an enterprise is not a result
+	a.fails("", query, map[string]any{"id": "nothing"}, "NOT_FOUND", "id")
+}
+
+func TestTechnologySources(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var out struct {
+		TechnologySources struct {
+			Enterprise struct{ ID string }
+			Sources    []struct {
+				Transfer struct {
+					Mode   string
+					Result struct{ ID string }
+				}
+				Developers []struct {
+					Developer struct {
+						Typename string `json:"__typename"`
+						ID       string
+						Kind     string
+					}
+				}
+			}
+		}
+	}
+	query := `query($id: ID!) { technologySources(enterpriseId: $id) { enterprise { id }
+		sources { transfer { mode result { id } } developers { developer { __typename id ... on University { kind } } } } } }`
+	a.ok("", query, map[string]any{"id": "B"}, &out)
+	src := out.TechnologySources
+	if src.Enterprise.ID != "B" || len(src.Sources) != 1 || src.Sources[0].Transfer.Result.ID != "R2" ||
+		len(src.Sources[0].Developers) != 1 || src.Sources[0].Developers[0].Developer.Typename != "University" ||
+		src.Sources[0].Developers[0].Developer.Kind != "UNIVERSITY" {
+		t.Errorf("B's technology from U: %+v", src)
+	}
+	a.ok("", query, map[string]any{"id": "D"}, &out)
+	if len(out.TechnologySources.Sources) != 0 {
+		t.Errorf("D acquired nothing: %+v", out.TechnologySources)
+	}
+	a.fails("", query, map[string]any{"id": "U"}, "NOT_FOUND", "enterpriseId")
+}
+
+func TestSuggestPartners(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	type reason struct {
+		Kind   string
+		Weight float64
+		Via    *struct{ ID string }
+		Field  *string
+		Chain  *struct {
+			Steps []struct{ Node struct{ ID string } }
+		}
+	}
+	var out struct {
+		SuggestPartners []struct {
+			Node    struct{ ID string }
+			Score   float64
+			Reasons []reason
+		}
+	}
+	query := `query($id: ID!, $kinds: [NodeKind!]) { suggestPartners(id: $id, kinds: $kinds) {
+		node { id } score reasons { kind weight via { id } field chain { steps { node { id } } } } } }`
+	a.ok("", query, map[string]any{"id": "A"}, &out)
+	got := out.SuggestPartners
+	// U: shared alliance L (3), partner of partner B (2, halved: A–B ended in 2012), field 育种 (1).
+	// C: field 育种 (1). B, L, R are A's direct neighbours; V shares nothing with A.
+	if len(got) != 2 || got[0].Node.ID != "U" || got[0].Score != 5 || got[1].Node.ID != "C" || got[1].Score != 1 {
+		t.Fatalf("suggestions: %+v", got)
+	}
+	want := []reason{{Kind: "SHARED_ALLIANCE", Weight: 3}, {Kind: "PARTNER_OF_PARTNER", Weight: 1}, {Kind: "SAME_FIELD", Weight: 1}}
+	if len(got[0].Reasons) != len(want) {
+		t.Fatalf("reasons for U: %+v", got[0].Reasons)
+	}
+	for i, r := range got[0].Reasons {
+		if r.Kind != want[i].Kind || r.Weight != want[i].Weight {
+			t.Errorf("reason %d: %+v, want %+v", i, r, want[i])
+		}
+	}
+	if r := got[0].Reasons[0]; r.Via == nil || r.Via.ID != "L" || r.Chain == nil || len(r.Chain.Steps) != 2 || r.Chain.Steps[1].Node.ID != "U" {
+		t.Errorf("shared alliance chain: %+v", r)
+	}
+	if r := got[0].Reasons[2]; r.Field == nil || *r.Field != "育种" || r.Via != nil || r.Chain != nil {
+		t.Errorf("same field: %+v", r)
+	}
+	a.ok("", query, map[string]any{"id": "A", "kinds": []string{"ENTERPRISE"}}, &out)
+	if len(out.SuggestPartners) != 1 || out.SuggestPartners[0].Node.ID != "C" {
+		t.Errorf("enterprises only: %+v", out.SuggestPartners)
+	}
+	a.ok("", query, map[string]any{"id": "D"}, &out)
+	if len(out.SuggestPartners) != 0 {
+		t.Errorf("nothing to suggest to D: %+v", out.SuggestPartners)
+	}
+	a.fails("", query, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
+}
+
+func TestHubs(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var out struct {
+		Hubs []struct {
+			Node   struct{ ID string }
+			Total  int
+			ByKind []struct {
+				Kind  string
+				Count int
+			}
+		}
+	}
+	a.ok("", `{ hubs(kind: ENTERPRISE, relationships: [COLLABORATION, MEMBERSHIP]) { node { id } total byKind { kind count } } }`, nil, &out)
+	if len(out.Hubs) != 4 || out.Hubs[0].Node.ID != "B" || out.Hubs[0].Total != 3 ||
+		out.Hubs[0].ByKind[0].Kind != "COLLABORATION" || out.Hubs[0].ByKind[0].Count != 2 || out.Hubs[0].ByKind[1].Count != 1 {
+		t.Fatalf("enterprise hubs: %+v", out.Hubs)
+	}
+	if out.Hubs[1].Node.ID != "A" || out.Hubs[1].Total != 2 || out.Hubs[2].Node.ID != "C" || out.Hubs[3].Total != 0 {
+		t.Errorf("ranking, ties by id: %+v", out.Hubs)
+	}
+	a.ok("", `{ hubs(kind: ALLIANCE, first: 1) { node { id } total } }`, nil, &out)
+	if len(out.Hubs) != 1 || out.Hubs[0].Node.ID != "L" || out.Hubs[0].Total != 2 {
+		t.Errorf("alliance hub: %+v", out.Hubs)
+	}
+	a.ok("", `{ hubs(kind: RESULT, industry: "育种") { node { id } total } }`, nil, &out)
+	if len(out.Hubs) != 2 {
+		t.Errorf("results in 育种: %+v", out.Hubs)
+	}
+	a.ok("", `{ hubs(kind: ENTERPRISE, region: "宁夏") { node { id } } }`, nil, &out)
+	if len(out.Hubs) != 0 {
+		t.Errorf("no enterprise in 宁夏: %+v", out.Hubs)
+	}
+}
