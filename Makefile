@@ -21,8 +21,11 @@ BENCH_PORT ?= 7689
 BENCH_DIR ?= .data/neo4j-bench
 BENCH_NODES ?= 100000
 BENCH_BATCH ?= 10000
+BENCH_HTTP ?= 127.0.0.1:8181
+# e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
+BENCH_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench-seed test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-seed test test-unit check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,6 +51,19 @@ ifeq ($(strip $(NEO4J_URI)),)
 else
 	$(GO) run ./seed seed/data/sample
 endif
+
+# make bench: a fresh synthetic graph in the bench instance, the server on
+# BENCH_HTTP, then the path queries through GraphQL and through the driver.
+bench: build ## Load a synthetic graph (BENCH_NODES) and measure chain and network: GraphQL next to the driver
+	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
+	$(NEO4J_LOCAL) stop; rm -rf $(BENCH_DIR); \
+	$(NEO4J_LOCAL) start; \
+	server=; trap 'test -z "$$server" || kill $$server; $(NEO4J_LOCAL) stop' EXIT; \
+	export NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD); \
+	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
+	INNOGRAPH_ADDR=$(BENCH_HTTP) INNOGRAPH_LOAD_SAMPLE=false bin/innograph 2>.data/bench-server.log & server=$$!; \
+	for i in $$(seq 60); do curl -sf http://$(BENCH_HTTP)/readyz >/dev/null && break; sleep 1; done; \
+	$(GO) run ./bench -graphql http://$(BENCH_HTTP)/query -neo4j $$NEO4J_URI -nodes $(BENCH_NODES) $(BENCH_FLAGS)
 
 # The load is measured into a fresh database, so every run measures the same work.
 bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relationships each) into a fresh Neo4j; prints rows/s
