@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -53,24 +54,32 @@ func passable(n string) string {
 // Chains finds the chains from q.From to q.To with Neo4j's own shortest-path
 // search: SHORTEST k over a quantified path pattern, whose inline predicates
 // (relationship kinds, year window, degree cap, no node twice) prune the
-// search instead of filtering its result. It asks for one chain more than
+// search instead of filtering its result. The search runs from the end with
+// more relationships: Neo4j explores far less that way round (measured on
+// the bench graph: 66 ms from a university with 13,000 relationships to an
+// enterprise, 2 s the other way), and chains are turned back into reading
+// order. It asks for one chain more than
 // q.First to tell whether the list was cut. The path count and the hop bound
 // are validated integers written into the statement, as Cypher 5 takes no
 // parameter there.
 func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error) {
 	ans := &model.ChainAnswer{Chains: []*model.Chain{}, MaxHops: q.MaxHops, SkippedHubs: []model.Node{}}
 	cypher := `
-		OPTIONAL MATCH (a:Node {id: $from})
-		OPTIONAL MATCH (b:Node {id: $to})
-		CALL (a, b) {
-			WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+		OPTIONAL MATCH (x:Node {id: $from})
+		OPTIONAL MATCH (y:Node {id: $to})
+		CALL (x, y) {
+			WITH x, y WHERE x IS NOT NULL AND y IS NOT NULL AND x <> y
+			WITH CASE WHEN COUNT { (x)--() } >= COUNT { (y)--() } THEN [x, y] ELSE [y, x] END AS ends
+			WITH ends[0] AS a, ends[1] AS b
 			MATCH p = SHORTEST ` + fmt.Sprint(q.First+1) + ` ((a)(()-[r:` + relUnion(q.Kinds) + ` WHERE ` + inWindow("r") + `]-(n WHERE n = b OR ` + passable("n") + `)){1,` + fmt.Sprint(q.MaxHops) + `}(b)
 				WHERE NOT a IN n AND all(i IN range(0, size(n) - 2) WHERE NOT n[i] IN n[i + 1..]))
-			WITH p ORDER BY length(p), [x IN nodes(p) | x.id]
+			WITH p, [v IN nodes(p) | v.id] AS ids
+			WITH p, CASE WHEN ids[0] = $from THEN ids ELSE reverse(ids) END AS ids
+			ORDER BY length(p), ids
 			RETURN collect(p) AS paths
 		}
-		RETURN a, b, paths,
-			COLLECT { MATCH (end)--(h) WHERE end IN [a, b] AND h <> a AND h <> b AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
+		RETURN x AS a, y AS b, paths,
+			COLLECT { UNWIND [x, y] AS end MATCH (end)--(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
 				RETURN DISTINCT h ORDER BY h.id } AS hubs`
 	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To})
 	records, err := db.readPaths(ctx, "chains", cypher, params)
@@ -96,7 +105,12 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 		if !ok {
 			return nil, translate("chains", fmt.Errorf("paths holds a %T", v))
 		}
-		chain, err := decodeChain(p.Nodes, p.Relationships)
+		nodes, rels := p.Nodes, p.Relationships
+		if nodes[0].Props["id"] != q.From {
+			slices.Reverse(nodes)
+			slices.Reverse(rels)
+		}
+		chain, err := decodeChain(nodes, rels)
 		if err != nil {
 			return nil, translate("chains", err)
 		}

@@ -3,34 +3,48 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/innograph/innograph/graph/model"
 )
 
-// Network expands the neighbourhood of q.ID breadth first with ANY SHORTEST
-// over a quantified path pattern: each node reached once, at its distance,
-// through allowed relationships only and never out of a node above the
-// degree cap. It keeps the nearest q.MaxNodes nodes (ties by id), asking for
-// one more to tell whether the cap cut, then returns every allowed
-// relationship among the kept nodes once, walking outgoing ones only.
+// Network expands the neighbourhood of q.ID breadth first, one level per
+// subquery, so that it stops as soon as q.MaxNodes nodes are found: the
+// neighbours of a hub with 30,000 relationships fill a picture of 200 nodes
+// at the first level, and the next level is never read. Each level follows
+// allowed relationships out of the previous one, never out of a node above
+// the degree cap (the centre excepted), and keeps the new nodes in id order.
+// It asks for one node more than fits to tell whether the cap cut, then
+// returns every allowed relationship among the kept nodes once, walking
+// outgoing ones only.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
 	rels := relUnion(q.Kinds)
+	var levels strings.Builder
+	for depth := 1; depth <= q.Depth; depth++ {
+		fmt.Fprintf(&levels, `
+		CALL (c, seen, frontier) {
+			WITH c, seen, frontier WHERE size(seen) <= $maxNodes
+			UNWIND frontier AS v
+			WITH c, seen, v WHERE v = c OR %s
+			MATCH (v)-[r:%s WHERE %s]-(x)
+			WHERE NOT x IN seen
+			WITH DISTINCT x ORDER BY x.id
+			RETURN collect(x) AS level
+		}
+		WITH c, seen, found, level[..$maxNodes + 1 - size(seen)] AS level
+		WITH c, seen + level AS seen, level AS frontier, found + [x IN level | {node: x, distance: %d}] AS found`,
+			passable("v"), rels, inWindow("r"), depth)
+	}
 	cypher := `
 		MATCH (c:Node {id: $id})
-		CALL (c) {
-			MATCH p = ANY SHORTEST ((c)((m WHERE m = c OR ` + passable("m") + `)-[r:` + rels + ` WHERE ` + inWindow("r") + `]-()){1,` + fmt.Sprint(q.Depth) + `}(x))
-			WHERE x <> c
-			WITH x, length(p) AS distance ORDER BY distance, x.id LIMIT $others
-			RETURN collect({node: x, distance: distance}) AS found
-		}
-		WITH c, found, c + [f IN found | f.node] AS keep
+		WITH c, [c] AS seen, [c] AS frontier, [] AS found` + levels.String() + `
 		RETURN c, found,
-			COLLECT { UNWIND keep AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN keep AND ` + inWindow("r") + `
+			COLLECT { UNWIND seen AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN seen AND ` + inWindow("r") + `
 				RETURN {r: r, from: k.id, to: o.id} ORDER BY k.id, o.id } AS edges,
-			[k IN keep WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree] AS hubs`
-	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "others": q.MaxNodes})
+			[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree] AS hubs`
+	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes})
 	records, err := db.readPaths(ctx, "network", cypher, params)
 	if err != nil {
 		return nil, err
