@@ -44,6 +44,7 @@ func run() error {
 	warmup := flag.Duration("warmup", 2*time.Second, "warm-up before each measurement")
 	duration := flag.Duration("duration", 10*time.Second, "measurement per workload, system and concurrency")
 	pool := flag.Int("pool", 50, "driver pool size, as the server's NEO4J_MAX_POOL_SIZE")
+	only := flag.String("only", "", "run only the workloads whose name contains this")
 	flag.Parse()
 	levels, err := parseInts(*concurrency)
 	if err != nil {
@@ -75,6 +76,7 @@ func run() error {
 		workloads = append(workloads, chainWorkload("chain, unconnected pairs", gql, db, unconnected))
 	}
 	workloads = append(workloads, networkWorkload(gql, db, organisations(cfg, rng, *params)))
+	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, *only) })
 
 	for _, w := range workloads {
 		for i := range *params {
