@@ -23,14 +23,19 @@ func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, f
 		}
 		only = ls
 	}
-	// No ORDER BY: the procedure yields hits by descending score, so LIMIT
-	// stops it early instead of sorting every hit.
+	// No ORDER BY: the procedure yields hits by descending score. Without a
+	// type filter, Lucene itself keeps only the best `first` (a top-n
+	// collector instead of every hit); with one, the filter runs first.
+	options := map[string]any{}
+	if only == nil {
+		options["limit"] = first
+	}
 	records, err := db.read(ctx, "search", `
-		CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
+		CALL db.index.fulltext.queryNodes($index, $query, $options) YIELD node, score
 		WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
 		RETURN node, score
 		LIMIT $first`,
-		map[string]any{"index": searchIndex, "query": EscapeLucene(text), "labels": only, "first": first})
+		map[string]any{"index": searchIndex, "query": EscapeLucene(text), "options": options, "labels": only, "first": first})
 	if err != nil {
 		return nil, err
 	}
