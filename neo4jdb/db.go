@@ -33,6 +33,8 @@ type Config struct {
 // Query describes one statement sent to Neo4j, for observers.
 type Query struct {
 	Name     string // the operation, e.g. "nodesByID"
+	Cypher   string
+	Params   map[string]any
 	Duration time.Duration
 	Err      error
 }
@@ -95,7 +97,7 @@ func (db *DB) readWithin(ctx context.Context, timeout time.Duration, name, cyphe
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithDatabase(db.cfg.Database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))
-	db.observe(ctx, name, start, err)
+	db.observe(ctx, Query{Name: name, Cypher: cypher, Params: params, Duration: time.Since(start), Err: err})
 	if err != nil {
 		return nil, failed(ctx, name, err)
 	}
@@ -143,12 +145,12 @@ func (w *writeTx) run(cypher string, params map[string]any) ([]*neo4j.Record, ne
 			counters = summary.Counters()
 		}
 	}
-	w.db.observe(w.ctx, w.name, start, err)
+	w.db.observe(w.ctx, Query{Name: w.name, Cypher: cypher, Params: params, Duration: time.Since(start), Err: err})
 	return records, counters, err
 }
 
-func (db *DB) observe(ctx context.Context, name string, start time.Time, err error) {
+func (db *DB) observe(ctx context.Context, q Query) {
 	if db.observer != nil {
-		db.observer(ctx, Query{Name: name, Duration: time.Since(start), Err: err})
+		db.observer(ctx, q)
 	}
 }
