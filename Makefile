@@ -22,10 +22,11 @@ BENCH_DIR ?= .data/neo4j-bench
 BENCH_NODES ?= 100000
 BENCH_BATCH ?= 10000
 BENCH_HTTP ?= 127.0.0.1:8181
+PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-seed test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed test test-unit check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,18 +53,30 @@ else
 	$(GO) run ./seed seed/data/sample
 endif
 
-# make bench: a fresh synthetic graph in the bench instance, the server on
-# BENCH_HTTP, then the path queries through GraphQL and through the driver.
-bench: build ## Load a synthetic graph (BENCH_NODES) and measure chain and network: GraphQL next to the driver
+# make bench: a fresh synthetic graph in the bench instance; our server on
+# BENCH_HTTP and the @neo4j/graphql peer on PEER_HTTP over it; then bench/
+# checks that they (and its own raw-Cypher endpoint) answer alike, measures
+# them side by side and writes bench/RESULTS.md.
+bench: build bench/peer/node_modules ## Load a synthetic graph (BENCH_NODES) and benchmark ours, the @neo4j/graphql peer and raw Cypher; writes bench/RESULTS.md
 	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
 	$(NEO4J_LOCAL) stop; rm -rf $(BENCH_DIR); \
 	$(NEO4J_LOCAL) start; \
-	server=; trap 'test -z "$$server" || kill $$server; $(NEO4J_LOCAL) stop' EXIT; \
+	server=; peer=; trap 'test -z "$$server" || kill $$server; test -z "$$peer" || kill $$peer; $(NEO4J_LOCAL) stop' EXIT; \
 	export NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD); \
 	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
 	INNOGRAPH_ADDR=$(BENCH_HTTP) INNOGRAPH_LOAD_SAMPLE=false bin/innograph 2>.data/bench-server.log & server=$$!; \
-	for i in $$(seq 60); do curl -sf http://$(BENCH_HTTP)/readyz >/dev/null && break; sleep 1; done; \
-	$(GO) run ./bench -graphql http://$(BENCH_HTTP)/query -neo4j $$NEO4J_URI -nodes $(BENCH_NODES) $(BENCH_FLAGS)
+	NODE_ENV=production PEER_PORT=$(lastword $(subst :, ,$(PEER_HTTP))) node bench/peer/server.js >.data/bench-peer.log 2>&1 & peer=$$!; \
+	for i in $$(seq 60); do curl -sf http://$(BENCH_HTTP)/readyz >/dev/null && grep -q ready .data/bench-peer.log && break; sleep 1; done; \
+	$(GO) run ./bench -graphql http://$(BENCH_HTTP)/query -peer http://$(PEER_HTTP)/ -neo4j $$NEO4J_URI \
+		-nodes $(BENCH_NODES) -results bench/RESULTS.md $(BENCH_FLAGS)
+
+bench-quick: ## make bench on a small graph, briefly: for development (about 3 minutes)
+	$(MAKE) bench BENCH_NODES=20000 BENCH_FLAGS="-quick $(BENCH_FLAGS)"
+
+# The peer's packages, exactly as locked.
+bench/peer/node_modules: bench/peer/package.json bench/peer/package-lock.json
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The load is measured into a fresh database, so every run measures the same work.
 bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relationships each) into a fresh Neo4j; prints rows/s

@@ -21,13 +21,19 @@ func newGraphQLClient(url string, conns int) *graphqlClient {
 	}}}
 }
 
-// do sends one request and decodes its data into out (nil: only check for errors).
+// do sends one request to the client's endpoint and decodes its data into
+// out (nil: only check for errors).
 func (c *graphqlClient) do(ctx context.Context, query string, vars map[string]any, out any) error {
+	return c.post(ctx, c.url, query, vars, out)
+}
+
+// post sends one request to url.
+func (c *graphqlClient) post(ctx context.Context, url, query string, vars map[string]any, out any) error {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}

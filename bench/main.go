@@ -1,12 +1,17 @@
-// Command bench measures InnoGraph's path queries under load: each workload
-// through the GraphQL endpoint of a running server and directly through the
-// driver with the same Cypher, side by side in one run, at fixed
-// concurrencies. It first checks that both give the same answers.
+// Command bench measures InnoGraph under load, side by side in one run, on
+// the synthetic graph of `seed generate`:
 //
-//	go run ./bench -graphql http://127.0.0.1:8181/query -neo4j bolt://127.0.0.1:7689
+//   - the path queries (chain, network) through our GraphQL endpoint next to
+//     the same Cypher run directly through the driver;
+//   - workloads W1–W6 on three systems: our server, the @neo4j/graphql peer
+//     (bench/peer) and a raw-Cypher HTTP endpoint this command serves itself.
 //
-// The graph must be the synthetic one of `seed generate -nodes N -seed S`
-// with the same -nodes and -seed: parameters are drawn from its ids.
+// Before measuring it checks that the systems give the same answers; a
+// difference is a failure. It prints Markdown (make bench writes it to
+// bench/RESULTS.md).
+//
+// The graph must be the one `seed generate -nodes N -seed S` loaded, with the
+// same -nodes and -seed: parameters are drawn from its ids.
 package main
 
 import (
@@ -14,12 +19,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/innograph/innograph/neo4jdb"
@@ -33,67 +38,144 @@ func main() {
 	}
 }
 
-func run() error {
-	gqlURL := flag.String("graphql", "http://127.0.0.1:8181/query", "GraphQL endpoint of the server under test")
-	uri := flag.String("neo4j", "bolt://127.0.0.1:7689", "Neo4j the server reads")
-	password := flag.String("password", envOr("NEO4J_PASSWORD", "innograph-dev"), "Neo4j password (user neo4j)")
-	nodes := flag.Int("nodes", 100000, "-nodes the synthetic graph was generated with")
-	seed := flag.Uint64("seed", 1, "-seed the synthetic graph was generated with")
-	params := flag.Int("params", 50, "parameter sets per workload")
+type options struct {
+	ours, peer, uri, password string
+	nodes, params, pool       int
+	seed                      uint64
+	levels                    []int
+	warmup, duration          time.Duration
+	only, results             string
+}
+
+// report is where the Markdown report goes: stdout, and -results if given.
+var report io.Writer = os.Stdout
+
+func parseOptions() (options, error) {
+	var o options
+	flag.StringVar(&o.ours, "graphql", "http://127.0.0.1:8181/query", "our GraphQL endpoint")
+	flag.StringVar(&o.peer, "peer", "", "the @neo4j/graphql peer's endpoint; empty: leave the peer out")
+	flag.StringVar(&o.uri, "neo4j", "bolt://127.0.0.1:7689", "the Neo4j every system reads")
+	flag.StringVar(&o.password, "password", envOr("NEO4J_PASSWORD", "innograph-dev"), "Neo4j password (user neo4j)")
+	flag.IntVar(&o.nodes, "nodes", 100000, "-nodes the synthetic graph was generated with")
+	flag.Uint64Var(&o.seed, "seed", 1, "-seed the synthetic graph was generated with")
+	flag.IntVar(&o.params, "params", 50, "parameter sets per workload")
 	concurrency := flag.String("concurrency", "1,16", "comma-separated concurrencies")
-	warmup := flag.Duration("warmup", 2*time.Second, "warm-up before each measurement")
-	duration := flag.Duration("duration", 10*time.Second, "measurement per workload, system and concurrency")
-	pool := flag.Int("pool", 50, "driver pool size, as the server's NEO4J_MAX_POOL_SIZE")
-	only := flag.String("only", "", "run only the workloads whose name contains this")
+	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "warm-up before each measurement")
+	flag.DurationVar(&o.duration, "duration", 10*time.Second, "measurement per workload, system and concurrency")
+	flag.IntVar(&o.pool, "pool", 50, "driver pool size, as the server's NEO4J_MAX_POOL_SIZE")
+	flag.StringVar(&o.only, "only", "", "run only the workloads whose name contains this")
+	flag.StringVar(&o.results, "results", "", "also write the report to this file (Markdown)")
+	quick := flag.Bool("quick", false, "a short run for development: 10 parameter sets, 0.5 s warm-up, 2 s per cell")
 	flag.Parse()
-	levels, err := parseInts(*concurrency)
+	if *quick {
+		o.params, o.warmup, o.duration = 10, 500*time.Millisecond, 2*time.Second
+	}
+	var err error
+	o.levels, err = parseInts(*concurrency)
+	return o, err
+}
+
+func run() error {
+	o, err := parseOptions()
 	if err != nil {
 		return err
 	}
-
+	if o.results != "" {
+		f, err := os.Create(o.results)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		report = io.MultiWriter(os.Stdout, f)
+	}
+	fmt.Fprint(report, header(o))
 	ctx := context.Background()
-	db, err := neo4jdb.Open(ctx, neo4jdb.Config{URI: *uri, User: "neo4j", Password: *password,
+	db, err := neo4jdb.Open(ctx, neo4jdb.Config{URI: o.uri, User: "neo4j", Password: o.password,
 		ReadTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second, PathTimeout: 5 * time.Second,
-		MaxPoolSize: *pool, AcquireTimeout: 5 * time.Second}, nil)
+		MaxPoolSize: o.pool, AcquireTimeout: 5 * time.Second}, nil)
 	if err != nil {
 		return err
 	}
 	defer db.Close(ctx)
-	gql := newGraphQLClient(*gqlURL, slices.Max(levels))
+	client := newGraphQLClient(o.ours, slices.Max(o.levels))
 
-	cfg := synthetic.DefaultConfig(*nodes, *seed)
-	rng := rand.New(rand.NewPCG(*seed, 42))
-	connected, unconnected, err := classifyPairs(ctx, db, cfg, rng, *params)
+	cfg := synthetic.DefaultConfig(o.nodes, o.seed)
+	rng := rand.New(rand.NewPCG(o.seed, 42))
+	connected, unconnected, err := classifyPairs(ctx, db, cfg, rng, o.params)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("pairs: %d connected and %d unconnected within 4 hops (maxDegree 500)\n", len(connected), len(unconnected))
+	fmt.Fprintf(report, "Parameters: %d sets per workload, drawn with seed %d; %d connected and %d unconnected organisation pairs within 4 hops.\n\n",
+		o.params, o.seed, len(connected), len(unconnected))
+
+	pathsErr := benchPaths(ctx, o, client, db, cfg, rng, connected, unconnected)
+
+	rawURL, stopRaw, err := startRaw(ctx, o.uri, o.password, o.pool, db)
+	if err != nil {
+		return err
+	}
+	defer stopRaw()
+	systems := []system{
+		{name: "ours", client: client, query: oursQueries, url: func(string) string { return o.ours }},
+		{name: "raw", client: client, url: func(w string) string { return rawURL + "/" + w }},
+	}
+	if o.peer != "" {
+		systems = append(systems, system{name: "peer", client: client, query: peerQueries, url: func(string) string { return o.peer }})
+	}
+	cs := comparisons(cfg, rng, o.params, connected)
+	cs = slices.DeleteFunc(cs, func(c comparison) bool { return !strings.Contains(c.name, o.only) })
+	if err := checkSame(ctx, systems, cs, o.params); err != nil {
+		return errors.Join(pathsErr, fmt.Errorf("the systems disagree: %w", err))
+	}
+	names := make([]string, len(systems))
+	for i, s := range systems {
+		names[i] = s.name
+	}
+	fmt.Fprintf(report, "## Three systems\n\nAnswers checked first: %s give the same data for every parameter set of every workload.\n\n", strings.Join(names, ", "))
+	traced, err := traceStatements(ctx, o, cs)
+	if err != nil {
+		return errors.Join(pathsErr, err)
+	}
+	ms := runSystems(ctx, systems, cs, o.levels, o.warmup, o.duration)
+	fmt.Fprintln(report, systemsTable(ms))
+	fmt.Fprintln(report, statementsSection(cs, traced))
+	var failed error
+	for _, m := range ms {
+		if m.res.FirstError != nil {
+			failed = errors.Join(failed, fmt.Errorf("%s, %s, concurrency %d: %w", m.workload, m.system, m.concurrency, m.res.FirstError))
+		}
+	}
+	return errors.Join(pathsErr, failed)
+}
+
+// benchPaths measures chain and network through GraphQL next to the driver.
+func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4jdb.DB, cfg synthetic.Config, rng *rand.Rand,
+	connected, unconnected [][2]string) error {
 	var workloads []workload
 	if len(connected) > 0 {
-		workloads = append(workloads, chainWorkload("chain, connected pairs", gql, db, connected))
+		workloads = append(workloads, chainWorkload("chain, connected pairs", client, db, connected))
 	}
 	if len(unconnected) > 0 {
-		workloads = append(workloads, chainWorkload("chain, unconnected pairs", gql, db, unconnected))
+		workloads = append(workloads, chainWorkload("chain, unconnected pairs", client, db, unconnected))
 	}
-	workloads = append(workloads, networkWorkload(gql, db, organisations(cfg, rng, *params)))
-	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, *only) })
-
+	workloads = append(workloads, networkWorkload(client, db, organisations(cfg, rng, o.params)))
+	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, o.only) })
 	for _, w := range workloads {
-		for i := range *params {
+		for i := range o.params {
 			if err := w.same(ctx, i); err != nil {
 				return fmt.Errorf("%s: GraphQL and driver disagree: %w", w.name, err)
 			}
 		}
 	}
-	fmt.Printf("answers checked: GraphQL and the driver agree on every parameter set\n\n")
-
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workload\tconc\tsystem\treq/s\tp50\tp99\terrors\tp50 GraphQL/driver\t")
+	fmt.Fprintf(report, "## Path queries: GraphQL next to the driver\n\nAnswers checked first: GraphQL and the driver agree on every parameter set.\n\n")
+	fmt.Fprintln(report, "| workload | conc | system | req/s | p50 | p99 | errors | p50 GraphQL/driver |")
+	fmt.Fprintln(report, "|---|--:|---|--:|--:|--:|--:|--:|")
 	var failed error
 	for _, w := range workloads {
-		for _, c := range levels {
-			direct := Run(ctx, c, *warmup, *duration, w.direct)
-			viaGraphQL := Run(ctx, c, *warmup, *duration, w.graphql)
+		for _, c := range o.levels {
+			fmt.Fprintf(os.Stderr, "  %s, concurrency %d\n", w.name, c)
+			direct := Run(ctx, c, o.warmup, o.duration, w.direct)
+			viaGraphQL := Run(ctx, c, o.warmup, o.duration, w.graphql)
 			for _, r := range []struct {
 				system string
 				res    Result
@@ -102,19 +184,17 @@ func run() error {
 				if r.system == "GraphQL" {
 					ratio = fmt.Sprintf("%.2f", float64(viaGraphQL.Percentile(50))/float64(direct.Percentile(50)))
 				}
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%.1f\t%s\t%s\t%d\t%s\t\n", w.name, c, r.system, r.res.PerSecond(),
-					ms(r.res.Percentile(50)), ms(r.res.Percentile(99)), r.res.Errors, ratio)
+				fmt.Fprintf(report, "| %s | %d | %s | %.1f | %s | %s | %d | %s |\n", w.name, c, r.system, r.res.PerSecond(),
+					ms1(r.res.Percentile(50)), ms1(r.res.Percentile(99)), r.res.Errors, ratio)
 				if r.res.FirstError != nil {
 					failed = errors.Join(failed, fmt.Errorf("%s, %s, concurrency %d: %w", w.name, r.system, c, r.res.FirstError))
 				}
 			}
 		}
 	}
-	tw.Flush()
+	fmt.Fprintln(report)
 	return failed
 }
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
 
 func parseInts(s string) ([]int, error) {
 	var out []int

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// header opens the report: when, on what machine, with which command.
+func header(o options) string {
+	return fmt.Sprintf(`# InnoGraph benchmark results
+
+Written by `+"`make bench`"+` (bench/); do not edit by hand.
+
+- Date: %s
+- Machine: %d cores (%s), %s memory, %s/%s
+- Graph: the synthetic graph of `+"`seed generate -nodes %d -seed %d`"+`, in the local Neo4j 5.26 Community
+- Command: `+"`make bench`"+` (`+"`go run ./bench %s`"+`)
+- Each cell: %s warm-up, then %s of closed-loop requests at the given concurrency; latencies in an HDR histogram
+
+`, time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), cpuModel(), memTotal(), runtime.GOOS, runtime.GOARCH,
+		o.nodes, o.seed, strings.Join(os.Args[1:], " "), o.warmup, o.duration)
+}
+
+// cpuModel and memTotal read /proc on Linux; elsewhere they say "unknown".
+func cpuModel() string { return procField("/proc/cpuinfo", "model name") }
+
+func memTotal() string { return procField("/proc/meminfo", "MemTotal") }
+
+func procField(path, key string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
