@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -115,27 +116,14 @@ func traceStatements(ctx context.Context, o options, cs []comparison) (map[strin
 // tracePeer starts a tracing peer, asks it each workload once and reads the
 // statements from its trace.
 func tracePeer(ctx context.Context, o options, cs []comparison, out map[string]map[string]sent) error {
-	const port = "8189"
-	cmd := exec.CommandContext(ctx, "node", "bench/peer/server.js")
-	cmd.Env = append(os.Environ(), "PEER_TRACE=1", "PEER_PORT="+port, "NODE_ENV=production", "NEO4J_URI="+o.uri, "NEO4J_PASSWORD="+o.password)
-	stderr, err := cmd.StderrPipe()
+	peer, err := startPeer(ctx, "bench/peer/server.js", o.uri, o.password, true)
 	if err != nil {
 		return err
 	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		return err
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("start the tracing peer: %w", err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || !strings.Contains(line, "ready") {
-		return fmt.Errorf("the tracing peer did not start: %q %v", line, err)
-	}
+	defer peer.stop()
 	rec := &recorder{}
 	go func() {
-		scan := bufio.NewScanner(stderr)
+		scan := bufio.NewScanner(peer.stderr)
 		scan.Buffer(make([]byte, 1<<20), 1<<24)
 		var cypher string
 		for scan.Scan() {
@@ -154,16 +142,54 @@ func tracePeer(ctx context.Context, o options, cs []comparison, out map[string]m
 			}
 		}
 	}()
-	peer := system{name: "peer", client: newGraphQLClient("", 1), query: peerQueries,
-		url: func(string) string { return "http://127.0.0.1:" + port + "/" }}
+	sys := system{name: "peer", client: newGraphQLClient("", 1), query: peerQueries, url: func(string) string { return peer.url }}
 	for _, c := range cs {
-		if err := peer.send(ctx, c.key, c.vars(0), nil); err != nil {
+		if err := sys.send(ctx, c.key, c.vars(0), nil); err != nil {
 			return fmt.Errorf("tracing peer, %s: %w", c.key, err)
 		}
 		time.Sleep(200 * time.Millisecond) // the trace is written asynchronously
 		out[c.key]["peer"] = sent{statements: rec.take()}
 	}
 	return nil
+}
+
+// peerProcess is a peer server this command started.
+type peerProcess struct {
+	url    string
+	stderr io.Reader
+	stop   func()
+}
+
+// startPeer starts the peer on a free local port and waits until it serves.
+func startPeer(ctx context.Context, script, uri, password string, trace bool) (*peerProcess, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	_ = ln.Close()
+	cmd := exec.CommandContext(ctx, "node", script)
+	cmd.Env = append(os.Environ(), "PEER_PORT="+port, "NODE_ENV=production", "NEO4J_URI="+uri, "NEO4J_PASSWORD="+password)
+	var stderr io.Reader
+	if trace {
+		cmd.Env = append(cmd.Env, "PEER_TRACE=1")
+		if stderr, err = cmd.StderrPipe(); err != nil {
+			return nil, err
+		}
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start the peer: %w", err)
+	}
+	stop := func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || !strings.Contains(line, "ready") {
+		stop()
+		return nil, fmt.Errorf("the peer did not start: %q %v", line, err)
+	}
+	return &peerProcess{url: "http://127.0.0.1:" + port + "/", stderr: stderr, stop: stop}, nil
 }
 
 // integers turns the JavaScript driver's {low, high} integers, as JSON,
