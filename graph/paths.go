@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/innograph/innograph/graph/model"
 )
@@ -55,6 +59,12 @@ func (a *argChecks) id(arg, id string) {
 	if a.err == nil {
 		a.err = requireID(arg, id)
 	}
+}
+
+// selected tells whether the client asked for a field of the result, so
+// that parts of an answer nobody reads are not computed.
+func selected(ctx context.Context, field string) bool {
+	return slices.Contains(graphql.CollectAllFields(ctx), field)
 }
 
 // requireID checks an id argument.

@@ -296,6 +296,7 @@ func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
+	q.SkippedHubs = selected(ctx, "skippedHubs")
 	return r.Store.Chains(ctx, q)
 }
 
@@ -305,6 +306,7 @@ func (r *queryResolver) Network(ctx context.Context, id string, depth *int, rela
 	if err != nil {
 		return nil, err
 	}
+	q.Edges, q.Hubs = selected(ctx, "edges"), selected(ctx, "hubs")
 	return r.Store.Network(ctx, q)
 }
 

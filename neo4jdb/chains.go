@@ -78,9 +78,7 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 			ORDER BY length(p), ids
 			RETURN collect(p) AS paths
 		}
-		RETURN x AS a, y AS b, paths,
-			COLLECT { UNWIND [x, y] AS end MATCH (end)--(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
-				RETURN DISTINCT h ORDER BY h.id } AS hubs`
+		RETURN x AS a, y AS b, paths, ` + skippedHubs(q.SkippedHubs) + ` AS hubs`
 	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To})
 	records, err := db.readPaths(ctx, "chains", cypher, params)
 	if err != nil {
@@ -124,6 +122,16 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 		return nil, translate("chains", err)
 	}
 	return ans, nil
+}
+
+// skippedHubs is the expression listing the hubs next to either end that
+// the cap passed over, or an empty list when the client did not ask.
+func skippedHubs(asked bool) string {
+	if !asked {
+		return "[]"
+	}
+	return `COLLECT { UNWIND [x, y] AS end MATCH (end)--(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
+		RETURN DISTINCT h ORDER BY h.id }`
 }
 
 // endNode reads the node an argument names, or says that it does not exist.

@@ -40,10 +40,7 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 	cypher := `
 		MATCH (c:Node {id: $id})
 		WITH c, [c] AS seen, [c] AS frontier, [] AS found` + levels.String() + `
-		RETURN c, found,
-			COLLECT { UNWIND seen AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN seen AND ` + inWindow("r") + `
-				RETURN {r: r, from: k.id, to: o.id} ORDER BY k.id, o.id } AS edges,
-			[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree] AS hubs`
+		RETURN c, found, ` + networkEdges(q.Edges, rels) + ` AS edges, ` + networkHubs(q.Hubs) + ` AS hubs`
 	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes})
 	records, err := db.readPaths(ctx, "network", cypher, params)
 	if err != nil {
@@ -57,6 +54,24 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 		return nil, translate("network", err)
 	}
 	return net, nil
+}
+
+// networkEdges is the expression listing every allowed relationship among
+// the kept nodes once (outgoing ones only), or an empty list when not asked.
+func networkEdges(asked bool, rels string) string {
+	if !asked {
+		return "[]"
+	}
+	return `COLLECT { UNWIND seen AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN seen AND ` + inWindow("r") + `
+		RETURN {r: r, from: k.id, to: o.id} ORDER BY k.id, o.id }`
+}
+
+// networkHubs is the expression listing the kept nodes over the cap.
+func networkHubs(asked bool) string {
+	if !asked {
+		return "[]"
+	}
+	return `[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree]`
 }
 
 func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {

@@ -24,6 +24,8 @@ type ChainQuery struct {
 	MaxHops  int
 	First    int
 	PathScope
+	// SkippedHubs asks which hubs next to the ends the cap passed over.
+	SkippedHubs bool
 }
 
 // NetworkQuery asks for the neighbourhood of a node.
@@ -32,6 +34,9 @@ type NetworkQuery struct {
 	Depth    int
 	MaxNodes int
 	PathScope
+	// Edges and Hubs ask for the relationships among the nodes and for the
+	// hubs not expanded; a picture needs them, a list of nodes does not.
+	Edges, Hubs bool
 }
 
 // HubQuery asks for the most connected nodes of a kind.
