@@ -79,8 +79,50 @@ func TestNoNPlusOne(t *testing.T) {
 			}
 		}
 	}
-	// 1 page + alliances + parks + acquired results + developers of those results.
-	if trips[5] != 5 || trips[n] != 5 {
-		t.Errorf("round trips: page of 5 → %d, page of %d → %d; want 5 for both", trips[5], n, trips[n])
+	// The page, then one prefetch of alliances, parks, acquired results and
+	// the developers of those results.
+	if trips[5] != 2 || trips[n] != 2 {
+		t.Errorf("round trips: page of 5 → %d, page of %d → %d; want 2 for both", trips[5], n, trips[n])
+	}
+}
+
+// TestNestedNodeIsOneRoundTrip: node(id:) with relationship lists nested
+// three deep is read ahead in one statement, and gives what the lists give.
+func TestNestedNodeIsOneRoundTrip(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var out struct {
+		Node struct {
+			Alliances []struct {
+				Role     string
+				Alliance struct {
+					ID      string
+					Members []struct{ Member struct{ ID string } }
+				}
+			}
+			Parks           []struct{ Park struct{ ID string } }
+			AcquiredResults []struct {
+				Result struct {
+					ID         string
+					Developers []struct{ Developer struct{ ID string } }
+				}
+			}
+		}
+	}
+	a.counter.Reset()
+	a.ok("", `{ node(id: "B") { ... on Enterprise {
+		alliances { role alliance { id members { member { id } } } }
+		parks { park { id } }
+		acquiredResults { result { id developers { developer { id } } } } } } }`, nil, &out)
+	if n := a.counter.Count(); n != 1 {
+		t.Errorf("%d round trips, want 1", n)
+	}
+	b := out.Node
+	if len(b.Alliances) != 1 || b.Alliances[0].Role != "CHAIR" || b.Alliances[0].Alliance.ID != "L2" ||
+		len(b.Alliances[0].Alliance.Members) != 1 || b.Alliances[0].Alliance.Members[0].Member.ID != "B" ||
+		len(b.Parks) != 1 || b.Parks[0].Park.ID != "P" ||
+		len(b.AcquiredResults) != 1 || b.AcquiredResults[0].Result.ID != "R2" ||
+		len(b.AcquiredResults[0].Result.Developers) != 1 || b.AcquiredResults[0].Result.Developers[0].Developer.ID != "U" {
+		t.Errorf("B's neighbourhood: %+v", b)
 	}
 }

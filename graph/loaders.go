@@ -21,14 +21,14 @@ type loaders struct {
 	store Store
 	nodes *dataloadgen.Loader[string, model.Node]
 
-	mu        sync.Mutex
-	relations map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]
+	mu      sync.Mutex
+	byQuery map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]
 }
 
 type loadersKey struct{}
 
 func withLoaders(ctx context.Context, store Store) context.Context {
-	l := &loaders{store: store, relations: map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]{}}
+	l := &loaders{store: store, byQuery: map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]{}}
 	l.nodes = dataloadgen.NewMappedLoader(store.NodesByID, dataloadgen.WithWait(batchWait))
 	return context.WithValue(ctx, loadersKey{}, l)
 }
@@ -46,18 +46,36 @@ func (l *loaders) node(ctx context.Context, id string) (model.Node, error) {
 	return n, err
 }
 
-// relationsOf loads the relationships q selects around the node id.
-func (l *loaders) relationsOf(ctx context.Context, q model.RelationQuery, id string) ([]model.Relation, error) {
+// relations returns the loader of the lists q selects.
+func (l *loaders) relations(q model.RelationQuery) *dataloadgen.Loader[string, []model.Relation] {
 	l.mu.Lock()
-	loader, ok := l.relations[q]
+	defer l.mu.Unlock()
+	loader, ok := l.byQuery[q]
 	if !ok {
 		loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]model.Relation, error) {
 			return l.store.Relations(ctx, q, ids)
 		}, dataloadgen.WithWait(batchWait))
-		l.relations[q] = loader
+		l.byQuery[q] = loader
 	}
-	l.mu.Unlock()
-	rels, err := loader.Load(ctx, id)
+	return loader
+}
+
+// prime stores what a prefetch read, so the loaders answer from it.
+func (l *loaders) prime(p *model.Prefetched) {
+	for id, n := range p.Nodes {
+		l.nodes.Prime(id, n)
+	}
+	for q, lists := range p.Relations {
+		loader := l.relations(q)
+		for id, rels := range lists {
+			loader.Prime(id, rels)
+		}
+	}
+}
+
+// relationsOf loads the relationships q selects around the node id.
+func (l *loaders) relationsOf(ctx context.Context, q model.RelationQuery, id string) ([]model.Relation, error) {
+	rels, err := l.relations(q).Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		return nil, nil
 	}

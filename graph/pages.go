@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/innograph/innograph/graph/model"
@@ -37,6 +38,13 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	if err := g.Wait(); err != nil {
 		return nil, nil, 0, err
 	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.Node.NodeID()
+	}
+	if err := prefetch(ctx, store, ids, edgeNodeSelection(ctx, kind), []string{kind.Name()}); err != nil {
+		return nil, nil, 0, err
+	}
 	edges := make([]E, len(items))
 	info := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: q.After != nil}
 	for i, it := range items {
@@ -48,6 +56,23 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		info.EndCursor = &c
 	}
 	return edges, info, total, nil
+}
+
+// edgeNodeSelection is what a connection's client selects on edges.node.
+func edgeNodeSelection(ctx context.Context, kind model.NodeKind) ast.SelectionSet {
+	op := graphql.GetOperationContext(ctx)
+	var sel ast.SelectionSet
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name != "edges" {
+			continue
+		}
+		for _, ef := range graphql.CollectFields(op, f.Selections, []string{kind.Name() + "Edge"}) {
+			if ef.Name == "node" {
+				sel = append(sel, ef.Selections...)
+			}
+		}
+	}
+	return sel
 }
 
 // Edge constructors of the five connections.

@@ -238,7 +238,7 @@ func (r *parkResolver) Parents(ctx context.Context, obj *model.Park, first *int)
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return loadersFrom(ctx).node(ctx, id)
+	return nodeWithLists(ctx, r.Store, id)
 }
 
 // Enterprises is the resolver for the enterprises field.

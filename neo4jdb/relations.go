@@ -27,7 +27,7 @@ func (db *DB) Relations(ctx context.Context, q model.RelationQuery, ids []string
 			LIMIT $first
 		}
 		RETURN id, r, m, startNode(r).id AS fromId, endNode(r).id AS toId`,
-		arrow("n", "r", relType(q.Kind), far, q.Dir), relOrder(q))
+		arrow("n", "r", relType(q.Kind), far, q.Dir), relOrder(q, "r", "m"))
 	records, err := db.read(ctx, "relations"+relType(q.Kind), cypher, map[string]any{"ids": ids, "first": q.First})
 	if err != nil {
 		return nil, err
@@ -88,13 +88,14 @@ func arrow(a, r, typ, b string, dir model.Direction) string {
 
 // relOrder orders a node's relationships: chair units before members and
 // lead developers before participants, then by the other node's name.
-func relOrder(q model.RelationQuery) string {
-	const byName = "m.name, m.id"
+// r and m name the relationship and the node at the other end.
+func relOrder(q model.RelationQuery, r, m string) string {
+	byName := m + ".name, " + m + ".id"
 	switch {
 	case q.Kind == model.RelationKindMembership && q.Dir == model.Incoming:
-		return "CASE r.role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END, " + byName
+		return "CASE " + r + ".role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END, " + byName
 	case q.Kind == model.RelationKindDevelopment && q.Dir == model.Incoming:
-		return "CASE r.role WHEN 'LEAD' THEN 0 ELSE 1 END, " + byName
+		return "CASE " + r + ".role WHEN 'LEAD' THEN 0 ELSE 1 END, " + byName
 	}
 	return byName
 }

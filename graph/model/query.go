@@ -86,3 +86,18 @@ const (
 	StatusUpdated   UpsertStatus = "UPDATED"
 	StatusUnchanged UpsertStatus = "UNCHANGED"
 )
+
+// Prefetch asks, in one statement, for a relationship list around nodes
+// and, recursively, for lists around the nodes at its far ends: what a
+// GraphQL selection will ask the loaders for, read ahead.
+type Prefetch struct {
+	Query RelationQuery
+	Next  []Prefetch
+}
+
+// Prefetched is what a prefetch read: every node met, by id, and each list
+// by query and by the id of the node it hangs from.
+type Prefetched struct {
+	Nodes     map[string]Node
+	Relations map[RelationQuery]map[string][]Relation
+}
