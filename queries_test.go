@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -220,5 +221,29 @@ func TestSearch(t *testing.T) {
 	a.ok("", `{ search(query: "糖尿乐") { score node { typename: __typename id } } }`, nil, &out)
 	if len(out.Search) != 1 || out.Search[0].Node.ID != "res-tegexidegeqi" {
 		t.Errorf("an alias is searchable: %+v", out.Search)
+	}
+}
+
+// TestListReadsWhatIsSelected: a page reads only the selected properties of
+// its nodes, and they equal what node(id:) reads in full.
+func TestListReadsWhatIsSelected(t *testing.T) {
+	a := newAPI(t)
+	a.loadSampleGraph()
+	var page struct {
+		Enterprises struct {
+			Edges []struct{ Node map[string]any }
+		}
+	}
+	a.ok("", `{ enterprises(first: 50) { edges { node { id name industry region certifications } } } }`, nil, &page)
+	if len(page.Enterprises.Edges) == 0 {
+		t.Fatal("no enterprises")
+	}
+	for _, e := range page.Enterprises.Edges {
+		var one struct{ Node map[string]any }
+		a.ok("", `query($id: ID!) { node(id: $id) { ... on Enterprise { id name industry region certifications } } }`,
+			map[string]any{"id": e.Node["id"]}, &one)
+		if fmt.Sprint(one.Node) != fmt.Sprint(e.Node) {
+			t.Errorf("list %v, node %v", e.Node, one.Node)
+		}
 	}
 }

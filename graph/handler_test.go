@@ -44,7 +44,7 @@ func (s *stubStore) ListNodes(context.Context, model.ListQuery) ([]model.ListIte
 	return nil, false, s.called()
 }
 func (s *stubStore) CountNodes(context.Context, model.ListQuery) (int, error) { return 0, s.called() }
-func (s *stubStore) Search(context.Context, string, []model.NodeKind, int) ([]*model.SearchHit, error) {
+func (s *stubStore) Search(context.Context, string, []model.NodeKind, int, []string) ([]*model.SearchHit, error) {
 	return nil, s.called()
 }
 func (s *stubStore) CreateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {

@@ -21,6 +21,8 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	nodeSel := edgeNodeSelection(ctx, kind)
+	q.Props = selectedProps(ctx, nodeSel, []string{kind.Name()})
 	var items []model.ListItem
 	var hasNext bool
 	var total int
@@ -42,7 +44,7 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	for i, it := range items {
 		ids[i] = it.Node.NodeID()
 	}
-	if err := prefetch(ctx, store, ids, edgeNodeSelection(ctx, kind), []string{kind.Name()}); err != nil {
+	if err := prefetch(ctx, store, ids, nodeSel, []string{kind.Name()}); err != nil {
 		return nil, nil, 0, err
 	}
 	edges := make([]E, len(items))

@@ -14,7 +14,7 @@ type Store interface {
 	Prefetch(ctx context.Context, ids []string, plan []model.Prefetch) (*model.Prefetched, error)
 	ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error)
 	CountNodes(ctx context.Context, q model.ListQuery) (int, error)
-	Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error)
+	Search(ctx context.Context, text string, kinds []model.NodeKind, first int, props []string) ([]*model.SearchHit, error)
 
 	// Paths and expansions, each one statement under the path timeout.
 	Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error)

@@ -287,7 +287,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.Search(ctx, text, types, n)
+	return r.Store.Search(ctx, text, types, n, hitProps(ctx))
 }
 
 // Chain is the resolver for the chain field.

@@ -273,7 +273,7 @@ func TestListNodesFilters(t *testing.T) {
 
 func TestSearchCJK(t *testing.T) {
 	db, _ := neo4jtest.Open(t)
-	mustCreate(t, db, model.NodeKindEnterprise, map[string]any{"id": "e1", "name": "科河种业"})
+	mustCreate(t, db, model.NodeKindEnterprise, map[string]any{"id": "e1", "name": "科河种业", "region": "内蒙古自治区", "industry": "种业"})
 	mustCreate(t, db, model.NodeKindResult, map[string]any{"id": "r1", "name": "科河8号", "kind": "PLANT_VARIETY"})
 	mustCreate(t, db, model.NodeKindUniversity, map[string]any{"id": "u1", "name": "中国农业科学院草原研究所",
 		"aliases": []any{"中国农科院草原研究所"}, "nameEn": "Grassland Research Institute", "kind": "RESEARCH_INSTITUTE"})
@@ -291,7 +291,7 @@ func TestSearchCJK(t *testing.T) {
 		{"不存在的名字", nil, "", 0},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			hits, err := db.Search(ctx, tc.query, tc.kinds, 10)
+			hits, err := db.Search(ctx, tc.query, tc.kinds, 10, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -302,5 +302,14 @@ func TestSearchCJK(t *testing.T) {
 				t.Errorf("first hit %s (%.2f), want %s", hits[0].Node.NodeID(), hits[0].Score, tc.first)
 			}
 		})
+	}
+	// A projection reads only the properties asked for, and the node's type.
+	hits, err := db.Search(ctx, "科河种业", nil, 1, []string{"id", "name", "nope"})
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("projected search: %v %v", hits, err)
+	}
+	e, ok := hits[0].Node.(*model.Enterprise)
+	if !ok || e.ID != "e1" || e.Name != "科河种业" || e.Region != nil || e.Industry != nil {
+		t.Errorf("projected hit: %+v", hits[0].Node)
 	}
 }

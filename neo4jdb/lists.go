@@ -44,15 +44,15 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListIte
 		params["afterKey"], params["afterId"] = q.After.Key, q.After.ID
 	}
 	params["limit"] = q.First + 1 // one more than asked tells whether a next page exists
-	cypher := fmt.Sprintf(`MATCH (n:%s) %s RETURN n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit`,
-		label(q.Kind), whereText(where), key, dir, dir)
+	cypher := fmt.Sprintf(`MATCH (n:%s) %s RETURN %s AS n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit`,
+		label(q.Kind), whereText(where), projection("n", q.Props), key, dir, dir)
 	records, err := db.read(ctx, "list"+label(q.Kind), cypher, params)
 	if err != nil {
 		return nil, false, err
 	}
 	items := make([]model.ListItem, 0, len(records))
 	for _, rec := range records {
-		n, err := recordNode(rec, "n")
+		n, err := decodeProjected(rec, "n")
 		if err != nil {
 			return nil, false, translate("list", err)
 		}

@@ -13,8 +13,9 @@ import (
 const searchIndex = "node_search"
 
 // Search finds nodes whose names match text, best first. The text is taken
-// literally: Lucene operators in it are escaped.
-func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, first int) ([]*model.SearchHit, error) {
+// literally: Lucene operators in it are escaped. Of each node it reads props
+// (nil: all).
+func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, first int, props []string) ([]*model.SearchHit, error) {
 	var only any // null in Cypher: every type (a nil slice would be sent as [])
 	if len(kinds) > 0 {
 		ls := make([]string, len(kinds))
@@ -33,7 +34,7 @@ func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, f
 	records, err := db.read(ctx, "search", `
 		CALL db.index.fulltext.queryNodes($index, $query, $options) YIELD node, score
 		WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-		RETURN node, score
+		RETURN `+projection("node", props)+` AS node, score
 		LIMIT $first`,
 		map[string]any{"index": searchIndex, "query": EscapeLucene(text), "options": options, "labels": only, "first": first})
 	if err != nil {
@@ -41,7 +42,7 @@ func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, f
 	}
 	hits := make([]*model.SearchHit, 0, len(records))
 	for _, rec := range records {
-		n, err := recordNode(rec, "node")
+		n, err := decodeProjected(rec, "node")
 		if err != nil {
 			return nil, translate("search", err)
 		}

@@ -57,6 +57,9 @@ type ListQuery struct {
 	Desc    bool
 	First   int
 	After   *Cursor
+	// Props are the properties to read of each node, as the client selected
+	// them; nil reads all.
+	Props []string
 }
 
 // ListItem is one node of a page with the cursor that points just after it.
