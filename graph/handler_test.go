@@ -40,10 +40,9 @@ func (s *stubStore) Relations(context.Context, model.RelationQuery, []string) (m
 func (s *stubStore) Prefetch(context.Context, []string, []model.Prefetch) (*model.Prefetched, error) {
 	return nil, s.called()
 }
-func (s *stubStore) ListNodes(context.Context, model.ListQuery) ([]model.ListItem, bool, error) {
-	return nil, false, s.called()
+func (s *stubStore) ListNodes(context.Context, model.ListQuery) (model.Page, error) {
+	return model.Page{}, s.called()
 }
-func (s *stubStore) CountNodes(context.Context, model.ListQuery) (int, error) { return 0, s.called() }
 func (s *stubStore) Search(context.Context, string, []model.NodeKind, int, []string) ([]*model.SearchHit, error) {
 	return nil, s.called()
 }

@@ -6,14 +6,13 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/innograph/innograph/graph/model"
 )
 
 // list runs a node list query and builds the parts of its Relay connection.
 // The total is counted only when the client selected totalCount, and then in
-// parallel with the page itself. An error of the filter (whereErr) is passed
+// the same statement as the page. An error of the filter (whereErr) is passed
 // on, so that list resolvers stay straight lines.
 func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition, whereErr error,
 	orderBy *model.NodeOrder, first *int, after *string, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
@@ -23,23 +22,12 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	}
 	nodeSel := edgeNodeSelection(ctx, kind)
 	q.Props = selectedProps(ctx, nodeSel, []string{kind.Name()})
-	var items []model.ListItem
-	var hasNext bool
-	var total int
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) {
-		items, hasNext, err = store.ListNodes(gctx, q)
-		return err
-	})
-	if slices.Contains(graphql.CollectAllFields(ctx), "totalCount") {
-		g.Go(func() (err error) {
-			total, err = store.CountNodes(gctx, q)
-			return err
-		})
-	}
-	if err := g.Wait(); err != nil {
+	q.Count = slices.Contains(graphql.CollectAllFields(ctx), "totalCount")
+	page, err := store.ListNodes(ctx, q)
+	if err != nil {
 		return nil, nil, 0, err
 	}
+	items := page.Items
 	ids := make([]string, len(items))
 	for i, it := range items {
 		ids[i] = it.Node.NodeID()
@@ -48,7 +36,7 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		return nil, nil, 0, err
 	}
 	edges := make([]E, len(items))
-	info := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: q.After != nil}
+	info := &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: q.After != nil}
 	for i, it := range items {
 		c := encodeCursor(orderKey(q), it.Cursor)
 		edges[i] = edge(c, it.Node)
@@ -57,7 +45,7 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		}
 		info.EndCursor = &c
 	}
-	return edges, info, total, nil
+	return edges, info, page.Total, nil
 }
 
 // edgeNodeSelection is what a connection's client selects on edges.node.

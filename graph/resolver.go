@@ -12,8 +12,7 @@ type Store interface {
 	NodesByID(ctx context.Context, ids []string) (map[string]model.Node, error)
 	Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error)
 	Prefetch(ctx context.Context, ids []string, plan []model.Prefetch) (*model.Prefetched, error)
-	ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error)
-	CountNodes(ctx context.Context, q model.ListQuery) (int, error)
+	ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error)
 	Search(ctx context.Context, text string, kinds []model.NodeKind, first int, props []string) ([]*model.SearchHit, error)
 
 	// Paths and expansions, each one statement under the path timeout.

@@ -186,10 +186,11 @@ func TestListNodesPagination(t *testing.T) {
 			seen := map[string]bool{}
 			var last model.ListItem
 			for pages := 0; ; pages++ {
-				items, more, err := db.ListNodes(ctx, q)
+				page, err := db.ListNodes(ctx, q)
 				if err != nil {
 					t.Fatal(err)
 				}
+				items, more := page.Items, page.HasNext
 				for i, it := range items {
 					if seen[it.Node.NodeID()] {
 						t.Fatalf("node %s on two pages", it.Node.NodeID())
@@ -208,9 +209,10 @@ func TestListNodesPagination(t *testing.T) {
 			if len(seen) != tc.total {
 				t.Errorf("paged through %d nodes, want %d", len(seen), tc.total)
 			}
-			total, err := db.CountNodes(ctx, q)
-			if err != nil || total != tc.total {
-				t.Errorf("CountNodes = %d, %v; want %d", total, err, tc.total)
+			q.Count, q.After = true, &last.Cursor
+			page, err := db.ListNodes(ctx, q)
+			if err != nil || page.Total != tc.total || len(page.Items) != 0 {
+				t.Errorf("past the last page: total %d, %d items, %v; want total %d and no items", page.Total, len(page.Items), err, tc.total)
 			}
 		})
 	}
@@ -256,16 +258,16 @@ func TestListNodesFilters(t *testing.T) {
 		{"RegionPrefix", []model.Condition{{Op: model.OpPrefix, Prop: "region", Value: "内蒙古"}}, 5},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			n, err := db.CountNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where})
-			if err != nil || n != tc.want {
-				t.Errorf("count = %d, %v; want %d", n, err, tc.want)
+			page, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where, OrderBy: "name", First: 100, Count: true})
+			if err != nil || page.Total != tc.want || len(page.Items) != tc.want {
+				t.Errorf("count = %d (%d items), %v; want %d", page.Total, len(page.Items), err, tc.want)
 			}
 		})
 	}
-	if _, _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindUniversity, OrderBy: "founded", First: 1}); code(err) != model.CodeBadUserInput {
+	if _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindUniversity, OrderBy: "founded", First: 1}); code(err) != model.CodeBadUserInput {
 		t.Errorf("ordering by a property the kind lacks: want BAD_USER_INPUT, got %v", err)
 	}
-	if _, err := db.CountNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise,
+	if _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: 1, Count: true,
 		Where: []model.Condition{{Op: model.OpEquals, Prop: "name) DETACH DELETE (n", Value: 1}}}); err == nil {
 		t.Error("a property that is not a field must be refused")
 	}

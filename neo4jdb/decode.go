@@ -180,12 +180,17 @@ func projection(v string, props []string) string {
 // decodeProjected decodes a column written by projection.
 func decodeProjected(rec *neo4j.Record, key string) (model.Node, error) {
 	v, _ := rec.Get(key)
+	return decodeProjectedValue(v)
+}
+
+// decodeProjectedValue decodes a value written by projection.
+func decodeProjectedValue(v any) (model.Node, error) {
 	if n, ok := v.(neo4j.Node); ok {
 		return decodeNode(n)
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("%s holds a %T, not a node", key, v)
+		return nil, fmt.Errorf("a projected node is a %T", v)
 	}
 	raw, _ := m["labels"].([]any)
 	labels := make([]string, 0, len(raw))

@@ -6,26 +6,30 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/innograph/innograph/graph/model"
 )
 
-// ListNodes returns one page of nodes and whether more follow. Pagination is
-// by keyset: the cursor is the last sort key and id, so a page ordered by
-// name is a seek into the name index that stops at the limit (PartialTop),
-// never a scan that collects or counts every match.
-func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListItem, bool, error) {
-	where, params, err := whereClause(q.Kind, q.Where)
+// ListNodes returns one page of nodes, whether more follow and, when asked,
+// how many match. Pagination is by keyset: the cursor is the last sort key
+// and id, so a page ordered by name is a seek into the name index that stops
+// at the limit (PartialTop), never a scan that collects or counts every
+// match; the count, when asked, is its own subquery of the same statement.
+func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error) {
+	filter, params, err := whereClause(q.Kind, q.Where)
 	if err != nil {
-		return nil, false, err
+		return model.Page{}, err
 	}
 	key, err := sortKey(q.Kind, q.OrderBy)
 	if err != nil {
-		return nil, false, err
+		return model.Page{}, err
 	}
 	dir, cmp := "ASC", ">"
 	if q.Desc {
 		dir, cmp = "DESC", "<"
 	}
+	where := slices.Clone(filter)
 	indexed := key == "n.name" // a range index provides this order
 	switch {
 	case q.After == nil && indexed:
@@ -44,41 +48,49 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) ([]model.ListIte
 		params["afterKey"], params["afterId"] = q.After.Key, q.After.ID
 	}
 	params["limit"] = q.First + 1 // one more than asked tells whether a next page exists
-	cypher := fmt.Sprintf(`MATCH (n:%s) %s RETURN %s AS n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit`,
-		label(q.Kind), whereText(where), projection("n", q.Props), key, dir, dir)
+	count := "-1"
+	if q.Count {
+		count = fmt.Sprintf(`COUNT { MATCH (n:%s) %s }`, label(q.Kind), whereText(filter))
+	}
+	cypher := fmt.Sprintf(`
+		CALL () {
+			MATCH (n:%s) %s
+			WITH n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit
+			RETURN collect({n: %s, key: key}) AS page
+		}
+		RETURN page, %s AS total`,
+		label(q.Kind), whereText(where), key, dir, dir, projection("n", q.Props), count)
 	records, err := db.read(ctx, "list"+label(q.Kind), cypher, params)
 	if err != nil {
-		return nil, false, err
+		return model.Page{}, err
 	}
-	items := make([]model.ListItem, 0, len(records))
-	for _, rec := range records {
-		n, err := decodeProjected(rec, "n")
-		if err != nil {
-			return nil, false, translate("list", err)
-		}
-		key, _ := rec.Get("key")
-		items = append(items, model.ListItem{Node: n, Cursor: model.Cursor{Key: key, ID: n.NodeID()}})
+	page, err := decodePage(records[0], q.First)
+	if err != nil {
+		return model.Page{}, translate("list", err)
 	}
-	if len(items) > q.First {
-		return items[:q.First], true, nil
-	}
-	return items, false, nil
+	return page, nil
 }
 
-// CountNodes counts the nodes matching a list query's filter.
-func (db *DB) CountNodes(ctx context.Context, q model.ListQuery) (int, error) {
-	where, params, err := whereClause(q.Kind, q.Where)
+func decodePage(rec *neo4j.Record, first int) (model.Page, error) {
+	var page model.Page
+	rows, _, err := neo4j.GetRecordValue[[]any](rec, "page")
 	if err != nil {
-		return 0, err
+		return page, err
 	}
-	records, err := db.read(ctx, "count"+label(q.Kind),
-		fmt.Sprintf(`MATCH (n:%s) %s RETURN count(n) AS total`, label(q.Kind), whereText(where)), params)
-	if err != nil {
-		return 0, err
+	for _, row := range rows {
+		m, _ := row.(map[string]any)
+		n, err := decodeProjectedValue(m["n"])
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, model.ListItem{Node: n, Cursor: model.Cursor{Key: m["key"], ID: n.NodeID()}})
 	}
-	total, _ := records[0].Get("total")
-	n, _ := total.(int64)
-	return int(n), nil
+	if len(page.Items) > first {
+		page.Items, page.HasNext = page.Items[:first], true
+	}
+	total, _, err := neo4j.GetRecordValue[int64](rec, "total")
+	page.Total = int(total)
+	return page, err
 }
 
 // noYear sorts nodes without a year before all real years.

@@ -60,6 +60,17 @@ type ListQuery struct {
 	// Props are the properties to read of each node, as the client selected
 	// them; nil reads all.
 	Props []string
+	// Count asks for the number of nodes the filter matches, in the same
+	// statement as the page.
+	Count bool
+}
+
+// Page is one page of a list query: its nodes, whether more follow, and the
+// number of matching nodes when the query asked for it.
+type Page struct {
+	Items   []ListItem
+	HasNext bool
+	Total   int
 }
 
 // ListItem is one node of a page with the cursor that points just after it.
