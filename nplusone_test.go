@@ -100,7 +100,9 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 					Members []struct{ Member struct{ ID string } }
 				}
 			}
-			Parks           []struct{ Park struct{ ID string } }
+			Parks []struct {
+				Park struct{ ID, Name, Kind string }
+			}
 			AcquiredResults []struct {
 				Result struct {
 					ID         string
@@ -112,7 +114,7 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 	a.counter.Reset()
 	a.ok("", `{ node(id: "B") { ... on Enterprise {
 		alliances { role alliance { id members { member { id } } } }
-		parks { park { id } }
+		parks { park { id name kind } }
 		acquiredResults { result { id developers { developer { id } } } } } } }`, nil, &out)
 	if n := a.counter.Count(); n != 1 {
 		t.Errorf("%d round trips, want 1", n)
@@ -120,7 +122,7 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 	b := out.Node
 	if len(b.Alliances) != 1 || b.Alliances[0].Role != "CHAIR" || b.Alliances[0].Alliance.ID != "L2" ||
 		len(b.Alliances[0].Alliance.Members) != 1 || b.Alliances[0].Alliance.Members[0].Member.ID != "B" ||
-		len(b.Parks) != 1 || b.Parks[0].Park.ID != "P" ||
+		len(b.Parks) != 1 || b.Parks[0].Park.ID != "P" || b.Parks[0].Park.Name != "园区" || b.Parks[0].Park.Kind != "HIGH_TECH_ZONE" ||
 		len(b.AcquiredResults) != 1 || b.AcquiredResults[0].Result.ID != "R2" ||
 		len(b.AcquiredResults[0].Result.Developers) != 1 || b.AcquiredResults[0].Result.Developers[0].Developer.ID != "U" {
 		t.Errorf("B's neighbourhood: %+v", b)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -67,18 +68,25 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 				continue
 			}
 			q.First = int(first)
-			var next []model.Prefetch
+			var farSel ast.SelectionSet
 			for _, ef := range graphql.CollectFields(op, f.Selections, []string{rf.edge}) {
 				if ef.Name == rf.far {
-					next = append(next, prefetchPlan(ctx, ef.Selections, rf.farTypes)...)
+					farSel = append(farSel, ef.Selections...)
 				}
 			}
+			next := prefetchPlan(ctx, farSel, rf.farTypes)
+			props := selectedProps(ctx, farSel, rf.farTypes)
 			if i, seen := at[q]; seen {
 				plan[i].Next = append(plan[i].Next, next...)
+				for _, p := range props {
+					if !slices.Contains(plan[i].Props, p) {
+						plan[i].Props = append(plan[i].Props, p)
+					}
+				}
 				continue
 			}
 			at[q] = len(plan)
-			plan = append(plan, model.Prefetch{Query: q, Next: next})
+			plan = append(plan, model.Prefetch{Query: q, Props: props, Next: next})
 		}
 	}
 	return plan

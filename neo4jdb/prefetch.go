@@ -14,7 +14,9 @@ import (
 // plan names around them and around the nodes at the lists' far ends: one
 // nested COLLECT subquery per list, ordered and limited as Relations orders
 // and limits it, so a primed loader answers exactly what it would have
-// fetched.
+// fetched. Of the far ends it reads only the properties the plan names; they
+// travel with their relationships and are not handed to the node loader,
+// which must hold whole nodes.
 func (db *DB) Prefetch(ctx context.Context, ids []string, plan []model.Prefetch) (*model.Prefetched, error) {
 	cypher := `
 		UNWIND $ids AS id
@@ -57,7 +59,8 @@ func prefetchLists(parent string, plan []model.Prefetch, depth int) string {
 		parts[i] = fmt.Sprintf(`COLLECT { MATCH %s
 			RETURN {r: %s, m: %s, from: startNode(%s).id, to: endNode(%s).id, next: %s}
 			ORDER BY %s LIMIT %d }`,
-			arrow(parent, r, relType(p.Query.Kind), far, p.Query.Dir), r, m, r, r, next, relOrder(p.Query, r, m), p.Query.First)
+			arrow(parent, r, relType(p.Query.Kind), far, p.Query.Dir), r, projection(m, p.Props), r, r, next,
+			relOrder(p.Query, r, m), p.Query.First)
 	}
 	return "[" + strings.Join(parts, ", ") + "] AS lists"
 }
@@ -75,13 +78,12 @@ func decodeLists(out *model.Prefetched, parent string, plan []model.Prefetch, v 
 		for _, item := range items {
 			m, _ := item.(map[string]any)
 			r, ok := m["r"].(neo4j.Relationship)
-			raw, ok2 := m["m"].(neo4j.Node)
 			from, _ := m["from"].(string)
 			to, _ := m["to"].(string)
-			if !ok || !ok2 {
-				return fmt.Errorf("a prefetched list holds %T and %T", m["r"], m["m"])
+			if !ok {
+				return fmt.Errorf("a prefetched list holds a %T", m["r"])
 			}
-			far, err := decodeNode(raw)
+			far, err := decodeProjectedValue(m["m"])
 			if err != nil {
 				return err
 			}
@@ -96,7 +98,6 @@ func decodeLists(out *model.Prefetched, parent string, plan []model.Prefetch, v 
 				return err
 			}
 			rels = append(rels, rel)
-			out.Nodes[far.NodeID()] = far
 			if len(p.Next) > 0 {
 				if err := decodeLists(out, far.NodeID(), p.Next, m["next"]); err != nil {
 					return err

@@ -106,11 +106,14 @@ const (
 // GraphQL selection will ask the loaders for, read ahead.
 type Prefetch struct {
 	Query RelationQuery
+	// Props are the properties to read of the nodes at the far ends.
+	Props []string
 	Next  []Prefetch
 }
 
-// Prefetched is what a prefetch read: every node met, by id, and each list
-// by query and by the id of the node it hangs from.
+// Prefetched is what a prefetch read: the nodes asked for, by id, and each
+// list by query and by the id of the node it hangs from. The far ends of the
+// lists hold only the properties the plan named.
 type Prefetched struct {
 	Nodes     map[string]Node
 	Relations map[RelationQuery]map[string][]Relation
