@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/innograph/innograph/graph"
-	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 	"github.com/innograph/innograph/synthetic"
 )
@@ -28,20 +27,7 @@ func TestSystemsAgree(t *testing.T) {
 	}
 	ctx := t.Context()
 	cfg := synthetic.DefaultConfig(2000, 3)
-	var rows []importer.Row
-	if err := synthetic.Generate(cfg, func(r map[string]any) error {
-		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	plan, problems, err := importer.Validate(ctx, rows, db)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("synthetic graph: %v %v", err, problems)
-	}
-	if _, err := importer.Write(ctx, db, plan, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.LoadSynthetic(t, db, cfg)
 
 	dbCfg := neo4jtest.Config()
 	ours := httptest.NewServer(graph.NewHandler(graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true),

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/innograph/innograph/graph/model"
-	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 	"github.com/innograph/innograph/synthetic"
@@ -15,21 +14,7 @@ import (
 // by Neo4j and reported as TIMEOUT, and the database serves the next query.
 func TestPathTimeout(t *testing.T) {
 	shared, _ := neo4jtest.Open(t)
-	var rows []importer.Row
-	cfg := synthetic.DefaultConfig(3000, 7)
-	if err := synthetic.Generate(cfg, func(r map[string]any) error {
-		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	plan, problems, err := importer.Validate(ctx, rows, shared)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("synthetic graph: %v %v", err, problems)
-	}
-	if _, err := importer.Write(ctx, shared, plan, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.LoadSynthetic(t, shared, synthetic.DefaultConfig(3000, 7))
 
 	tight := neo4jtest.Config()
 	tight.PathTimeout = time.Millisecond
