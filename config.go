@@ -25,6 +25,7 @@ type config struct {
 	Introspection   bool
 	LoadSample      bool
 	LogFormat       string
+	DebugAddr       string
 }
 
 // loadConfig reads the configuration through getenv and reports every bad value at once.
@@ -53,6 +54,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
 		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
+		DebugAddr:       e.str("INNOGRAPH_DEBUG_ADDR", ""),
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {
 		if err := c.readTokensFile(file); err != nil {

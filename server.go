@@ -64,6 +64,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		WriteTimeout:      cfg.RequestTimeout + 5*time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}
+	serveDebug(ctx, cfg.DebugAddr, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	logger.Info("serving", "playground", "http://"+cfg.Addr+"/", "graphql", "http://"+cfg.Addr+"/query", "neo4j", cfg.Neo4j.URI)
