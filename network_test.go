@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -80,6 +81,16 @@ func TestNetwork(t *testing.T) {
 	}
 	if strings.Join(hubs, " ") != "B U" {
 		t.Errorf("hubs %v, want B and U (degree 5 and 4, kept but not expanded)", hubs)
+	}
+	// Without edges the nodes are read as far as the client selects them; the
+	// fields must come out as when whole nodes are read for the edges.
+	const fields = `nodes { distance node { id ... on Enterprise { name } ... on Park { name kind } ... on University { uk: kind } } } hubs { id name }`
+	var projected, whole struct{ Network map[string]any }
+	a.ok("", `query { network(id: "A", maxDegree: 2) { `+fields+` } }`, nil, &projected)
+	a.ok("", `query { network(id: "A", maxDegree: 2) { `+fields+` edges { kind } } }`, nil, &whole)
+	delete(whole.Network, "edges")
+	if fmt.Sprint(projected) != fmt.Sprint(whole) || !strings.Contains(fmt.Sprint(projected), "uk:UNIVERSITY") {
+		t.Errorf("nodes read for a list differ from whole nodes:\n%v\n%v", projected, whole)
 	}
 	a.fails("", networkQuery, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
 	a.fails("", networkQuery, map[string]any{"id": "A", "depth": 0}, "BAD_USER_INPUT", "depth")

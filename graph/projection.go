@@ -32,13 +32,26 @@ func selectedProps(ctx context.Context, sel ast.SelectionSet, types []string) []
 	return props
 }
 
-// hitProps lists the properties a search's client reads on the hits' nodes.
-func hitProps(ctx context.Context) []string {
-	var sel ast.SelectionSet
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		if f.Name == "node" {
-			sel = append(sel, f.Selections...)
+// propsAt lists the properties the client reads on the nodes it reaches
+// from the current field through any of the given paths of field names:
+// propsAt(ctx, []string{"node"}) for a search's hits.
+func propsAt(ctx context.Context, paths ...[]string) []string {
+	op := graphql.GetOperationContext(ctx)
+	var nodes ast.SelectionSet
+	for _, path := range paths {
+		sel := graphql.GetFieldContext(ctx).Field.Selections
+		for _, name := range path {
+			var below ast.SelectionSet
+			// No type condition to satisfy: fragments on any type count, so
+			// the list may name more properties than needed, never fewer.
+			for _, f := range graphql.CollectFields(op, sel, nil) {
+				if f.Name == name {
+					below = append(below, f.Selections...)
+				}
+			}
+			sel = below
 		}
+		nodes = append(nodes, sel...)
 	}
-	return selectedProps(ctx, sel, nodeTypes)
+	return selectedProps(ctx, nodes, nodeTypes)
 }

@@ -287,7 +287,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.Search(ctx, text, types, n, hitProps(ctx))
+	return r.Store.Search(ctx, text, types, n, propsAt(ctx, []string{"node"}))
 }
 
 // Chain is the resolver for the chain field.
@@ -307,6 +307,11 @@ func (r *queryResolver) Network(ctx context.Context, id string, depth *int, rela
 		return nil, err
 	}
 	q.Edges, q.Hubs = selected(ctx, "edges"), selected(ctx, "hubs")
+	if !q.Edges {
+		// Edges lead to their ends' fields, whatever the client reads there;
+		// without them, the nodes need only what nodes and hubs select.
+		q.Props = propsAt(ctx, []string{"nodes", "node"}, []string{"hubs"})
+	}
 	return r.Store.Network(ctx, q)
 }
 

@@ -202,7 +202,8 @@ func decodeProjectedValue(v any) (model.Node, error) {
 	return decodeNode(neo4j.Node{Labels: labels, Props: m})
 }
 
-// recordNodes reads a column holding a list of nodes and decodes them.
+// recordNodes reads a column holding a list of nodes, whole or projected,
+// and decodes them.
 func recordNodes(rec *neo4j.Record, key string) ([]model.Node, error) {
 	list, _, err := neo4j.GetRecordValue[[]any](rec, key)
 	if err != nil {
@@ -210,13 +211,9 @@ func recordNodes(rec *neo4j.Record, key string) ([]model.Node, error) {
 	}
 	out := make([]model.Node, 0, len(list))
 	for _, v := range list {
-		n, ok := v.(neo4j.Node)
-		if !ok {
-			return nil, fmt.Errorf("%s holds a %T, not a node", key, v)
-		}
-		d, err := decodeNode(n)
+		d, err := decodeProjectedValue(v)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", key, err)
 		}
 		out = append(out, d)
 	}

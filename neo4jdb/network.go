@@ -34,13 +34,13 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 			RETURN collect(x) AS level
 		}
 		WITH c, seen, found, level[..$maxNodes + 1 - size(seen)] AS level
-		WITH c, seen + level AS seen, level AS frontier, found + [x IN level | {node: x, distance: %d}] AS found`,
-			passable("v"), rels, inWindow("r"), depth)
+		WITH c, seen + level AS seen, level AS frontier, found + [x IN level | {node: %s, distance: %d}] AS found`,
+			passable("v"), rels, inWindow("r"), projection("x", q.Props), depth)
 	}
 	cypher := `
 		MATCH (c:Node {id: $id})
 		WITH c, [c] AS seen, [c] AS frontier, [] AS found` + levels.String() + `
-		RETURN c, found, ` + networkEdges(q.Edges, rels) + ` AS edges, ` + networkHubs(q.Hubs) + ` AS hubs`
+		RETURN ` + projection("c", q.Props) + ` AS c, found, ` + networkEdges(q.Edges, rels) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
 	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes})
 	records, err := db.readPaths(ctx, "network", cypher, params)
 	if err != nil {
@@ -67,15 +67,15 @@ func networkEdges(asked bool, rels string) string {
 }
 
 // networkHubs is the expression listing the kept nodes over the cap.
-func networkHubs(asked bool) string {
+func networkHubs(asked bool, props []string) string {
 	if !asked {
 		return "[]"
 	}
-	return `[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree]`
+	return `[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree | ` + projection("k", props) + `]`
 }
 
 func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
-	centre, err := recordNode(rec, "c")
+	centre, err := decodeProjected(rec, "c")
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +87,7 @@ func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
 	byID := map[string]model.Node{centre.NodeID(): centre}
 	for _, v := range found {
 		m, _ := v.(map[string]any)
-		raw, ok := m["node"].(neo4j.Node)
-		if !ok {
-			return nil, fmt.Errorf("found holds %T", m["node"])
-		}
-		n, err := decodeNode(raw)
+		n, err := decodeProjectedValue(m["node"])
 		if err != nil {
 			return nil, err
 		}

@@ -34,3 +34,44 @@ func TestPathTimeout(t *testing.T) {
 		t.Errorf("the next query after a timeout: %v", err)
 	}
 }
+
+// TestNetworkProps: a network asked with Props reads only those properties
+// of its nodes; without, whole nodes.
+func TestNetworkProps(t *testing.T) {
+	db, _ := neo4jtest.Open(t)
+	neo4jtest.LoadSynthetic(t, db, synthetic.DefaultConfig(3000, 7))
+	for _, tc := range []struct {
+		props    []string
+		withName bool
+	}{{nil, true}, {[]string{"id", "name"}, true}, {[]string{"id"}, false}} {
+		net, err := db.Network(ctx, model.NetworkQuery{ID: synthetic.ID("ent", 1), Depth: 2, MaxNodes: 50, Hubs: true,
+			PathScope: model.PathScope{MaxDegree: 20}, Props: tc.props})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(net.Nodes) < 2 || len(net.Hubs) == 0 {
+			t.Fatalf("props %v: %d nodes, %d hubs: the test needs a neighbourhood with hubs", tc.props, len(net.Nodes), len(net.Hubs))
+		}
+		for _, n := range append(net.Hubs, net.Nodes[0].Node, net.Nodes[len(net.Nodes)-1].Node) {
+			if n.NodeID() == "" || (nodeName(n) != "") != tc.withName {
+				t.Errorf("props %v: node %q has name %q", tc.props, n.NodeID(), nodeName(n))
+			}
+		}
+	}
+}
+
+func nodeName(n model.Node) string {
+	switch v := n.(type) {
+	case *model.Enterprise:
+		return v.Name
+	case *model.University:
+		return v.Name
+	case *model.Alliance:
+		return v.Name
+	case *model.Park:
+		return v.Name
+	case *model.Result:
+		return v.Name
+	}
+	return ""
+}

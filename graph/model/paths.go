@@ -37,6 +37,8 @@ type NetworkQuery struct {
 	// Edges and Hubs ask for the relationships among the nodes and for the
 	// hubs not expanded; a picture needs them, a list of nodes does not.
 	Edges, Hubs bool
+	// Props are the node properties to read; nil reads whole nodes.
+	Props []string
 }
 
 // HubQuery asks for the most connected nodes of a kind.
