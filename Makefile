@@ -68,7 +68,8 @@ bench: build bench/peer/node_modules ## Load a synthetic graph (BENCH_NODES) and
 	NODE_ENV=production PEER_PORT=$(lastword $(subst :, ,$(PEER_HTTP))) node bench/peer/server.js >.data/bench-peer.log 2>&1 & peer=$$!; \
 	for i in $$(seq 60); do curl -sf http://$(BENCH_HTTP)/readyz >/dev/null && grep -q ready .data/bench-peer.log && break; sleep 1; done; \
 	$(GO) run ./bench -graphql http://$(BENCH_HTTP)/query -peer http://$(PEER_HTTP)/ -neo4j $$NEO4J_URI \
-		-nodes $(BENCH_NODES) -results bench/RESULTS.md $(BENCH_FLAGS)
+		-nodes $(BENCH_NODES) -pids ours=$$server,peer=$$peer,neo4j=$$(cat $(BENCH_DIR)/neo4j.pid) \
+		-results bench/RESULTS.md $(BENCH_FLAGS)
 
 bench-quick: ## make bench on a small graph, briefly: for development (about 3 minutes)
 	$(MAKE) bench BENCH_NODES=20000 BENCH_FLAGS="-quick $(BENCH_FLAGS)"

@@ -71,3 +71,18 @@ func Run(ctx context.Context, concurrency int, warmup, duration time.Duration, r
 	res.Elapsed = time.Since(start)
 	return res
 }
+
+// add folds another run of the same cell into r.
+func (r *Result) add(o Result) {
+	if r.hist == nil {
+		*r = o
+		return
+	}
+	r.Requests += o.Requests
+	r.Errors += o.Errors
+	r.Elapsed += o.Elapsed
+	r.hist.Merge(o.hist)
+	if r.FirstError == nil {
+		r.FirstError = o.FirstError
+	}
+}

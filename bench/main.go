@@ -45,6 +45,7 @@ type options struct {
 	levels                    []int
 	warmup, duration          time.Duration
 	only, results             string
+	pids                      map[string]int
 }
 
 // report is where the Markdown report goes: stdout, and -results if given.
@@ -65,13 +66,18 @@ func parseOptions() (options, error) {
 	flag.IntVar(&o.pool, "pool", 50, "driver pool size, as the server's NEO4J_MAX_POOL_SIZE")
 	flag.StringVar(&o.only, "only", "", "run only the workloads whose name contains this")
 	flag.StringVar(&o.results, "results", "", "also write the report to this file (Markdown)")
+	pids := flag.String("pids", "", "processes to measure the CPU of, as ours=PID,peer=PID,neo4j=PID (Linux)")
 	quick := flag.Bool("quick", false, "a short run for development: 10 parameter sets, 0.5 s warm-up, 2 s per cell")
 	flag.Parse()
 	if *quick {
 		o.params, o.warmup, o.duration = 10, 500*time.Millisecond, 2*time.Second
 	}
-	var err error
-	o.levels, err = parseInts(*concurrency)
+	levels, err := parseInts(*concurrency)
+	if err != nil {
+		return o, err
+	}
+	o.levels = levels
+	o.pids, err = parsePids(*pids)
 	return o, err
 }
 
@@ -136,8 +142,9 @@ func run() error {
 	if err != nil {
 		return errors.Join(pathsErr, err)
 	}
-	ms := runSystems(ctx, systems, cs, o.levels, o.warmup, o.duration)
+	ms := runSystems(ctx, systems, cs, o.levels, o.warmup, o.duration, o.pids)
 	fmt.Fprintln(report, systemsTable(ms))
+	fmt.Fprintln(report, boundsSection(ms, cs, traced, slices.Max(o.levels)))
 	fmt.Fprintln(report, statementsSection(cs, traced))
 	var failed error
 	for _, m := range ms {

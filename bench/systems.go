@@ -14,6 +14,18 @@ type measurement struct {
 	workload, system string
 	concurrency      int
 	res              Result
+	// cpu is the CPU time each process (procNeo4j, procServer, procBench)
+	// spent during the measured slices.
+	cpu map[string]time.Duration
+}
+
+// cpuPerRequest is a process's CPU time per answered request, if measured.
+func (m measurement) cpuPerRequest(proc string) (time.Duration, bool) {
+	t, ok := m.cpu[proc]
+	if !ok || m.res.Requests == 0 {
+		return 0, false
+	}
+	return t / time.Duration(m.res.Requests), true
 }
 
 // checkSame asks every system each workload's parameter sets and fails on
@@ -53,8 +65,13 @@ func mixed(s system, cs []comparison) Request {
 	}
 }
 
-// runSystems measures every workload on every system that has it.
-func runSystems(ctx context.Context, systems []system, cs []comparison, levels []int, warmup, duration time.Duration) []measurement {
+// rounds is how many slices each cell's warm-up and measurement are cut into.
+const rounds = 3
+
+// runSystems measures every workload on every system that has it; pids names
+// the processes whose CPU time it splits each request's cost between.
+func runSystems(ctx context.Context, systems []system, cs []comparison, levels []int, warmup, duration time.Duration,
+	pids map[string]int) []measurement {
 	type job struct {
 		key, name string
 		req       func(s system) Request
@@ -79,14 +96,35 @@ func runSystems(ctx context.Context, systems []system, cs []comparison, levels [
 		}})
 	var out []measurement
 	for _, j := range jobs {
-		for _, level := range levels {
-			for _, s := range systems {
-				if !j.has(s) {
-					continue
-				}
-				fmt.Fprintf(os.Stderr, "  %s, %s, concurrency %d\n", j.key, s.name, level)
-				out = append(out, measurement{j.name, s.name, level, Run(ctx, level, warmup, duration, j.req(s))})
+		var present []system
+		for _, s := range systems {
+			if j.has(s) {
+				present = append(present, s)
 			}
+		}
+		for _, level := range levels {
+			fmt.Fprintf(os.Stderr, "  %s, concurrency %d\n", j.key, level)
+			cells := make([]measurement, len(present))
+			for k, s := range present {
+				cells[k] = measurement{j.name, s.name, level, Result{}, map[string]time.Duration{}}
+			}
+			// The systems take turns in slices, each round starting with the
+			// next, so that a machine that slows down or speeds up during a
+			// cell (other tenants, Neo4j's JIT and GC) weighs on all alike.
+			for round := range rounds {
+				for n := range present {
+					k := (n + round) % len(present)
+					procs := processesOf(pids, present[k].name)
+					before := cpuTimes(procs)
+					cells[k].res.add(Run(ctx, level, warmup/rounds, duration/rounds, j.req(present[k])))
+					for proc, t := range cpuTimes(procs) {
+						if b, ok := before[proc]; ok {
+							cells[k].cpu[proc] += t - b
+						}
+					}
+				}
+			}
+			out = append(out, cells...)
 		}
 	}
 	return out
@@ -96,35 +134,37 @@ func runSystems(ctx context.Context, systems []system, cs []comparison, levels [
 // throughput (higher is better for us) and p50 (lower is better).
 func systemsTable(ms []measurement) string {
 	var b strings.Builder
-	b.WriteString("| workload | conc | system | req/s | p50 | p99 | errors | req/s ours/peer | p50 ours/peer | p50 ours/raw |\n")
-	b.WriteString("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|\n")
-	find := func(workload, system string, conc int) *Result {
-		for i := range ms {
-			if ms[i].workload == workload && ms[i].system == system && ms[i].concurrency == conc {
-				return &ms[i].res
-			}
-		}
-		return nil
-	}
+	b.WriteString("| workload | conc | system | req/s | p50 | p99 | errors | req/s ours/peer | p50 ours/peer | p50 ours/raw | CPU/req Neo4j | CPU/req server | CPU/req bench |\n")
+	b.WriteString("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, m := range ms {
 		ratios := " | | |"
 		if m.system == "ours" {
 			ratios = " | |"
-			if p := find(m.workload, "peer", m.concurrency); p != nil {
-				ratios = fmt.Sprintf(" %.2f | %.2f |", m.res.PerSecond()/p.PerSecond(), float64(m.res.Percentile(50))/float64(p.Percentile(50)))
+			if p, ok := find(ms, m.workload, "peer", m.concurrency); ok {
+				ratios = fmt.Sprintf(" %.2f | %.2f |", m.res.PerSecond()/p.res.PerSecond(), float64(m.res.Percentile(50))/float64(p.res.Percentile(50)))
 			} else {
 				ratios = " – | – |"
 			}
-			if r := find(m.workload, "raw", m.concurrency); r != nil {
-				ratios += fmt.Sprintf(" %.2f |", float64(m.res.Percentile(50))/float64(r.Percentile(50)))
+			if r, ok := find(ms, m.workload, "raw", m.concurrency); ok {
+				ratios += fmt.Sprintf(" %.2f |", float64(m.res.Percentile(50))/float64(r.res.Percentile(50)))
 			} else {
 				ratios += " – |"
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %.1f | %s | %s | %d |%s\n", m.workload, m.concurrency, m.system,
-			m.res.PerSecond(), ms1(m.res.Percentile(50)), ms1(m.res.Percentile(99)), m.res.Errors, ratios)
+		fmt.Fprintf(&b, "| %s | %d | %s | %.1f | %s | %s | %d |%s %s | %s | %s |\n", m.workload, m.concurrency, m.system,
+			m.res.PerSecond(), ms1(m.res.Percentile(50)), ms1(m.res.Percentile(99)), m.res.Errors, ratios,
+			cpuCell(m, procNeo4j), cpuCell(m, procServer), cpuCell(m, procBench))
 	}
 	return b.String()
+}
+
+// cpuCell is a process's CPU time per request, in ms, or "–" if unmeasured.
+func cpuCell(m measurement, proc string) string {
+	t, ok := m.cpuPerRequest(proc)
+	if !ok {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", float64(t.Microseconds())/1000)
 }
 
 func ms1(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
