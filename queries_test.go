@@ -30,6 +30,34 @@ func relGraph(a *api) {
 	}`, nil, &out)
 }
 
+// TestOneListSelectedTwice: a list selected twice in one request, with
+// different fields, gives each selection its own fields, whether read ahead
+// (node(id:)) or batched by the loaders (below an interface field).
+func TestOneListSelectedTwice(t *testing.T) {
+	a := newAPI(t)
+	relGraph(a)
+	var out struct{ A, B, C, D json.RawMessage }
+	a.ok("", `{
+		a: node(id: "e1") { ... on Enterprise { alliances { role alliance { name } } } }
+		b: node(id: "e1") { ... on Enterprise { alliances { since alliance { level } } } }
+		c: node(id: "u1") { ... on University { collaborators { title from { ... on University { name } } } } }
+		d: node(id: "e2") { ... on Enterprise { collaborators { kind from { ... on University { kind } } to { id } } } }
+	}`, nil, &out)
+	for _, tc := range []struct {
+		name      string
+		got, want string
+	}{
+		{"a", string(out.A), `{"alliances":[{"role":"CHAIR","alliance":{"name":"丁联盟"}}]}`},
+		{"b", string(out.B), `{"alliances":[{"since":2015,"alliance":{"level":"PROVINCIAL"}}]}`},
+		{"c", string(out.C), `{"collaborators":[{"title":"联合实验室","from":{"name":"丙大学"}}]}`},
+		{"d", string(out.D), `{"collaborators":[{"kind":"JOINT_LAB","from":{"kind":"UNIVERSITY"},"to":{"id":"e2"}}]}`},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %s\nwant %s", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
 // TestNodeResolvesEveryType asks node(id:) for each type and its own fields.
 func TestNodeResolvesEveryType(t *testing.T) {
 	a := newAPI(t)
@@ -245,5 +273,18 @@ func TestListReadsWhatIsSelected(t *testing.T) {
 		if fmt.Sprint(one.Node) != fmt.Sprint(e.Node) {
 			t.Errorf("list %v, node %v", e.Node, one.Node)
 		}
+	}
+	// node(id:) with lists reads the node and the lists in one statement,
+	// of the node only what it selects: two aliases of the same node selecting
+	// different fields each get theirs.
+	id := page.Enterprises.Edges[0].Node["id"]
+	var two struct{ A, B map[string]any }
+	a.ok("", `query($id: ID!) {
+		a: node(id: $id) { ... on Enterprise { name parks { park { id } } } }
+		b: node(id: $id) { ... on Enterprise { id name industry region certifications alliances { role } } } }`,
+		map[string]any{"id": id}, &two)
+	delete(two.B, "alliances")
+	if fmt.Sprint(two.B) != fmt.Sprint(page.Enterprises.Edges[0].Node) || two.A["name"] != two.B["name"] || two.A["parks"] == nil {
+		t.Errorf("aliases of one node: %v and %v, want %v", two.A, two.B, page.Enterprises.Edges[0].Node)
 	}
 }

@@ -37,7 +37,7 @@ func (s *stubStore) NodesByID(context.Context, []string) (map[string]model.Node,
 func (s *stubStore) Relations(context.Context, model.RelationQuery, []string) (map[string][]model.Relation, error) {
 	return nil, s.called()
 }
-func (s *stubStore) Prefetch(context.Context, []string, []model.Prefetch) (*model.Prefetched, error) {
+func (s *stubStore) Prefetch(context.Context, []string, []string, []model.Prefetch) (*model.Prefetched, error) {
 	return nil, s.called()
 }
 func (s *stubStore) ListNodes(context.Context, model.ListQuery) (model.Page, error) {

@@ -60,11 +60,9 @@ func (l *loaders) relations(q model.RelationQuery) *dataloadgen.Loader[string, [
 	return loader
 }
 
-// prime stores what a prefetch read, so the loaders answer from it.
+// prime stores the lists a prefetch read, so the relation loaders answer
+// from them.
 func (l *loaders) prime(p *model.Prefetched) {
-	for id, n := range p.Nodes {
-		l.nodes.Prime(id, n)
-	}
 	for q, lists := range p.Relations {
 		loader := l.relations(q)
 		for id, rels := range lists {

@@ -32,7 +32,8 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	for i, it := range items {
 		ids[i] = it.Node.NodeID()
 	}
-	if err := prefetch(ctx, store, ids, nodeSel, []string{kind.Name()}); err != nil {
+	// The page's nodes are in hand; the read-ahead needs only their ids.
+	if _, err := prefetch(ctx, store, ids, []string{"id"}, nodeSel, []string{kind.Name()}); err != nil {
 		return nil, nil, 0, err
 	}
 	edges := make([]E, len(items))

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -11,35 +12,36 @@ import (
 )
 
 // relationField says what a node type's relationship field loads: its list
-// query, the edge type, the edge's field holding the far node, and the
-// types that node can have.
+// query, the edge type, the edge's fields that may hold the far node, and
+// the types that node can have.
 type relationField struct {
 	query    model.RelationQuery
 	edge     string
-	far      string
+	far      []string
 	farTypes []string
 }
 
 var (
 	organisationTypes = []string{"Enterprise", "University"}
-	allianceFields    = relationField{alliancesOf, "Membership", "alliance", []string{"Alliance"}}
-	parkFields        = relationField{parksOf, "Location", "park", []string{"Park"}}
-	developedFields   = relationField{developedBy, "Development", "result", []string{"Result"}}
-	partnerFields     = relationField{partnersOf, "Collaboration", "partner", organisationTypes}
+	allianceFields    = relationField{alliancesOf, "Membership", []string{"alliance"}, []string{"Alliance"}}
+	parkFields        = relationField{parksOf, "Location", []string{"park"}, []string{"Park"}}
+	developedFields   = relationField{developedBy, "Development", []string{"result"}, []string{"Result"}}
+	// A collaboration's far end is its partner, and its from or its to.
+	partnerFields = relationField{partnersOf, "Collaboration", []string{"partner", "from", "to"}, organisationTypes}
 )
 
 // relationFields are the relationship fields of each node type, as the
 // resolvers in schema.resolvers.go load them.
 var relationFields = map[string]map[string]relationField{
 	"Enterprise": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
-		"acquiredResults": {acquiredBy, "Transfer", "result", []string{"Result"}}, "collaborators": partnerFields},
+		"acquiredResults": {acquiredBy, "Transfer", []string{"result"}, []string{"Result"}}, "collaborators": partnerFields},
 	"University": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
 		"collaborators": partnerFields},
-	"Alliance": {"members": {membersOf, "Membership", "member", organisationTypes}},
-	"Park": {"tenants": {tenantsOf, "Location", "tenant", []string{"Enterprise", "University", "Park"}},
-		"enterprises": {enterprisesIn, "Location", "tenant", []string{"Enterprise"}}, "parents": parkFields},
-	"Result": {"developers": {developersOf, "Development", "developer", organisationTypes},
-		"transfers": {transfersOf, "Transfer", "enterprise", []string{"Enterprise"}}},
+	"Alliance": {"members": {membersOf, "Membership", []string{"member"}, organisationTypes}},
+	"Park": {"tenants": {tenantsOf, "Location", []string{"tenant"}, []string{"Enterprise", "University", "Park"}},
+		"enterprises": {enterprisesIn, "Location", []string{"tenant"}, []string{"Enterprise"}}, "parents": parkFields},
+	"Result": {"developers": {developersOf, "Development", []string{"developer"}, organisationTypes},
+		"transfers": {transfersOf, "Transfer", []string{"enterprise"}, []string{"Enterprise"}}},
 }
 
 // nodeTypes are the types a field of interface type Node can resolve to.
@@ -68,52 +70,77 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 				continue
 			}
 			q.First = int(first)
-			var farSel ast.SelectionSet
-			for _, ef := range graphql.CollectFields(op, f.Selections, []string{rf.edge}) {
-				if ef.Name == rf.far {
-					farSel = append(farSel, ef.Selections...)
-				}
-			}
+			q, farSel := projected(ctx, q, rf, f.Selections)
 			next := prefetchPlan(ctx, farSel, rf.farTypes)
-			props := selectedProps(ctx, farSel, rf.farTypes)
 			if i, seen := at[q]; seen {
 				plan[i].Next = append(plan[i].Next, next...)
-				for _, p := range props {
-					if !slices.Contains(plan[i].Props, p) {
-						plan[i].Props = append(plan[i].Props, p)
-					}
-				}
 				continue
 			}
 			at[q] = len(plan)
-			plan = append(plan, model.Prefetch{Query: q, Props: props, Next: next})
+			plan = append(plan, model.Prefetch{Query: q, Next: next})
 		}
 	}
 	return plan
 }
 
 // nodeWithLists loads one node and, in the same statement, the relationship
-// lists its selection asks for.
+// lists its selection asks for, reading of the node only what it selects.
 func nodeWithLists(ctx context.Context, store Store, id string) (model.Node, error) {
-	if err := prefetch(ctx, store, []string{id}, graphql.GetFieldContext(ctx).Field.Selections, nodeTypes); err != nil {
+	sel := graphql.GetFieldContext(ctx).Field.Selections
+	got, err := prefetch(ctx, store, []string{id}, selectedProps(ctx, sel, nodeTypes), sel, nodeTypes)
+	switch {
+	case err != nil:
 		return nil, err
+	case got == nil: // no lists selected: the loader batches plain lookups
+		return loadersFrom(ctx).node(ctx, id)
 	}
-	return loadersFrom(ctx).node(ctx, id)
+	return got.Nodes[id], nil
 }
 
 // prefetch reads ahead, in one statement, the relationship lists the
 // selection will ask for around the nodes ids, and primes the loaders with
 // them: a nested selection then costs one round trip instead of one per
-// level, and no batching windows. Without relationship fields it does nothing.
-func prefetch(ctx context.Context, store Store, ids []string, sel ast.SelectionSet, types []string) error {
+// level, and no batching windows. It reads the properties props of the nodes
+// ids and returns them. Without relationship fields it reads nothing and
+// returns nil.
+func prefetch(ctx context.Context, store Store, ids, props []string, sel ast.SelectionSet, types []string) (*model.Prefetched, error) {
 	plan := prefetchPlan(ctx, sel, types)
 	if len(plan) == 0 || len(ids) == 0 {
-		return nil
+		return nil, nil
 	}
-	got, err := store.Prefetch(ctx, ids, plan)
+	got, err := store.Prefetch(ctx, ids, props, plan)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	loadersFrom(ctx).prime(got)
-	return nil
+	return got, nil
+}
+
+// relationshipFields are the fields of the relationship types read straight
+// from a relationship property of the same name.
+var relationshipFields = map[string]bool{
+	"role": true, "since": true, "until": true, "graduated": true, "year": true, "mode": true, "value": true,
+	"kind": true, "title": true, "source": true, "synthetic": true,
+}
+
+// projected returns q reading only what sel, the selection on the list's
+// edge type, reads: of the far nodes the properties selected under the
+// fields that may hold them, of the relationships the properties selected
+// on them. It also returns the selection on the far nodes, for the
+// read-ahead of their own lists.
+func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
+	var farSel ast.SelectionSet
+	var relProps []string
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.edge}) {
+		switch {
+		case slices.Contains(rf.far, f.Name):
+			farSel = append(farSel, f.Selections...)
+		case relationshipFields[f.Name] && !slices.Contains(relProps, f.Name):
+			relProps = append(relProps, f.Name)
+		}
+	}
+	q.Projected = true
+	q.Props = strings.Join(selectedProps(ctx, farSel, rf.farTypes), ",")
+	q.RelProps = strings.Join(relProps, ",")
+	return q, farSel
 }

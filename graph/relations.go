@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -17,6 +19,12 @@ func relationsOf[T model.Relation](ctx context.Context, q model.RelationQuery, i
 		return nil, err
 	}
 	q.First = n
+	// Read what this field's selection reads, under the key a read-ahead of
+	// the same selection primed.
+	fc := graphql.GetFieldContext(ctx)
+	if rf, ok := relationFields[fc.Object][fc.Field.Name]; ok {
+		q, _ = projected(ctx, q, rf, fc.Field.Selections)
+	}
 	rels, err := loadersFrom(ctx).relationsOf(ctx, q, id)
 	if err != nil {
 		return nil, err

@@ -11,67 +11,15 @@ import (
 )
 
 // Relations returns, for each id, up to q.First relationships of q.Kind in
-// q.Dir with the node at the other end: one round trip for any number of ids.
+// q.Dir with the node at the other end (an id without any has an empty list,
+// an id not in the graph none): one round trip for any number of ids. It is
+// the read-ahead of a single list.
 func (db *DB) Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error) {
-	far := "m"
-	if q.Far != "" {
-		far = "m:" + label(q.Far)
-	}
-	cypher := fmt.Sprintf(`
-		UNWIND $ids AS id
-		MATCH (n:Node {id: id})
-		CALL (n) {
-			MATCH %s
-			RETURN r, m
-			ORDER BY %s
-			LIMIT $first
-		}
-		RETURN id, r, m, startNode(r).id AS fromId, endNode(r).id AS toId`,
-		arrow("n", "r", relType(q.Kind), far, q.Dir), relOrder(q, "r", "m"))
-	records, err := db.read(ctx, "relations"+relType(q.Kind), cypher, map[string]any{"ids": ids, "first": q.First})
+	got, err := db.Prefetch(ctx, ids, []string{"id"}, []model.Prefetch{{Query: q}})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string][]model.Relation, len(ids))
-	for _, rec := range records {
-		id, rel, err := decodeRelationRow(rec)
-		if err != nil {
-			return nil, translate("relations", err)
-		}
-		out[id] = append(out[id], rel)
-	}
-	return out, nil
-}
-
-// decodeRelationRow reads id, r, m, fromId, toId: m is the node at the other
-// end from id, which is the end the list hangs from.
-func decodeRelationRow(rec *neo4j.Record) (string, model.Relation, error) {
-	id, err := recordString(rec, "id")
-	if err != nil {
-		return "", nil, err
-	}
-	r, _, err := neo4j.GetRecordValue[neo4j.Relationship](rec, "r")
-	if err != nil {
-		return "", nil, err
-	}
-	m, err := recordNode(rec, "m")
-	if err != nil {
-		return "", nil, err
-	}
-	ends := model.Ends{ViewFrom: id}
-	if ends.FromID, err = recordString(rec, "fromId"); err != nil {
-		return "", nil, err
-	}
-	if ends.ToID, err = recordString(rec, "toId"); err != nil {
-		return "", nil, err
-	}
-	if ends.FromID == id {
-		ends.ToNode = m
-	} else {
-		ends.FromNode = m
-	}
-	rel, err := decodeRelation(r, ends)
-	return id, rel, err
+	return got.Relations[q], nil
 }
 
 // arrow writes the pattern (a)-[r:TYPE]->(b) in the given direction.

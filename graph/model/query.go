@@ -19,6 +19,13 @@ type RelationQuery struct {
 	Far  NodeKind // the kind of node at the other end; "" for any
 	// First bounds the relationships returned per parent node.
 	First int
+	// Projected says to read, of the far nodes and of the relationships,
+	// only the properties Props and RelProps name (comma-separated);
+	// otherwise they are read whole. They are part of the query, and so of
+	// the relation loaders' key, because two selections of one list in a
+	// request may read different fields.
+	Projected       bool
+	Props, RelProps string
 }
 
 // Op is a filter operation on one property.
@@ -106,14 +113,13 @@ const (
 // GraphQL selection will ask the loaders for, read ahead.
 type Prefetch struct {
 	Query RelationQuery
-	// Props are the properties to read of the nodes at the far ends.
-	Props []string
 	Next  []Prefetch
 }
 
 // Prefetched is what a prefetch read: the nodes asked for, by id, and each
-// list by query and by the id of the node it hangs from. The far ends of the
-// lists hold only the properties the plan named.
+// list by query and by the id of the node it hangs from. The nodes and the
+// far ends of the lists hold only the properties asked for, so they never
+// go to the node loader, which must hold whole nodes.
 type Prefetched struct {
 	Nodes     map[string]Node
 	Relations map[RelationQuery]map[string][]Relation
