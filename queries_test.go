@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -225,6 +226,30 @@ func TestListsAndPagination(t *testing.T) {
 		}
 		if len(seen) != 9 {
 			t.Errorf("walked %d enterprises, want 9", len(seen))
+		}
+	})
+	// A filtered count and its page come from one read of the matches; the
+	// count ignores the cursor, the page honours it.
+	t.Run("WalkFilteredPagesCounting", func(t *testing.T) {
+		var ids []string
+		vars := map[string]any{"after": nil}
+		for {
+			var out struct{ Enterprises connection }
+			a.ok("", `query($after: String) { enterprises(first: 3, after: $after, filter: {region: "内蒙古自治区"}) {
+				totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, vars, &out)
+			if out.Enterprises.TotalCount != 8 {
+				t.Fatalf("totalCount %d after %v, want 8", out.Enterprises.TotalCount, vars["after"])
+			}
+			for _, e := range out.Enterprises.Edges {
+				ids = append(ids, e.Node["id"].(string))
+			}
+			if !out.Enterprises.PageInfo.HasNextPage {
+				break
+			}
+			vars["after"] = out.Enterprises.PageInfo.EndCursor
+		}
+		if len(ids) != 8 || len(slices.Compact(slices.Sorted(slices.Values(ids)))) != 8 {
+			t.Errorf("walked %v, want the 8 enterprises once each", ids)
 		}
 	})
 }

@@ -168,13 +168,35 @@ func projection(v string, props []string) string {
 	if props == nil {
 		return v
 	}
+	return fmt.Sprintf("%s {%s, labels: labels(%s)}", v, projectedKeys(props), v)
+}
+
+// kindProjection is projection for a node whose label the statement's
+// pattern fixes: it leaves out labels(), a db hit per node, which
+// decodeOfKind supplies.
+func kindProjection(v string, props []string) string {
+	if props == nil {
+		return v
+	}
+	return fmt.Sprintf("%s {%s}", v, projectedKeys(props))
+}
+
+func projectedKeys(props []string) string {
 	keys := []string{".id"}
 	for _, p := range props {
 		if projectable[p] && p != "id" {
 			keys = append(keys, "."+p)
 		}
 	}
-	return fmt.Sprintf("%s {%s, labels: labels(%s)}", v, strings.Join(keys, ", "), v)
+	return strings.Join(keys, ", ")
+}
+
+// decodeOfKind decodes a value written by kindProjection for a node of kind.
+func decodeOfKind(v any, kind model.NodeKind) (model.Node, error) {
+	if m, ok := v.(map[string]any); ok && m["labels"] == nil {
+		m["labels"] = []any{label(kind)}
+	}
+	return decodeProjectedValue(v)
 }
 
 // decodeProjected decodes a column written by projection.
