@@ -28,13 +28,15 @@ var rawCypher = map[string]string{
 						ORDER BY CASE dv.role WHEN 'LEAD' THEN 0 ELSE 1 END, d.name, d.id LIMIT 20 }}}
 				ORDER BY r.name, r.id LIMIT 20 }} AS node`,
 	"W2a": `
-		CALL () { MATCH (n:Enterprise) WHERE n.region STARTS WITH $region RETURN count(n) AS total }
-		CALL () {
-			MATCH (n:Enterprise) WHERE n.region STARTS WITH $region AND n.name IS NOT NULL
+		MATCH (n:Enterprise) WHERE n.region STARTS WITH $region
+		WITH collect(n) AS matches
+		CALL (matches) {
+			UNWIND matches AS n
+			WITH n WHERE n.name IS NOT NULL
 			WITH n ORDER BY n.name, n.id LIMIT 20
 			RETURN collect({node: {id: n.id, name: n.name}}) AS edges
 		}
-		RETURN {totalCount: total, edges: edges} AS enterprises`,
+		RETURN {totalCount: size(matches), edges: edges} AS enterprises`,
 	"W2b": `
 		MATCH (n:Enterprise) WHERE n.region STARTS WITH $region AND n.name IS NOT NULL
 		WITH n ORDER BY n.name, n.id LIMIT 20
