@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	tuneGC(os.Getenv)
 	cfg, err := loadConfig(os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "innograph:", err)
