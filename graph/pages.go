@@ -21,7 +21,7 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		return nil, nil, 0, err
 	}
 	nodeSel := edgeNodeSelection(ctx, kind)
-	q.Props = selectedProps(ctx, nodeSel, []string{kind.Name()})
+	q.Props = selectedProps(ctx, nodeSel)
 	q.Count = slices.Contains(graphql.CollectAllFields(ctx), "totalCount")
 	page, err := store.ListNodes(ctx, q)
 	if err != nil {

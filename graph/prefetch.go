@@ -87,7 +87,7 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 // lists its selection asks for, reading of the node only what it selects.
 func nodeWithLists(ctx context.Context, store Store, id string) (model.Node, error) {
 	sel := graphql.GetFieldContext(ctx).Field.Selections
-	got, err := prefetch(ctx, store, []string{id}, selectedProps(ctx, sel, nodeTypes), sel, nodeTypes)
+	got, err := prefetch(ctx, store, []string{id}, selectedProps(ctx, sel), sel, nodeTypes)
 	switch {
 	case err != nil:
 		return nil, err
@@ -140,7 +140,7 @@ func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel
 		}
 	}
 	q.Projected = true
-	q.Props = strings.Join(selectedProps(ctx, farSel, rf.farTypes), ",")
+	q.Props = strings.Join(selectedProps(ctx, farSel), ",")
 	q.RelProps = strings.Join(relProps, ",")
 	return q, farSel
 }

@@ -17,16 +17,16 @@ var propertyFields = map[string]bool{
 	"field": true, "year": true,
 }
 
-// selectedProps lists the properties a selection reads on nodes of the
-// given types, so a list or a search reads only those.
-func selectedProps(ctx context.Context, sel ast.SelectionSet, types []string) []string {
-	op := graphql.GetOperationContext(ctx)
+// selectedProps lists the properties a selection on nodes reads, so a list
+// or a search reads only those. It collects the fields of every fragment
+// whatever its type condition, in one pass: a valid document spreads only
+// fragments of types the nodes may have, and a property of another type's
+// fragment would just read as absent.
+func selectedProps(ctx context.Context, sel ast.SelectionSet) []string {
 	props := []string{"id"}
-	for _, t := range types {
-		for _, f := range graphql.CollectFields(op, sel, []string{t}) {
-			if propertyFields[f.Name] && !slices.Contains(props, f.Name) {
-				props = append(props, f.Name)
-			}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
+		if propertyFields[f.Name] && !slices.Contains(props, f.Name) {
+			props = append(props, f.Name)
 		}
 	}
 	return props
@@ -53,5 +53,5 @@ func propsAt(ctx context.Context, paths ...[]string) []string {
 		}
 		nodes = append(nodes, sel...)
 	}
-	return selectedProps(ctx, nodes, nodeTypes)
+	return selectedProps(ctx, nodes)
 }
