@@ -132,6 +132,11 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"UntilBeforeSince", writeToken, `mutation { addLocation(input: {tenantId: "e2", parkId: "p1", since: 2020, until: 2000}) { since } }`, "BAD_USER_INPUT", "until"},
 		{"NegativeValue", writeToken, `mutation { updateTransfer(resultId: "r1", enterpriseId: "e1", mode: LICENCE, patch: {value: -5}) { mode } }`, "BAD_USER_INPUT", "value"},
 		{"NoSuchRelation", writeToken, `mutation { removeTransfer(resultId: "r1", enterpriseId: "e1", mode: EQUITY) { mode } }`, "NOT_FOUND", ""},
+		{"NULInName", writeToken, `mutation { createEnterprise(input: {name: "a\u0000b"}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"NewlineInName", writeToken, `mutation { updateEnterprise(id: "e1", input: {name: "two\nlines"}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"BidiInAlias", writeToken, `mutation { updateEnterprise(id: "e1", input: {aliases: ["ok", "\u202Egnp.exe"]}) { id } }`, "BAD_USER_INPUT", "aliases"},
+		{"EscapeInTitle", writeToken, `mutation { addCollaboration(input: {fromId: "e1", toId: "e2", kind: JOINT_LAB, title: "\u001b[2J"}) { kind } }`, "BAD_USER_INPUT", "title"},
+		{"IsolateInEndID", writeToken, `mutation { addMembership(input: {memberId: "e1\u2066", allianceId: "a1"}) { role } }`, "BAD_USER_INPUT", "memberId"},
 		{"AllOrNothing", writeToken, `mutation { ok: createEnterprise(input: {id: "e9", name: "新"}) { id } bad: createEnterprise(input: {name: ""}) { id } }`, "BAD_USER_INPUT", "name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

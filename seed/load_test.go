@@ -151,6 +151,15 @@ func TestEveryValidationError(t *testing.T) {
 		{"EndWrongType", "f.jsonl", `{"type":"TRANSFER","from":"e1","to":"e1","mode":"LICENCE"}` + "\n", `f.jsonl:1: from: "e1" is of type Enterprise; expected Result`},
 		{"ExistingOtherKind", "f.jsonl", `{"type":"Park","id":"e1","name":"x","kind":"INCUBATOR"}` + "\n", `f.jsonl:1: id: "e1" is already in the database, of type Enterprise`},
 		{"RaggedCSV", "f.csv", "type,id,name\nEnterprise,x\n", "f.csv:2: has 2 cells, the header 3"},
+		{"NULInName", "f.jsonl", `{"type":"Enterprise","id":"x","name":"a\u0000b"}` + "\n", "f.jsonl:1: name: contains the control character U+0000"},
+		{"BidiInAlias", "f.jsonl", `{"type":"Enterprise","id":"x","name":"x","aliases":["ok","\u202egnp.exe"]}` + "\n",
+			"f.jsonl:1: aliases: item 2 contains the bidirectional formatting character U+202E"},
+		{"NULInRelationSource", "f.jsonl", `{"type":"MEMBERSHIP","from":"e1","to":"a1","source":"a\u0000"}` + "\n",
+			"f.jsonl:1: source: contains the control character U+0000"},
+		{"EscapeInCSVTitle", "f.csv", "type,from,to,kind,title\nCOLLABORATION,u1,e1,JOINT_LAB,\x1b[2Jx\n",
+			"f.csv:2: title: contains the control character U+001B"},
+		{"EscapeInUnknownKey", "f.jsonl", `{"type":"Enterprise","id":"x","name":"x","\u001b[31m":"red"}` + "\n", `f.jsonl:1: "\x1b[31m": unknown field`},
+		{"EndIDWithIsolate", "f.jsonl", `{"type":"MEMBERSHIP","from":"e1\u2066","to":"a1"}` + "\n", `f.jsonl:1: from: "e1\u2066" may contain only`},
 		{"CSVYear", "f.csv", "type,id,name,founded\nEnterprise,x,x,next year\n", "f.csv:2: founded: must be a whole number"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,9 +32,12 @@ type FieldRule struct {
 	Name     string
 	Type     PropType
 	Required bool
-	MaxLen   int      // strings and list items; 0 means MaxTextLen
-	Enum     []string // allowed values of TypeEnum and TypeEnumList
-	Default  any      // applied on create when the field is absent
+	MaxLen   int // strings and list items; 0 means MaxTextLen
+	// Multiline lets a string hold newlines and tabs; no field allows any
+	// other control character (text.go).
+	Multiline bool
+	Enum      []string // allowed values of TypeEnum and TypeEnumList
+	Default   any      // applied on create when the field is absent
 	// Check is an extra rule on a string value; it returns a reason.
 	Check func(string) string
 }
@@ -83,9 +86,13 @@ var commonFields = []FieldRule{
 	text("nameEn", MaxNameLen),
 	{Name: "aliases", Type: TypeStringList, MaxLen: maxAliasLen},
 	text("region", maxRegionLen),
-	text("source", MaxTextLen),
+	source,
 	synthetic,
 }
+
+// source cites where a fact comes from; it may cite several documents, one
+// per line, so it is the one multi-line field.
+var source = FieldRule{Name: "source", Type: TypeString, MaxLen: MaxTextLen, Multiline: true}
 
 // synthetic marks a node or relationship added for illustration or scale,
 // so users can always tell it from a fact with a source.
@@ -134,7 +141,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		From: organisations, To: []NodeKind{NodeKindAlliance},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllMemberRole), Default: string(MemberRoleMember)},
-			year("since"), year("until"), text("source", MaxTextLen), synthetic,
+			year("since"), year("until"), source, synthetic,
 		},
 	},
 	RelationKindLocation: {
@@ -143,7 +150,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		Fields: []FieldRule{
 			year("since"), year("until"),
 			{Name: "graduated", Type: TypeBool, Default: false},
-			text("source", MaxTextLen), synthetic,
+			source, synthetic,
 		},
 	},
 	RelationKindDevelopment: {
@@ -151,7 +158,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		From: organisations, To: []NodeKind{NodeKindResult},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllDevelopmentRole), Default: string(DevelopmentRoleLead)},
-			year("year"), text("source", MaxTextLen), synthetic,
+			year("year"), source, synthetic,
 		},
 	},
 	RelationKindTransfer: {
@@ -162,7 +169,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 			enum("mode", AllTransferMode, true),
 			year("year"),
 			{Name: "value", Type: TypeMoney},
-			text("source", MaxTextLen), synthetic,
+			source, synthetic,
 		},
 	},
 	RelationKindCollaboration: {
@@ -172,7 +179,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		Fields: []FieldRule{
 			enum("kind", AllCollaborationKind, true),
 			text("title", MaxNameLen),
-			year("since"), year("until"), text("source", MaxTextLen), synthetic,
+			year("since"), year("until"), source, synthetic,
 		},
 	},
 }

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -106,7 +107,8 @@ func endID(raw map[string]any, field string) (string, error) {
 	if !ok || strings.TrimSpace(str) == "" {
 		return "", Invalid(field, "is required")
 	}
-	return strings.TrimSpace(str), nil
+	id := strings.TrimSpace(str)
+	return id, ValidateID(field, id)
 }
 
 func without(raw map[string]any, keys ...string) map[string]any {
@@ -131,7 +133,11 @@ func validateFields(fields []FieldRule, raw map[string]any, mode Mode) (map[stri
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return nil, Invalid(unknown[0], "unknown field")
+		name := unknown[0]
+		if _, reason := checkText(name, false); reason != "" {
+			name = strconv.Quote(name) // a file's key reaches terminals and logs
+		}
+		return nil, Invalid(name, "unknown field")
 	}
 	props := make(map[string]any, len(fields))
 	for i := range fields {
@@ -217,6 +223,10 @@ func (f *FieldRule) normaliseString(s string) (any, string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, ""
+	}
+	s, reason := checkText(s, f.Multiline)
+	if reason != "" {
+		return nil, reason
 	}
 	limit := f.MaxLen
 	if limit == 0 {
