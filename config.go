@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb"
 )
 
@@ -59,6 +60,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {
 		if err := c.readTokensFile(file); err != nil {
 			e.errs = append(e.errs, err.Error())
+		}
+	}
+	for _, token := range append(append([]string{}, c.ReadTokens...), c.WriteTokens...) {
+		if !graph.IsToken68(token) {
+			e.errs = append(e.errs, "INNOGRAPH_READ_TOKENS, INNOGRAPH_WRITE_TOKENS, INNOGRAPH_TOKENS_FILE: a bearer token may hold only letters, digits and -._~+/ (then = padding), as RFC 6750 sends it")
+			break
 		}
 	}
 	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout || c.Neo4j.PathTimeout >= c.RequestTimeout {

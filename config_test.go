@@ -50,12 +50,12 @@ func TestLoadConfigValues(t *testing.T) {
 func TestLoadConfigErrors(t *testing.T) {
 	_, err := loadConfig(envFrom(map[string]string{
 		"NEO4J_MAX_POOL_SIZE": "lots", "INNOGRAPH_READS_OPEN": "maybe", "NEO4J_WRITE_TIMEOUT": "30s",
-		"INNOGRAPH_TOKENS_FILE": "/no/such/file",
+		"INNOGRAPH_TOKENS_FILE": "/no/such/file", "INNOGRAPH_WRITE_TOKENS": "has space",
 	}))
 	if err == nil {
 		t.Fatal("want an error")
 	}
-	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE"} {
+	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE", "INNOGRAPH_WRITE_TOKENS"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

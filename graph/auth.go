@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"net/http"
 	"strings"
 
@@ -45,7 +46,8 @@ func NewAuth(readTokens, writeTokens []string, readsOpen bool) *Auth {
 // principal is what the request's Authorization header proved.
 type principal struct {
 	role    Role
-	invalid bool // a token was sent but is not one of ours
+	invalid bool   // credentials were sent but are not a token of ours
+	client  string // names a known token without revealing it
 }
 
 type principalKey struct{}
@@ -55,20 +57,58 @@ type principalKey struct{}
 func (a *Auth) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var p principal
-		if h := r.Header.Get("Authorization"); h != "" {
-			token, ok := strings.CutPrefix(h, "Bearer ")
+		if values := r.Header.Values("Authorization"); len(values) > 0 {
 			p.invalid = true
-			if ok {
-				sum := sha256.Sum256([]byte(strings.TrimSpace(token)))
+			if token, ok := bearerToken(values); ok {
+				sum := sha256.Sum256([]byte(token))
 				for known, role := range a.tokens {
 					if subtle.ConstantTimeCompare(sum[:], known[:]) == 1 {
-						p = principal{role: role}
+						p = principal{role: role, client: "token:" + hex.EncodeToString(sum[:8])}
 					}
 				}
 			}
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
 	})
+}
+
+// bearerToken reads the credentials of RFC 6750 §2.1 strictly: one
+// Authorization header, the scheme "Bearer" in any case (RFC 9110 §11.1),
+// one space, a token68 and nothing else. The grammar allows several spaces;
+// we take exactly one, so that a header has one reading: what a proxy or a
+// log sees is what we check.
+func bearerToken(values []string) (string, bool) {
+	if len(values) != 1 {
+		return "", false
+	}
+	scheme, token, ok := strings.Cut(values[0], " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || !IsToken68(token) {
+		return "", false
+	}
+	return token, true
+}
+
+// IsToken68 says whether s is a token68 (RFC 9110 §11.2): letters, digits
+// and -._~+/, then optional = padding. Only such tokens can be sent as
+// bearer credentials, so configured tokens are checked with it too.
+func IsToken68(s string) bool {
+	body := strings.TrimRight(s, "=")
+	if body == "" {
+		return false
+	}
+	for _, c := range []byte(body) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~+/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// ClientID names the client of an authenticated request, "" for a request
+// without a known token; load shedding keys on it.
+func ClientID(ctx context.Context) string {
+	p, _ := ctx.Value(principalKey{}).(principal)
+	return p.client
 }
 
 // check says whether the operation may run, and if not, why.
