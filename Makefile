@@ -26,7 +26,7 @@ PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed test test-unit check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -87,6 +87,17 @@ bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relat
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
 	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH)
+
+# make bench-shed: a fresh Neo4j with the sample graph; bench/shed starts the
+# server itself, with load shedding on and off, and prints one table.
+SHED_PORT ?= 7690
+SHED_DIR ?= .data/neo4j-shed
+bench-shed: build ## Well-behaved client's latency alone and under a flood, load shedding on and off (docs/reliability.md)
+	export NEO4J_LOCAL_DIR=$(SHED_DIR) NEO4J_LOCAL_PORT=$(SHED_PORT); \
+	$(NEO4J_LOCAL) stop; rm -rf $(SHED_DIR); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(SHED_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./bench/shed -bin bin/innograph $(BENCH_FLAGS)
 
 test: check bench/peer/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \

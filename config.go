@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type config struct {
 	LoadSample      bool
 	LogFormat       string
 	DebugAddr       string
+	Shed            shedLimits
 }
 
 // loadConfig reads the configuration through getenv and reports every bad value at once.
@@ -56,6 +58,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
 		DebugAddr:       e.str("INNOGRAPH_DEBUG_ADDR", ""),
+		Shed: shedLimits{
+			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", 20),
+			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", 40),
+			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", 4),
+		},
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {
 		if err := c.readTokensFile(file); err != nil {
@@ -142,6 +149,32 @@ func (e *env) integer(name string, def int) int {
 		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a positive whole number", name, v))
 	}
 	return n
+}
+
+// atLeastZero reads a whole number where 0 means "off".
+func (e *env) atLeastZero(name string, def int) int {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a whole number ≥ 0", name, v))
+	}
+	return n
+}
+
+// rate reads a number of events per second where 0 means "off".
+func (e *env) rate(name string, def float64) float64 {
+	v := e.str(name, "")
+	if v == "" {
+		return def
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || x < 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a number ≥ 0 (per second)", name, v))
+	}
+	return x
 }
 
 func (e *env) duration(name string, def time.Duration) time.Duration {

@@ -21,6 +21,13 @@ func TestLoadConfigDefaults(t *testing.T) {
 		c.Neo4j.ReadTimeout != 5*time.Second || c.RequestTimeout != 15*time.Second || len(c.WriteTokens) != 0 {
 		t.Errorf("defaults: %+v", c)
 	}
+	if c.Shed.Rate <= 0 || c.Shed.Burst <= 0 || c.Shed.Concurrency <= 0 {
+		t.Errorf("load shedding is on by default: %+v", c.Shed)
+	}
+	off, err := loadConfig(envFrom(map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0"}))
+	if err != nil || newShedder(off.Shed, off.RequestTimeout).enabled() {
+		t.Errorf("0 and 0 turn load shedding off: %+v %v", off.Shed, err)
+	}
 }
 
 func TestLoadConfigValues(t *testing.T) {
@@ -51,11 +58,13 @@ func TestLoadConfigErrors(t *testing.T) {
 	_, err := loadConfig(envFrom(map[string]string{
 		"NEO4J_MAX_POOL_SIZE": "lots", "INNOGRAPH_READS_OPEN": "maybe", "NEO4J_WRITE_TIMEOUT": "30s",
 		"INNOGRAPH_TOKENS_FILE": "/no/such/file", "INNOGRAPH_WRITE_TOKENS": "has space",
+		"INNOGRAPH_CLIENT_RATE": "-1", "INNOGRAPH_CLIENT_CONCURRENCY": "many",
 	}))
 	if err == nil {
 		t.Fatal("want an error")
 	}
-	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE", "INNOGRAPH_WRITE_TOKENS"} {
+	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE", "INNOGRAPH_WRITE_TOKENS",
+		"INNOGRAPH_CLIENT_RATE", "INNOGRAPH_CLIENT_CONCURRENCY"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

@@ -24,7 +24,8 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(gql)))
+	shed := newShedder(cfg.Shed, cfg.RequestTimeout)
+	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(shed.Handler(gql))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

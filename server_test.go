@@ -29,13 +29,23 @@ type api struct {
 
 func newAPI(t *testing.T) *api {
 	t.Helper()
+	return newAPIWith(t, nil)
+}
+
+// newAPIWith is newAPI with more environment. Tests fire requests faster
+// than any one client may, so load shedding is off unless env turns it on
+// (ratelimit_test.go).
+func newAPIWith(t *testing.T, env map[string]string) *api {
+	t.Helper()
 	db, counter := neo4jtest.Open(t)
-	cfg, err := loadConfig(func(name string) string {
-		return map[string]string{
-			"INNOGRAPH_WRITE_TOKENS": writeToken, "INNOGRAPH_READ_TOKENS": readToken,
-			"INNOGRAPH_MAX_BODY_BYTES": "65536",
-		}[name]
-	})
+	vars := map[string]string{
+		"INNOGRAPH_WRITE_TOKENS": writeToken, "INNOGRAPH_READ_TOKENS": readToken,
+		"INNOGRAPH_MAX_BODY_BYTES": "65536", "INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0",
+	}
+	for k, v := range env {
+		vars[k] = v
+	}
+	cfg, err := loadConfig(func(name string) string { return vars[name] })
 	if err != nil {
 		t.Fatal(err)
 	}
