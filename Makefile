@@ -26,7 +26,7 @@ PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -105,6 +105,14 @@ test: check bench/peer/node_modules ## Run all tests against a Neo4j of their ow
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
 	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -p 1 -count=1 ./...
+
+# Once the transport rewrite of issue 10 lands, add this to `make test`.
+fuzz: ## Fuzz the HTTP handler for FUZZTIME (default 15s) against the test Neo4j
+	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
+	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) .
 
 test-unit: ## Run the tests that need no database (integration tests skip)
 	$(GO) test ./...

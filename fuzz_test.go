@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/innograph/innograph/neo4jdb/neo4jtest"
+)
+
+// FuzzQuery posts arbitrary bodies to the whole HTTP handler over the sample
+// graph. Whatever arrives, the answer is JSON with errors that carry a code,
+// never INTERNAL, and never a 5xx except 503/504 for database trouble. The
+// seeds run in every `go test`; longer by hand:
+//
+//	go test -run='^$' -fuzz=FuzzQuery -fuzztime=10m .
+func FuzzQuery(f *testing.F) {
+	for _, seed := range []string{
+		`{"query":"{ enterprises(first: 3) { edges { node { name } } } }"}`,
+		`{"query":"{ node(id: \"ent-kehe-seed\") { id name } }"}`,
+		`{"query":"{ chain(from: \"ent-kehe-seed\", to: \"uni-caas-grassland\", maxHops: 4) { chains { length } } }"}`,
+		`{"query":"{ network(id: \"all-sunflower\", depth: 2, maxNodes: 50) { nodes { distance } } }"}`,
+		`{"query":"{ search(text: \"科河\\u202e\\u0000\") { __typename } }"}`,
+		`{"query":"query($id: ID!) { node(id: $id) { id } }","variables":{"id":"\u0000\u001b[31m"}}`,
+		`{"query":"mutation { createEnterprise(input: {name: \"x\"}) { id } }"}`,
+		`{"query":"{ node(id: \"x\") { ... on Enterprise { alliances(first: 1) { alliance { members(first: 1) { member { id } } } } } } }"}`,
+		`{"query":"` + strings.Repeat("{ a", 50) + `"}`,
+		`{"query":1}`, `[{"query":"{ __typename }"}]`, `{"query":"{ __typename }", "variables": []}`,
+		`not json`, `{`, ``, `{"query":"{ __typename }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"x"}}}`,
+	} {
+		f.Add(seed)
+	}
+	db, _ := neo4jtest.Open(f)
+	if err := loadSample(f.Context(), db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		f.Fatal(err)
+	}
+	cfg, err := loadConfig(func(name string) string {
+		return map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0", "INNOGRAPH_MAX_BODY_BYTES": "65536"}[name]
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	f.Fuzz(func(t *testing.T, body string) {
+		if transportBug(body) {
+			t.Skip("malformed bodies and APQ misses answer INTERNAL: issue 10 item 5, fixed by the transport rewrite; remove this skip then")
+		}
+		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable && rec.Code != http.StatusGatewayTimeout {
+			t.Fatalf("status %d for %q", rec.Code, body)
+		}
+		var out struct {
+			Errors []struct {
+				Extensions map[string]any `json:"extensions"`
+			} `json:"errors"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+			t.Fatalf("status %d, body not JSON for %q: %q", rec.Code, body, rec.Body.String())
+		}
+		for _, e := range out.Errors {
+			if code, _ := e.Extensions["code"].(string); code == "" || code == "INTERNAL" {
+				t.Errorf("status %d, error code %q for %q: %s", rec.Code, code, body, rec.Body.String())
+			}
+		}
+	})
+}
+
+// transportBug tells the bodies the current transports answer with INTERNAL
+// (not JSON, not an object, a non-string query, bad variables, an unknown
+// persisted query), so the fuzz target reports only new findings until the
+// transport rewrite of issue 10 lands.
+func transportBug(body string) bool {
+	var req struct {
+		Query      *string         `json:"query"`
+		Variables  map[string]any  `json:"variables"`
+		Extensions json.RawMessage `json:"extensions"`
+	}
+	return json.Unmarshal([]byte(body), &req) != nil || strings.Contains(string(req.Extensions), "persistedQuery")
+}
