@@ -139,27 +139,19 @@ func (e *env) list(name string, def []string) []string {
 	return out
 }
 
-func (e *env) integer(name string, def int) int {
-	v := e.str(name, "")
-	if v == "" {
-		return def
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a positive whole number", name, v))
-	}
-	return n
-}
+func (e *env) integer(name string, def int) int { return e.wholeNumber(name, def, 1) }
 
 // atLeastZero reads a whole number where 0 means "off".
-func (e *env) atLeastZero(name string, def int) int {
+func (e *env) atLeastZero(name string, def int) int { return e.wholeNumber(name, def, 0) }
+
+func (e *env) wholeNumber(name string, def, least int) int {
 	v := e.str(name, "")
 	if v == "" {
 		return def
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a whole number ≥ 0", name, v))
+	if err != nil || n < least {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a whole number ≥ %d", name, v, least))
 	}
 	return n
 }
