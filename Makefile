@@ -26,7 +26,7 @@ PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit outage check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -113,6 +113,18 @@ fuzz: ## Fuzz the HTTP handler for FUZZTIME (default 15s) against the test Neo4j
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
 	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) .
+
+# make outage: kills a Neo4j of its own under load and restarts it (about a
+# minute; not part of make test). Prints what clients were told, by phase.
+OUTAGE_PORT ?= 7690
+OUTAGE_DIR ?= .data/neo4j-outage
+
+outage: ## Kill Neo4j mid-load, restart it, check the answers, /readyz and the recovery time
+	export NEO4J_LOCAL_DIR=$(OUTAGE_DIR) NEO4J_LOCAL_PORT=$(OUTAGE_PORT); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	INNOGRAPH_OUTAGE_NEO4J_DIR=$(OUTAGE_DIR) INNOGRAPH_OUTAGE_NEO4J_PORT=$(OUTAGE_PORT) \
+	INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) test -count=1 -run '^TestOutage$$' -v .
 
 test-unit: ## Run the tests that need no database (integration tests skip)
 	$(GO) test ./...

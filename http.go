@@ -32,9 +32,10 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := db.Ping(ctx); err != nil {
+		// Ready runs a real read: Neo4j accepts connections seconds before it can serve.
+		if err := db.Ready(ctx); err != nil {
 			logger.Warn("not ready", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "neo4j unreachable"})
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "neo4j cannot serve reads"})
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})

@@ -74,3 +74,17 @@ func TestImportGraph(t *testing.T) {
 	}
 	a.fails(writeToken, importMutation, map[string]any{"in": map[string]any{"records": tooMany}}, "BAD_USER_INPUT", "input.records")
 }
+
+func TestImportGraphDuplicateCreditCode(t *testing.T) {
+	a := newAPI(t)
+	ent := func(id string) map[string]any {
+		return map[string]any{"type": "Enterprise", "id": id, "name": "企业", "creditCode": "914403001922038216", "source": "t"}
+	}
+	var r importResult
+	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e1")}}}, &r)
+	e := a.fails(writeToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e2")}}},
+		"BAD_USER_INPUT", "creditCode")
+	if !strings.Contains(e.Message, "914403001922038216") {
+		t.Errorf("the error should name the value: %q", e.Message)
+	}
+}

@@ -2922,7 +2922,7 @@ type Query {
 scalar Map
 
 input CreateEnterpriseInput {
-  "Optional stable id; generated when absent."
+  "Optional stable id; generated when absent. Choose one to make the create safe to retry."
   id: ID
   name: String!
   nameEn: String
@@ -3209,6 +3209,13 @@ type ImportResult {
 Writes need ` + "`" + `Authorization: Bearer <token>` + "`" + ` with a write token: without one
 they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
 nothing changes.
+
+A write answered UNAVAILABLE or TIMEOUT may or may not have been applied.
+Sent again with the same values, a create with a client-chosen ` + "`" + `id` + "`" + ` or an
+add returns the node or relationship the first attempt made (other values
+under the same id or ends still fail with BAD_USER_INPUT), an update sets
+the same values again, and a delete or remove that had been applied
+answers NOT_FOUND. A create without an ` + "`" + `id` + "`" + ` would make a second node.
 """
 type Mutation {
   createEnterprise(input: CreateEnterpriseInput!): Enterprise!
@@ -3231,7 +3238,7 @@ type Mutation {
   """
   importGraph(input: ImportInput!): ImportResult!
 
-  "Add a membership; fails if the member already belongs to the alliance."
+  "Add a membership; fails if the member already belongs to the alliance with other values."
   addMembership(input: MembershipInput!): Membership!
   updateMembership(memberId: ID!, allianceId: ID!, patch: MembershipPatch!): Membership!
   "Remove a membership; returns the removed relationship."

@@ -81,6 +81,15 @@ func (db *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
+// Ready checks that the database serves reads: one index seek in a read
+// transaction, through the same path as every query. Connectivity alone
+// (Ping) is not enough: Neo4j accepts connections several seconds before its
+// database is online after a restart.
+func (db *DB) Ready(ctx context.Context) error {
+	_, err := db.read(ctx, "ready", `OPTIONAL MATCH (n:Node {id: ''}) RETURN count(n) AS n`, nil)
+	return err
+}
+
 // read runs one statement in a read transaction routed to a reader.
 func (db *DB) read(ctx context.Context, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	return db.readWithin(ctx, db.cfg.ReadTimeout, name, cypher, params)

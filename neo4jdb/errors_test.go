@@ -3,15 +3,24 @@ package neo4jdb
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/innograph/innograph/graph/model"
 )
 
 func TestTranslate(t *testing.T) {
 	ours := model.NotFound("node", "x")
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -19,11 +28,25 @@ func TestTranslate(t *testing.T) {
 	}{
 		{"ServerTimeout", &neo4j.Neo4jError{Code: "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"}, model.CodeTimeout},
 		{"Deadline", context.DeadlineExceeded, model.CodeTimeout},
-		{"Connectivity", &neo4j.ConnectivityError{Inner: errors.New("refused")}, model.CodeUnavailable},
-		{"PoolExhausted", &neo4j.UsageError{Message: "connection acquisition timeout of 5s reached"}, model.CodeUnavailable},
+		{"Connectivity", &neo4j.ConnectivityError{Inner: refused}, model.CodeUnavailable},
+		{"RetriesExhausted", &neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 5s)",
+			Errors: []error{&neo4j.ConnectivityError{Inner: refused}, &neo4j.ConnectivityError{Inner: io.EOF}}}, model.CodeUnavailable},
+		{"RetriesOfTransient", &neo4j.TransactionExecutionLimit{Cause: "timeout",
+			Errors: []error{&neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}}}, model.CodeUnavailable},
+		{"Wrapped", fmt.Errorf("write Park nodes from a:1: %w", &neo4j.ConnectivityError{Inner: refused}), model.CodeUnavailable},
+		{"BareNetError", refused, model.CodeUnavailable},
+		{"EOF", io.ErrUnexpectedEOF, model.CodeUnavailable},
 		{"AuthFailed", &neo4j.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized"}, model.CodeUnavailable},
+		{"TokenExpired", &neo4j.TokenExpiredError{Code: "Neo.ClientError.Security.TokenExpired"}, model.CodeUnavailable},
+		{"DatabaseStarting", &neo4j.Neo4jError{Code: "Neo.TransientError.General.DatabaseUnavailable"}, model.CodeUnavailable},
 		{"Transient", &neo4j.Neo4jError{Code: "Neo.TransientError.General.OutOfMemoryError"}, model.CodeUnavailable},
+		{"Deadlock", &neo4j.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected"}, model.CodeUnavailable},
+		{"DeletedMeanwhile", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.EntityNotFound",
+			Msg: "Node with id 3 has been deleted in this transaction"}, model.CodeNotFound},
+		{"Constraint", &neo4j.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed",
+			Msg: "Node(3) already exists with label `Enterprise` and property `creditCode` = '91350100M000100Y43'"}, model.CodeBadUserInput},
 		{"Syntax", &neo4j.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError", Msg: "secret"}, model.CodeInternal},
+		{"DriverMisuse", &neo4j.UsageError{Message: "invalid transaction handle"}, model.CodeInternal},
 		{"Other", errors.New("boom"), model.CodeInternal},
 		{"Ours", ours, model.CodeNotFound},
 	} {
@@ -33,7 +56,7 @@ func TestTranslate(t *testing.T) {
 				t.Errorf("code %s, want %s", model.ErrorCode(got), tc.want)
 			}
 			var me *model.Error
-			if errors.As(got, &me) && tc.want == model.CodeInternal && me.Message != "internal error" {
+			if errors.As(got, &me) && (strings.Contains(me.Message, "Neo.") || strings.Contains(me.Message, "secret")) {
 				t.Errorf("client message %q leaks the cause", me.Message)
 			}
 		})
@@ -48,17 +71,96 @@ func TestTranslate(t *testing.T) {
 	}
 }
 
-func TestConstraintViolated(t *testing.T) {
-	for msg, want := range map[string]string{
-		"Node(12) already exists with label `Node` and property `id` = 'e1'":                              "id",
-		"Node(3) already exists with label `Enterprise` and property `creditCode` = '91350100M000100Y43'": "creditCode",
-	} {
-		prop, ok := constraintViolated(&neo4j.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed", Msg: msg})
-		if !ok || prop != want {
-			t.Errorf("%q: got %q %v, want %q", msg, prop, ok, want)
+// testDB opens a DB on uri without checking that it answers, with driver
+// settings adjusted by tune.
+func testDB(t *testing.T, uri string, tune func(*config.Config)) *DB {
+	t.Helper()
+	password := os.Getenv("INNOGRAPH_TEST_NEO4J_PASSWORD")
+	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth("neo4j", password, ""), tune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = driver.Close(context.Background()) })
+	return &DB{driver: driver, cfg: Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second}}
+}
+
+// TestUnreachableIsUnavailable captures the driver's real errors from a
+// server that refuses connections (nothing listens on port 1): the driver
+// retries and gives up with a TransactionExecutionLimit over connectivity
+// errors, for direct (bolt://) and routed (neo4j://) drivers alike.
+func TestUnreachableIsUnavailable(t *testing.T) {
+	briefly := func(c *config.Config) { c.MaxTransactionRetryTime = 200 * time.Millisecond }
+	for _, uri := range []string{"bolt://127.0.0.1:1", "neo4j://127.0.0.1:1"} {
+		db := testDB(t, uri, briefly)
+		_, readErr := db.read(context.Background(), "probe", "RETURN 1", nil)
+		_, writeErr := write(context.Background(), db, "probe", func(tx *writeTx) (int, error) {
+			_, _, err := tx.run("CREATE (:Probe)", nil)
+			return 0, err
+		})
+		for what, err := range map[string]error{"read": readErr, "write": writeErr} {
+			var limit *neo4j.TransactionExecutionLimit
+			if me := (*model.Error)(nil); !errors.As(err, &me) || !errors.As(me.Cause, &limit) {
+				t.Errorf("%s %s: expected the driver to give up retrying, got %v", uri, what, err)
+			}
+			if model.ErrorCode(err) != model.CodeUnavailable {
+				t.Errorf("%s %s: want UNAVAILABLE, got %v", uri, what, err)
+			}
 		}
 	}
-	if _, ok := constraintViolated(errors.New("x")); ok {
+	db := testDB(t, "bolt://127.0.0.1:1", briefly)
+	if err := db.Ready(context.Background()); model.ErrorCode(err) != model.CodeUnavailable {
+		t.Errorf("Ready: want UNAVAILABLE, got %v", err)
+	}
+}
+
+// TestPoolExhaustedIsUnavailable holds the only pooled connection in an
+// open transaction, so the next statement waits for a connection until the
+// acquisition timeout and the driver's retries run out.
+func TestPoolExhaustedIsUnavailable(t *testing.T) {
+	uri := os.Getenv("INNOGRAPH_TEST_NEO4J_URI")
+	if uri == "" {
+		t.Skip("no test Neo4j (INNOGRAPH_TEST_NEO4J_URI unset)")
+	}
+	ctx := context.Background()
+	db := testDB(t, uri, func(c *config.Config) {
+		c.MaxConnectionPoolSize = 1
+		c.ConnectionAcquisitionTimeout = 100 * time.Millisecond
+		c.MaxTransactionRetryTime = 300 * time.Millisecond
+	})
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{})
+	defer session.Close(ctx)
+	tx, err := session.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Close(ctx)
+	if _, err := tx.Run(ctx, "RETURN 1", nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.read(ctx, "probe", "RETURN 1", nil)
+	if model.ErrorCode(err) != model.CodeUnavailable || !strings.Contains(err.Error(), "Timeout while waiting for connection") {
+		t.Errorf("want UNAVAILABLE after waiting for a connection, got %v", err)
+	}
+}
+
+func TestConstraintViolated(t *testing.T) {
+	for msg, want := range map[string][2]string{
+		"Node(12) already exists with label `Node` and property `id` = 'e1'":                              {"id", "e1"},
+		"Node(3) already exists with label `Enterprise` and property `creditCode` = '91350100M000100Y43'": {"creditCode", "91350100M000100Y43"},
+		"Node(3) already exists with label `Secret` and property `internal` = 'x'":                        {"", ""},
+	} {
+		err := fmt.Errorf("write Enterprise nodes from t:1: %w", &neo4j.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed", Msg: msg})
+		prop, value, ok := constraintViolated(err)
+		if !ok || prop != want[0] || value != want[1] {
+			t.Errorf("%q: got %q %q %v, want %q", msg, prop, value, ok, want)
+		}
+		var me *model.Error
+		if got := translate("upsert", err); !errors.As(got, &me) || me.Code != model.CodeBadUserInput || me.Field != want[0] ||
+			strings.Contains(me.Message, "Secret") {
+			t.Errorf("%q: translated to %v", msg, got)
+		}
+	}
+	if _, _, ok := constraintViolated(errors.New("x")); ok {
 		t.Error("not a constraint error")
 	}
 }

@@ -26,7 +26,10 @@ func (db *DB) NodesByID(ctx context.Context, ids []string) (map[string]model.Nod
 	return out, nil
 }
 
-// CreateNode creates a node of kind with validated properties.
+// CreateNode creates a node of kind with validated properties. Creating it
+// again with the same id and the same properties returns the existing node,
+// so a create whose outcome the client could not learn (a connection lost at
+// commit) is safe to retry; the same id with anything else is refused.
 func (db *DB) CreateNode(ctx context.Context, kind model.NodeKind, id string, properties map[string]any) (model.Node, error) {
 	all := make(map[string]any, len(properties)+1)
 	for k, v := range properties {
@@ -34,13 +37,16 @@ func (db *DB) CreateNode(ctx context.Context, kind model.NodeKind, id string, pr
 	}
 	all["id"] = id
 	return write(ctx, db, "createNode", func(tx *writeTx) (model.Node, error) {
-		records, _, err := tx.run(`CREATE (n:Node:`+label(kind)+`) SET n = $props RETURN n`,
-			map[string]any{"props": all})
-		if prop, ok := constraintViolated(err); ok {
-			return nil, duplicateError(prop, all)
-		}
+		records, counters, err := tx.run(`
+			MERGE (n:Node {id: $id})
+			ON CREATE SET n:`+label(kind)+`, n = $props
+			RETURN n, n:`+label(kind)+` AND properties(n) = $props AS same`,
+			map[string]any{"id": id, "props": all})
 		if err != nil {
 			return nil, err
+		}
+		if same, _ := records[0].Get("same"); counters.NodesCreated() == 0 && same != true {
+			return nil, model.Invalid("id", "%s is already used by another node", id)
 		}
 		return recordNode(records[0], "n")
 	})
@@ -50,11 +56,11 @@ func (db *DB) CreateNode(ctx context.Context, kind model.NodeKind, id string, pr
 // removes the property.
 func (db *DB) UpdateNode(ctx context.Context, kind model.NodeKind, id string, properties map[string]any) (model.Node, error) {
 	return write(ctx, db, "updateNode", func(tx *writeTx) (model.Node, error) {
+		if err := lockNodes(tx, id); err != nil {
+			return nil, err
+		}
 		records, _, err := tx.run(`MATCH (n:Node {id: $id}) WHERE n:`+label(kind)+` SET n += $props RETURN n`,
 			map[string]any{"id": id, "props": properties})
-		if prop, ok := constraintViolated(err); ok {
-			return nil, duplicateError(prop, properties)
-		}
 		if err != nil {
 			return nil, err
 		}
@@ -65,9 +71,14 @@ func (db *DB) UpdateNode(ctx context.Context, kind model.NodeKind, id string, pr
 	})
 }
 
-// DeleteNode deletes a node with all its relationships and says what it detached.
+// DeleteNode deletes a node with all its relationships and says what it
+// detached. Of concurrent deletes of one node, one deletes it and the others
+// find nothing.
 func (db *DB) DeleteNode(ctx context.Context, id string) (*model.DeletePayload, error) {
 	return write(ctx, db, "deleteNode", func(tx *writeTx) (*model.DeletePayload, error) {
+		if err := lockNodes(tx, id); err != nil {
+			return nil, err
+		}
 		records, _, err := tx.run(`
 			MATCH (n:Node {id: $id})
 			CALL (n) {
@@ -103,11 +114,4 @@ func (db *DB) DeleteNode(ctx context.Context, id string) (*model.DeletePayload, 
 		}
 		return out, nil
 	})
-}
-
-func duplicateError(prop string, properties map[string]any) error {
-	if prop == "" {
-		prop = "id"
-	}
-	return model.Invalid(prop, "%v is already used by another node", properties[prop])
 }

@@ -78,10 +78,16 @@ func relBetween(spec *model.RelationSpec) string {
 }
 
 // AddRelation creates a relationship between two existing nodes of the kinds
-// the spec allows. It fails if the same relationship (same ends and key) exists.
+// the spec allows. Adding it again with the same properties returns the
+// existing one, so an add whose outcome the client could not learn is safe
+// to retry; if the same relationship (same ends and key) exists with other
+// properties, it fails.
 func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to string, properties map[string]any) (model.Relation, error) {
 	spec := model.RelationSpecs[kind]
 	return write(ctx, db, "add"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		if err := lockNodes(tx, from, to); err != nil {
+			return nil, err
+		}
 		if err := checkEnds(tx, spec, from, to); err != nil {
 			return nil, err
 		}
@@ -89,12 +95,12 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 			MATCH (a:Node {id: $from}), (b:Node {id: $to})
 			MERGE `+relPattern(spec, "a", "r", "b", "$key")+`
 			ON CREATE SET r += $props
-			RETURN r, startNode(r) AS s, endNode(r) AS e`,
+			RETURN r, startNode(r) AS s, endNode(r) AS e, properties(r) = $props AS same`,
 			map[string]any{"from": from, "to": to, "key": spec.KeyProps(properties), "props": properties})
 		if err != nil {
 			return nil, err
 		}
-		if counters.RelationshipsCreated() == 0 {
+		if same, _ := records[0].Get("same"); counters.RelationshipsCreated() == 0 && same != true {
 			return nil, model.Invalid(spec.FromField, "%s already has this %s with %s; update it instead",
 				from, strings.ToLower(string(kind)), to)
 		}
@@ -155,6 +161,9 @@ func containsKind(kinds []model.NodeKind, k model.NodeKind) bool {
 func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from, to string, key, properties map[string]any) (model.Relation, error) {
 	spec := model.RelationSpecs[kind]
 	return write(ctx, db, "update"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		if err := lockNodes(tx, from, to); err != nil {
+			return nil, err
+		}
 		records, _, err := tx.run(`
 			MATCH `+relBetween(spec)+`
 			WITH r LIMIT 1
@@ -176,6 +185,9 @@ func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from,
 func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from, to string, key map[string]any) (model.Relation, error) {
 	spec := model.RelationSpecs[kind]
 	return write(ctx, db, "remove"+relType(kind), func(tx *writeTx) (model.Relation, error) {
+		if err := lockNodes(tx, from, to); err != nil {
+			return nil, err
+		}
 		records, _, err := tx.run(`
 			MATCH `+relBetween(spec)+`
 			WITH r, startNode(r) AS s, endNode(r) AS e LIMIT 1

@@ -138,6 +138,13 @@ type ImportRow struct {
 // Writes need `Authorization: Bearer <token>` with a write token: without one
 // they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
 // nothing changes.
+//
+// A write answered UNAVAILABLE or TIMEOUT may or may not have been applied.
+// Sent again with the same values, a create with a client-chosen `id` or an
+// add returns the node or relationship the first attempt made (other values
+// under the same id or ends still fail with BAD_USER_INPUT), an update sets
+// the same values again, and a delete or remove that had been applied
+// answers NOT_FOUND. A create without an `id` would make a second node.
 type Mutation struct {
 }
 
