@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb"
 )
 
@@ -21,6 +22,7 @@ type config struct {
 	CORSOrigins     []string
 	MaxBodyBytes    int64
 	ComplexityLimit int
+	Limits          graph.Limits
 	RequestTimeout  time.Duration
 	Introspection   bool
 	LoadSample      bool
@@ -55,6 +57,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
 		DebugAddr:       e.str("INNOGRAPH_DEBUG_ADDR", ""),
+		Limits: graph.Limits{
+			Tokens:     e.integer("INNOGRAPH_MAX_TOKENS", graph.DefaultLimits.Tokens),
+			Depth:      e.integer("INNOGRAPH_MAX_DEPTH", graph.DefaultLimits.Depth),
+			Height:     e.integer("INNOGRAPH_MAX_HEIGHT", graph.DefaultLimits.Height),
+			Aliases:    e.integer("INNOGRAPH_MAX_ALIASES", graph.DefaultLimits.Aliases),
+			RootFields: e.integer("INNOGRAPH_MAX_ROOT_FIELDS", graph.DefaultLimits.RootFields),
+		},
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {
 		if err := c.readTokensFile(file); err != nil {
