@@ -91,7 +91,7 @@ func (operationLimits) Validate(graphql.ExecutableSchema) error { return nil }
 func (o operationLimits) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
 	oc := graphql.GetOperationContext(ctx)
 	start := graphql.Now()
-	shape, refusal := o.limits.check(p.Query)
+	shape, refusal := o.limits.Check(p.Query)
 	oc.Stats.SetExtension(statsMeasure, measured{Shape: shape, Refusal: refusal, Took: graphql.Now().Sub(start)})
 	if refusal == nil {
 		return nil
@@ -101,10 +101,10 @@ func (o operationLimits) MutateOperationParameters(ctx context.Context, p *graph
 	}}
 }
 
-// check measures query and returns the first limit it exceeds, if any.
+// Check measures query and returns the first limit it exceeds, if any.
 // A document that does not lex or parse passes: gqlgen's parser reports it
 // with its own code, and within the token limit parsing is cheap.
-func (l Limits) check(query string) (Shape, *Refusal) {
+func (l Limits) Check(query string) (Shape, *Refusal) {
 	var s Shape
 	s.Tokens = countTokens(query, l.Tokens)
 	if s.Tokens > l.Tokens {

@@ -21,15 +21,16 @@ func conflictingAliases(n int) string {
 	return b.String()
 }
 
-// conflictingFields: n root fields node(id:) with differing arguments and
-// no alias, so they too share a response name.
+// conflictingFields: n fields alliances(first:) with differing arguments
+// and no alias, so they too share a response name; below a root field, as
+// the root-field limit allows few at the root.
 func conflictingFields(n int) string {
 	var b strings.Builder
-	b.WriteString("{")
+	b.WriteString(`{ node(id: "x") { ... on Enterprise {`)
 	for i := range n {
-		fmt.Fprintf(&b, ` node(id: "x%d") { id }`, i)
+		fmt.Fprintf(&b, " alliances(first: %d) { role }", i)
 	}
-	b.WriteString(" }")
+	b.WriteString(" } } }")
 	return b.String()
 }
 
@@ -71,17 +72,17 @@ func deepChains(k, depth int) string {
 	return "{ " + strings.Repeat(chain(depth)+" ", k) + "}"
 }
 
-// manyFragments: n fragments, each a conflicting root field, all spread at
-// the root: validation compares every pair of fragments.
+// manyFragments: n fragments, each a conflicting field, all spread in one
+// selection: validation compares every pair of fragments.
 func manyFragments(n int) string {
 	var b strings.Builder
-	b.WriteString("{")
+	b.WriteString(`{ node(id: "x") {`)
 	for i := range n {
 		fmt.Fprintf(&b, " ...F%d", i)
 	}
-	b.WriteString(" }")
+	b.WriteString(" } }")
 	for i := range n {
-		fmt.Fprintf(&b, ` fragment F%d on Query { node(id: "x%d") { id } }`, i, i)
+		fmt.Fprintf(&b, " fragment F%d on Enterprise { alliances(first: %d) { role } }", i, i)
 	}
 	return b.String()
 }

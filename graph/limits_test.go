@@ -36,10 +36,10 @@ func TestLimitsAtAndPastEachLimit(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			l := wide
 			tc.set(&l)
-			if _, r := l.check(tc.at); r != nil {
+			if _, r := l.Check(tc.at); r != nil {
 				t.Errorf("a document at the limit is refused: %s", r.Message)
 			}
-			_, r := l.check(tc.past)
+			_, r := l.Check(tc.past)
 			if r == nil || r.Limit != tc.limit {
 				t.Fatalf("a document past the limit: want %s, got %+v", tc.limit, r)
 			}
@@ -51,7 +51,7 @@ func TestLimitsAtAndPastEachLimit(t *testing.T) {
 }
 
 func TestLimitMessages(t *testing.T) {
-	_, r := DefaultLimits.check(deepChains(1, 14))
+	_, r := DefaultLimits.Check(deepChains(1, 14))
 	if r == nil || r.Message != "the operation is 14 levels deep; the limit is 12 (INNOGRAPH_MAX_DEPTH)" {
 		t.Errorf("got %+v", r)
 	}
@@ -65,12 +65,12 @@ func TestMeasuringTerminates(t *testing.T) {
 		"Cycle":       `{ node(id: "x") { ...A } } fragment A on Node { ...B } fragment B on Node { id ...A }`,
 		"UnknownName": `{ node(id: "x") { ...Missing } }`,
 	} {
-		s, _ := DefaultLimits.check(doc)
+		s, _ := DefaultLimits.Check(doc)
 		if s.Height < 0 || s.Height > saturation {
 			t.Errorf("%s: height %d", name, s.Height)
 		}
 	}
-	if _, r := DefaultLimits.check(fragmentFanout(300)); r == nil || r.Limit != "max_height" {
+	if _, r := DefaultLimits.Check(fragmentFanout(300)); r == nil || r.Limit != "max_height" {
 		t.Errorf("fanout of 2^300 fields passes: %+v", r)
 	}
 }
@@ -83,7 +83,7 @@ func TestIntrospectionFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, r := DefaultLimits.check(string(q))
+	s, r := DefaultLimits.Check(string(q))
 	if r != nil {
 		t.Fatalf("refused: %s", r.Message)
 	}
@@ -140,7 +140,7 @@ func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
 	}
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
-			s, r := l.check(doc)
+			s, r := l.Check(doc)
 			if r != nil {
 				t.Fatalf("refused: %s", r.Message)
 			}

@@ -85,9 +85,14 @@ func (l operationLog) log(ctx context.Context, oc *graphql.OperationContext, res
 		attrs = append(attrs, slog.Duration("measure", m.Took), slog.Int("tokens", m.Tokens),
 			slog.Int("depth", m.Depth), slog.Int("height", m.Height))
 	}
+	validated := st.Validation.End
+	if validated.IsZero() {
+		// gqlgen records no end when validation fails; the error response follows at once.
+		validated = now
+	}
 	attrs = append(attrs,
 		slog.Duration("parse", since(st.Parsing.Start, st.Parsing.End)),
-		slog.Duration("validate", since(st.Validation.Start, st.Validation.End)))
+		slog.Duration("validate", since(st.Validation.Start, validated)))
 	if refused != "" {
 		attrs = append(attrs, slog.String("refused", refused))
 	} else {
