@@ -114,8 +114,8 @@ type phaseTimes struct {
 }
 
 func (p *phaseTimes) Enabled(context.Context, slog.Level) bool { return true }
-func (p *phaseTimes) WithAttrs([]slog.Attr) slog.Handler        { return p }
-func (p *phaseTimes) WithGroup(string) slog.Handler             { return p }
+func (p *phaseTimes) WithAttrs([]slog.Attr) slog.Handler       { return p }
+func (p *phaseTimes) WithGroup(string) slog.Handler            { return p }
 func (p *phaseTimes) Handle(_ context.Context, r slog.Record) error {
 	if r.Message != "graphql" {
 		return nil
