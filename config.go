@@ -23,6 +23,7 @@ type config struct {
 	CORSOrigins     []string
 	MaxBodyBytes    int64
 	ComplexityLimit int
+	Limits          graph.Limits
 	RequestTimeout  time.Duration
 	Introspection   bool
 	LoadSample      bool
@@ -62,6 +63,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", 20),
 			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", 40),
 			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", 4),
+		},
+		Limits: graph.Limits{
+			Tokens:     e.integer("INNOGRAPH_MAX_TOKENS", graph.DefaultLimits.Tokens),
+			Depth:      e.integer("INNOGRAPH_MAX_DEPTH", graph.DefaultLimits.Depth),
+			Height:     e.integer("INNOGRAPH_MAX_HEIGHT", graph.DefaultLimits.Height),
+			Aliases:    e.integer("INNOGRAPH_MAX_ALIASES", graph.DefaultLimits.Aliases),
+			RootFields: e.integer("INNOGRAPH_MAX_ROOT_FIELDS", graph.DefaultLimits.RootFields),
 		},
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/innograph/innograph/graph"
 )
 
 func envFrom(m map[string]string) func(string) string {
@@ -68,5 +70,20 @@ func TestLoadConfigErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}
+	}
+}
+
+func TestLoadConfigLimits(t *testing.T) {
+	c, err := loadConfig(envFrom(nil))
+	if err != nil || c.Limits != graph.DefaultLimits {
+		t.Fatalf("defaults: %+v %v", c.Limits, err)
+	}
+	c, err = loadConfig(envFrom(map[string]string{"INNOGRAPH_MAX_DEPTH": "20", "INNOGRAPH_MAX_TOKENS": "500",
+		"INNOGRAPH_MAX_HEIGHT": "100", "INNOGRAPH_MAX_ALIASES": "3", "INNOGRAPH_MAX_ROOT_FIELDS": "4"}))
+	if err != nil || c.Limits != (graph.Limits{Tokens: 500, Depth: 20, Height: 100, Aliases: 3, RootFields: 4}) {
+		t.Errorf("values: %+v %v", c.Limits, err)
+	}
+	if _, err := loadConfig(envFrom(map[string]string{"INNOGRAPH_MAX_HEIGHT": "0"})); err == nil || !strings.Contains(err.Error(), "INNOGRAPH_MAX_HEIGHT") {
+		t.Errorf("a zero limit: %v", err)
 	}
 }

@@ -20,7 +20,7 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	auth := graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen)
 	gql := graph.NewHandler(graph.Options{
 		Store: db, Auth: auth, Logger: logger,
-		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection,
+		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())

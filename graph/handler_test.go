@@ -108,6 +108,12 @@ func post(t *testing.T, store Store, query string) response {
 	auth := NewAuth(nil, []string{"w"}, true)
 	h := auth.Middleware(NewHandler(Options{Store: store, Auth: auth, ComplexityLimit: 50000,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	return serve(t, h, query)
+}
+
+// serve posts query to h with the write token "w".
+func serve(t *testing.T, h http.Handler, query string) response {
+	t.Helper()
 	body, _ := json.Marshal(map[string]string{"query": query})
 	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
 	req.Header.Set("Content-Type", "application/json")
