@@ -276,14 +276,14 @@ func TestMethodsAndMediaTypes(t *testing.T) {
 	if out.Node != nil {
 		t.Error("the mutation sent over GET ran")
 	}
-	options := send200(t, a.request(http.MethodOptions, "", "", "", nil))
+	options := sendNoBody(t, a.request(http.MethodOptions, "", "", "", nil))
 	if options.StatusCode != http.StatusNoContent || options.Header.Get("Allow") != "GET, POST, OPTIONS" {
 		t.Errorf("OPTIONS: %d Allow %q", options.StatusCode, options.Header.Get("Allow"))
 	}
 }
 
-// send200 sends a request whose answer has no body to decode.
-func send200(t *testing.T, req *http.Request) *http.Response {
+// sendNoBody sends a request whose answer has no body to decode.
+func sendNoBody(t *testing.T, req *http.Request) *http.Response {
 	t.Helper()
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -424,7 +424,7 @@ func TestCORS(t *testing.T) {
 		names := strings.Split(tc.headers, ",")
 		slices.Sort(names)
 		req.Header.Set("Access-Control-Request-Headers", strings.Join(names, ","))
-		res := send200(t, req)
+		res := sendNoBody(t, req)
 		allowOrigin := res.Header.Get("Access-Control-Allow-Origin") == tc.origin
 		allowHeaders := res.Header.Get("Access-Control-Allow-Headers") == strings.Join(names, ",")
 		if allowOrigin != tc.allowed || allowHeaders != tc.allowed {

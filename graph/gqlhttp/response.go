@@ -54,7 +54,7 @@ func (o *responder) refuse(f *refusal) {
 func (o *responder) requestErrors(ctx context.Context, errs gqlerror.List) {
 	// Capped before presentation, so that a document with a million
 	// validation errors is not presented a million times.
-	errs = o.t.capErrors(errs)
+	errs = capErrors(errs)
 	for _, e := range errs {
 		asRequestError(e)
 	}
@@ -77,7 +77,7 @@ func (o *responder) result(ctx context.Context, resp *graphql.Response) {
 			o.w.Header().Set("WWW-Authenticate", "Bearer")
 		}
 	}
-	o.write(status, &body{Errors: o.t.capErrors(resp.Errors), Data: resp.Data, Extensions: resp.Extensions})
+	o.write(status, &body{Errors: capErrors(resp.Errors), Data: resp.Data, Extensions: resp.Extensions})
 }
 
 // requestErrorStatus is the status of a response without data under
@@ -120,21 +120,24 @@ func (o *responder) write(status int, b *body) {
 	_, _ = o.w.Write(out)
 }
 
+// maxErrors bounds the errors of one response.
+const maxErrors = 50
+
 // capErrors keeps at most maxErrors errors: the first maxErrors-1 and one
 // that says how many more there were, with the code of the first left out.
 // Every response passes here, whatever stage produced its errors.
-func (t *Transport) capErrors(errs gqlerror.List) gqlerror.List {
-	if len(errs) <= t.maxErrors {
+func capErrors(errs gqlerror.List) gqlerror.List {
+	if len(errs) <= maxErrors {
 		return errs
 	}
-	keep := t.maxErrors - 1
+	keep := maxErrors - 1
 	left := len(errs) - keep
 	code := errs[keep].Extensions["code"]
 	if code == nil {
 		code = model.CodeInternal
 	}
 	capped := append(errs[:keep:keep], &gqlerror.Error{
-		Message:    fmt.Sprintf("%d more errors left out; at most %d are reported", left, t.maxErrors),
+		Message:    fmt.Sprintf("%d more errors left out; at most %d are reported", left, maxErrors),
 		Extensions: map[string]any{"code": code, "omitted": left},
 	})
 	return capped

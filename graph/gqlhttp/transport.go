@@ -22,9 +22,7 @@ type Options struct {
 	// BodyTimeout bounds the time a POST body may take to arrive (default 5s).
 	// It should be well under the request deadline.
 	BodyTimeout time.Duration
-	// MaxErrors bounds the errors of one response (default 50).
-	MaxErrors int
-	Logger    *slog.Logger
+	Logger      *slog.Logger
 }
 
 // Transport serves GET (queries only), POST and OPTIONS, and refuses every
@@ -32,7 +30,6 @@ type Options struct {
 type Transport struct {
 	maxBodyBytes int64
 	bodyTimeout  time.Duration
-	maxErrors    int
 	logger       *slog.Logger
 }
 
@@ -43,15 +40,12 @@ const allowed = "GET, POST, OPTIONS"
 
 // New makes a Transport.
 func New(o Options) *Transport {
-	t := &Transport{maxBodyBytes: o.MaxBodyBytes, bodyTimeout: o.BodyTimeout, maxErrors: o.MaxErrors, logger: o.Logger}
+	t := &Transport{maxBodyBytes: o.MaxBodyBytes, bodyTimeout: o.BodyTimeout, logger: o.Logger}
 	if t.maxBodyBytes <= 0 {
 		t.maxBodyBytes = 1 << 20
 	}
 	if t.bodyTimeout <= 0 {
 		t.bodyTimeout = 5 * time.Second
-	}
-	if t.maxErrors <= 1 {
-		t.maxErrors = 50
 	}
 	if t.logger == nil {
 		t.logger = slog.Default()
@@ -65,6 +59,11 @@ func (t *Transport) Supports(*http.Request) bool { return true }
 
 // Do answers one request.
 func (t *Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	if r.Method == http.MethodOptions {
+		w.Header().Set("Allow", allowed)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
 	media, ok := negotiate(r.Header.Values("Accept"))
 	out := &responder{t: t, w: w, r: r, exec: exec, media: media}
 	if !ok {
@@ -81,10 +80,6 @@ func (t *Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 		params, fail = readGET(r)
 	case http.MethodPost:
 		params, fail = t.readPOST(w, r)
-	case http.MethodOptions:
-		w.Header().Set("Allow", allowed)
-		w.WriteHeader(http.StatusNoContent)
-		return
 	default:
 		fail = refuse(http.StatusMethodNotAllowed, model.CodeBadUserInput, "use GET or POST")
 		fail.allow = allowed
