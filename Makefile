@@ -79,6 +79,11 @@ bench/peer/node_modules: bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The graphql-http audit suite (TestHTTPAudit), exactly as locked.
+test/http-audit/node_modules: test/http-audit/package.json test/http-audit/package-lock.json
+	cd test/http-audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # The load is measured into a fresh database, so every run measures the same work.
 bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relationships each) into a fresh Neo4j; prints rows/s
 	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
@@ -99,7 +104,7 @@ bench-shed: build ## Well-behaved client's latency alone and under a flood, load
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(SHED_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./bench/shed -bin bin/innograph $(BENCH_FLAGS)
 
-test: check bench/peer/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
+test: check bench/peer/node_modules test/http-audit/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \

@@ -21,7 +21,9 @@ type config struct {
 	WriteTokens     []string
 	ReadsOpen       bool
 	CORSOrigins     []string
+	CORSHeaders     []string
 	MaxBodyBytes    int64
+	BodyTimeout     time.Duration
 	ComplexityLimit int
 	Limits          graph.Limits
 	RequestTimeout  time.Duration
@@ -52,7 +54,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		WriteTokens:     e.list("INNOGRAPH_WRITE_TOKENS", nil),
 		ReadsOpen:       e.boolean("INNOGRAPH_READS_OPEN", true),
 		CORSOrigins:     e.list("INNOGRAPH_CORS_ORIGINS", []string{"http://localhost:*", "http://127.0.0.1:*"}),
+		CORSHeaders:     e.list("INNOGRAPH_CORS_HEADERS", nil),
 		MaxBodyBytes:    int64(e.integer("INNOGRAPH_MAX_BODY_BYTES", 1<<20)),
+		BodyTimeout:     e.duration("INNOGRAPH_BODY_TIMEOUT", 5*time.Second),
 		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 50000),
 		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", 15*time.Second),
 		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
@@ -86,6 +90,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout || c.Neo4j.PathTimeout >= c.RequestTimeout {
 		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT, NEO4J_WRITE_TIMEOUT and NEO4J_PATH_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
 			"so that Neo4j stops a slow query before the request gives up on it")
+	}
+	if c.BodyTimeout >= c.RequestTimeout {
+		e.errs = append(e.errs, "INNOGRAPH_BODY_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
+			"so that a slow body is refused before the request gives up")
 	}
 	if len(e.errs) > 0 {
 		return c, fmt.Errorf("configuration: %s", strings.Join(e.errs, "; "))

@@ -20,7 +20,8 @@ func TestLoadConfigDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != "localhost:8080" || c.Neo4j.URI != "bolt://127.0.0.1:7687" || !c.ReadsOpen ||
-		c.Neo4j.ReadTimeout != 5*time.Second || c.RequestTimeout != 15*time.Second || len(c.WriteTokens) != 0 {
+		c.Neo4j.ReadTimeout != 5*time.Second || c.RequestTimeout != 15*time.Second || len(c.WriteTokens) != 0 ||
+		c.BodyTimeout != 5*time.Second || c.MaxBodyBytes != 1<<20 {
 		t.Errorf("defaults: %+v", c)
 	}
 	if c.Shed.Rate <= 0 || c.Shed.Burst <= 0 || c.Shed.Concurrency <= 0 {
@@ -40,7 +41,8 @@ func TestLoadConfigValues(t *testing.T) {
 	c, err := loadConfig(envFrom(map[string]string{
 		"NEO4J_URI": "neo4j+s://example.databases.neo4j.io", "INNOGRAPH_WRITE_TOKENS": "a, b,",
 		"INNOGRAPH_TOKENS_FILE": file, "INNOGRAPH_READS_OPEN": "false", "NEO4J_READ_TIMEOUT": "2s",
-		"INNOGRAPH_CORS_ORIGINS": "https://app.example.org",
+		"INNOGRAPH_CORS_ORIGINS": "https://app.example.org", "INNOGRAPH_CORS_HEADERS": "X-Trace-Id",
+		"INNOGRAPH_BODY_TIMEOUT": "2s",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -54,19 +56,22 @@ func TestLoadConfigValues(t *testing.T) {
 	if len(c.CORSOrigins) != 1 || c.CORSOrigins[0] != "https://app.example.org" {
 		t.Errorf("origins %v", c.CORSOrigins)
 	}
+	if len(c.CORSHeaders) != 1 || c.CORSHeaders[0] != "X-Trace-Id" || c.BodyTimeout != 2*time.Second {
+		t.Errorf("CORS headers %v, body timeout %s", c.CORSHeaders, c.BodyTimeout)
+	}
 }
 
 func TestLoadConfigErrors(t *testing.T) {
 	_, err := loadConfig(envFrom(map[string]string{
 		"NEO4J_MAX_POOL_SIZE": "lots", "INNOGRAPH_READS_OPEN": "maybe", "NEO4J_WRITE_TIMEOUT": "30s",
 		"INNOGRAPH_TOKENS_FILE": "/no/such/file", "INNOGRAPH_WRITE_TOKENS": "has space",
-		"INNOGRAPH_CLIENT_RATE": "-1", "INNOGRAPH_CLIENT_CONCURRENCY": "many",
+		"INNOGRAPH_CLIENT_RATE": "-1", "INNOGRAPH_CLIENT_CONCURRENCY": "many", "INNOGRAPH_BODY_TIMEOUT": "20s",
 	}))
 	if err == nil {
 		t.Fatal("want an error")
 	}
 	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE", "INNOGRAPH_WRITE_TOKENS",
-		"INNOGRAPH_CLIENT_RATE", "INNOGRAPH_CLIENT_CONCURRENCY"} {
+		"INNOGRAPH_CLIENT_RATE", "INNOGRAPH_CLIENT_CONCURRENCY", "INNOGRAPH_BODY_TIMEOUT"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/rs/cors"
 
 	"github.com/innograph/innograph/graph"
-	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
 )
 
@@ -21,11 +21,12 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	gql := graph.NewHandler(graph.Options{
 		Store: db, Auth: auth, Logger: logger,
 		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits,
+		MaxBodyBytes: cfg.MaxBodyBytes, BodyTimeout: cfg.BodyTimeout,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
 	shed := newShedder(cfg.Shed, cfg.RequestTimeout)
-	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(shed.Handler(gql))))
+	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -43,25 +44,23 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Authorization", "Content-Type"},
+		AllowedHeaders: append(slices.Clone(corsHeaders), cfg.CORSHeaders...),
+		// A browser client must see when load shedding lets it retry.
+		ExposedHeaders: []string{"Retry-After"},
 		MaxAge:         600,
 	})
 	return logRequests(logger, withDeadline(cfg.RequestTimeout, c.Handler(mux)))
 }
 
-// limitBody refuses request bodies over max bytes with 413 and a GraphQL-shaped error.
-func limitBody(max int64, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > max {
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
-				"message":    "request body is larger than the limit",
-				"extensions": map[string]any{"code": model.CodeBadUserInput},
-			}}})
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, max)
-		next.ServeHTTP(w, r)
-	})
+// corsHeaders are the request headers browsers may send cross-origin: those
+// the GraphQL clients' network layers set (Apollo Client's client awareness
+// and CSRF-prevention headers, GraphQL Hive's client name and version; urql
+// and Relay send only the standard ones). INNOGRAPH_CORS_HEADERS adds more.
+var corsHeaders = []string{
+	"Accept", "Authorization", "Content-Type",
+	"apollographql-client-name", "apollographql-client-version",
+	"apollo-require-preflight", "x-apollo-operation-name",
+	"graphql-client-name", "graphql-client-version",
 }
 
 // withDeadline gives every request a deadline; Neo4j's own transaction
@@ -84,6 +83,10 @@ func (s *statusWriter) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection (the transport
+// sets a read deadline for the body through it).
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

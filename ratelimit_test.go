@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -24,8 +25,8 @@ func newTestShedder(limits shedLimits) (*shedder, *fakeClock) {
 	return s, clock
 }
 
-// send runs one request from the remote address through h.
-func send(h http.Handler, remote string) *httptest.ResponseRecorder {
+// sendFrom runs one request from the remote address through h.
+func sendFrom(h http.Handler, remote string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(`{"query":"{ __typename }"}`))
 	req.RemoteAddr = remote
 	rec := httptest.NewRecorder()
@@ -55,20 +56,20 @@ func TestShedderRate(t *testing.T) {
 	h := s.Handler(okHandler)
 	const a, b = "192.0.2.1:1000", "192.0.2.2:1000"
 	for i := range 2 {
-		if rec := send(h, a); rec.Code != http.StatusOK {
+		if rec := sendFrom(h, a); rec.Code != http.StatusOK {
 			t.Fatalf("request %d within the burst: %d", i+1, rec.Code)
 		}
 	}
-	rec := send(h, a)
+	rec := sendFrom(h, a)
 	checkRefused(t, rec.Code, rec.Header(), rec.Body.Bytes(), 2) // one token every 2 s
-	if rec := send(h, b); rec.Code != http.StatusOK {
+	if rec := sendFrom(h, b); rec.Code != http.StatusOK {
 		t.Errorf("another client is refused while the first is over its limit: %d", rec.Code)
 	}
-	if rec := send(h, "192.0.2.1:2000"); rec.Code != http.StatusTooManyRequests {
+	if rec := sendFrom(h, "192.0.2.1:2000"); rec.Code != http.StatusTooManyRequests {
 		t.Errorf("a new connection from the same address is the same client: %d", rec.Code)
 	}
 	clock.advance(2 * time.Second)
-	if rec := send(h, a); rec.Code != http.StatusOK {
+	if rec := sendFrom(h, a); rec.Code != http.StatusOK {
 		t.Errorf("after Retry-After the client is served again: %d", rec.Code)
 	}
 }
@@ -86,17 +87,17 @@ func TestShedderConcurrency(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 2 {
 		wg.Add(1)
-		go func() { defer wg.Done(); send(h, "192.0.2.1:1") }()
+		go func() { defer wg.Done(); sendFrom(h, "192.0.2.1:1") }()
 		<-entered
 	}
-	rec := send(h, "192.0.2.1:2")
+	rec := sendFrom(h, "192.0.2.1:2")
 	checkRefused(t, rec.Code, rec.Header(), rec.Body.Bytes(), 1)
-	if rec := send(h, "192.0.2.2:1"); rec.Code != http.StatusOK {
+	if rec := sendFrom(h, "192.0.2.2:1"); rec.Code != http.StatusOK {
 		t.Errorf("another client is refused while the first has its requests in flight: %d", rec.Code)
 	}
 	close(release)
 	wg.Wait()
-	if rec := send(h, "192.0.2.1:2"); rec.Code != http.StatusOK {
+	if rec := sendFrom(h, "192.0.2.1:2"); rec.Code != http.StatusOK {
 		t.Errorf("after its requests finished the client is served again: %d", rec.Code)
 	}
 }
@@ -108,15 +109,15 @@ func TestShedderForgetsIdleClients(t *testing.T) {
 	}
 	h := s.Handler(okHandler)
 	for _, remote := range []string{"192.0.2.1:1", "192.0.2.2:1", "192.0.2.3:1"} {
-		send(h, remote)
+		sendFrom(h, remote)
 	}
 	clock.advance(30 * time.Second)
-	send(h, "192.0.2.4:1")
+	sendFrom(h, "192.0.2.4:1")
 	if n := s.clients.Len(); n != 4 {
 		t.Errorf("forgot clients before they were idle: %d left", n)
 	}
 	clock.advance(31 * time.Second)
-	send(h, "192.0.2.5:1")
+	sendFrom(h, "192.0.2.5:1")
 	if keys := s.clients.Keys(); len(keys) != 2 || keys[0] != "addr:192.0.2.4" {
 		t.Errorf("want the idle clients forgotten, got %v", keys)
 	}
@@ -126,7 +127,7 @@ func TestShedderTableIsBounded(t *testing.T) {
 	s, _ := newTestShedder(shedLimits{Rate: 1, Burst: 1})
 	h := s.Handler(okHandler)
 	for i := range maxClients + 100 {
-		send(h, "10."+strconv.Itoa(i>>16&255)+"."+strconv.Itoa(i>>8&255)+"."+strconv.Itoa(i&255)+":1")
+		sendFrom(h, "10."+strconv.Itoa(i>>16&255)+"."+strconv.Itoa(i>>8&255)+"."+strconv.Itoa(i&255)+":1")
 	}
 	if n := s.clients.Len(); n != maxClients {
 		t.Errorf("table holds %d clients, want the bound %d", n, maxClients)
@@ -137,7 +138,7 @@ func TestShedderOff(t *testing.T) {
 	s, _ := newTestShedder(shedLimits{Burst: 1})
 	h := s.Handler(okHandler)
 	for range 100 {
-		if rec := send(h, "192.0.2.1:1"); rec.Code != http.StatusOK {
+		if rec := sendFrom(h, "192.0.2.1:1"); rec.Code != http.StatusOK {
 			t.Fatalf("rate and concurrency 0 turn shedding off: %d", rec.Code)
 		}
 	}
@@ -163,7 +164,7 @@ func TestAddressKey(t *testing.T) {
 func TestLoadShedding(t *testing.T) {
 	a := newAPIWith(t, map[string]string{
 		"INNOGRAPH_CLIENT_RATE": "0.1", "INNOGRAPH_CLIENT_BURST": "2", "INNOGRAPH_CLIENT_CONCURRENCY": "4",
-	})
+	}, io.Discard)
 	post := func(token string) (int, http.Header, []byte) {
 		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ enterprises(first: 1) { totalCount } }"}`))
 		req.Header.Set("Content-Type", "application/json")

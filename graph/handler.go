@@ -3,13 +3,15 @@ package graph
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/innograph/innograph/graph/gqlhttp"
 )
 
 // Options configure the GraphQL handler.
@@ -24,15 +26,17 @@ type Options struct {
 	// Limits bound a document before it is validated (limits.go); zero
 	// fields take DefaultLimits.
 	Limits Limits
+	// MaxBodyBytes and BodyTimeout bound a request body (see gqlhttp).
+	MaxBodyBytes int64
+	BodyTimeout  time.Duration
 }
 
-// NewHandler builds the GraphQL handler with explicit transports and the
-// extensions a public endpoint needs.
+// NewHandler builds the GraphQL handler with our GraphQL-over-HTTP transport
+// (the only one: it answers every method and media type) and the extensions
+// a public endpoint needs.
 func NewHandler(o Options) *handler.Server {
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: o.Store}, Complexity: complexity()}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(gqlhttp.New(gqlhttp.Options{MaxBodyBytes: o.MaxBodyBytes, BodyTimeout: o.BodyTimeout, Logger: o.Logger}))
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	// "Did you mean" suggestions compare every unknown field name with every
 	// field of its type (Levenshtein): a 1 MiB name took 90 ms of validation.
