@@ -50,18 +50,18 @@ func TestNodeMutations(t *testing.T) {
 	a.ok(writeToken, `mutation { addMembership(input: {memberId: "u1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
 	var deleted struct {
 		DeleteNode struct {
-			ID, Kind string
-			Detached []struct {
+			DeletedID, Kind string
+			Detached        []struct {
 				Kind  string
 				Count int
 			}
 		}
 	}
-	a.ok(writeToken, `mutation { deleteNode(id: "a1") { id kind detached { kind count } } }`, nil, &deleted)
-	if d := deleted.DeleteNode; d.Kind != "ALLIANCE" || len(d.Detached) != 1 || d.Detached[0].Kind != "MEMBERSHIP" || d.Detached[0].Count != 1 {
+	a.ok(writeToken, `mutation { deleteNode(id: "a1") { deletedId kind detached { kind count } } }`, nil, &deleted)
+	if d := deleted.DeleteNode; d.DeletedID != "a1" || d.Kind != "ALLIANCE" || len(d.Detached) != 1 || d.Detached[0].Kind != "MEMBERSHIP" || d.Detached[0].Count != 1 {
 		t.Errorf("delete payload %+v", d)
 	}
-	a.fails(writeToken, `mutation { deleteNode(id: "a1") { id } }`, nil, "NOT_FOUND", "")
+	a.fails(writeToken, `mutation { deleteNode(id: "a1") { deletedId } }`, nil, "NOT_FOUND", "")
 }
 
 func TestRelationMutations(t *testing.T) {
@@ -117,8 +117,8 @@ func TestBadInputChangesNothing(t *testing.T) {
 		name, token, query, code, field string
 	}{
 		{"NoToken", "", `mutation { createEnterprise(input: {name: "x"}) { id } }`, "UNAUTHENTICATED", ""},
-		{"WrongToken", "nope", `mutation { deleteNode(id: "e1") { id } }`, "UNAUTHENTICATED", ""},
-		{"ReadToken", readToken, `mutation { deleteNode(id: "e1") { id } }`, "FORBIDDEN", ""},
+		{"WrongToken", "nope", `mutation { deleteNode(id: "e1") { deletedId } }`, "UNAUTHENTICATED", ""},
+		{"ReadToken", readToken, `mutation { deleteNode(id: "e1") { deletedId } }`, "FORBIDDEN", ""},
 		{"NameMissing", writeToken, `mutation { createEnterprise(input: {name: " "}) { id } }`, "BAD_USER_INPUT", "name"},
 		{"DuplicateID", writeToken, `mutation { createPark(input: {id: "e1", name: "x", kind: INCUBATOR}) { id } }`, "BAD_USER_INPUT", "id"},
 		{"BadCreditCode", writeToken, `mutation { createEnterprise(input: {name: "x", creditCode: "123"}) { id } }`, "BAD_USER_INPUT", "creditCode"},
@@ -139,7 +139,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 			if tc.name == "AllOrNothing" {
 				// Mutation fields run one after another: the first one did
 				// its write. Undo it so the snapshot compares the rest.
-				a.ok(writeToken, `mutation { deleteNode(id: "e9") { id } }`, nil, &map[string]any{})
+				a.ok(writeToken, `mutation { deleteNode(id: "e9") { deletedId } }`, nil, &map[string]any{})
 			}
 		})
 	}

@@ -105,9 +105,9 @@ type ComplexityRoot struct {
 	}
 
 	DeletePayload struct {
-		Detached func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
+		DeletedID func(childComplexity int) int
+		Detached  func(childComplexity int) int
+		Kind      func(childComplexity int) int
 	}
 
 	DetachedCount struct {
@@ -300,19 +300,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
-		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) int
 		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) int
 		Node              func(childComplexity int, id string) int
-		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Nodes             func(childComplexity int, ids []string) int
+		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		ResultTrail       func(childComplexity int, id string) int
-		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int) int
 		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
 		TechnologySources func(childComplexity int, enterpriseID string) int
-		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 	}
 
 	RelationCount struct {
@@ -478,11 +479,12 @@ type ParkResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.EnterpriseConnection, error)
-	Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.UniversityConnection, error)
-	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.AllianceConnection, error)
-	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ParkConnection, error)
-	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ResultConnection, error)
+	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
+	Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.EnterpriseConnection, error)
+	Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.UniversityConnection, error)
+	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error)
+	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error)
+	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int) ([]*model.SearchHit, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
 	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error)
@@ -758,18 +760,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Collaboration.Until(childComplexity), true
 
+	case "DeletePayload.deletedId":
+		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletePayload.DeletedID(childComplexity), true
 	case "DeletePayload.detached":
 		if e.ComplexityRoot.DeletePayload.Detached == nil {
 			break
 		}
 
 		return e.ComplexityRoot.DeletePayload.Detached(childComplexity), true
-	case "DeletePayload.id":
-		if e.ComplexityRoot.DeletePayload.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeletePayload.ID(childComplexity), true
 	case "DeletePayload.kind":
 		if e.ComplexityRoot.DeletePayload.Kind == nil {
 			break
@@ -1739,7 +1741,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Alliances(childComplexity, args["filter"].(*model.AllianceFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Alliances(childComplexity, args["filter"].(*model.AllianceFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.chain":
 		if e.ComplexityRoot.Query.Chain == nil {
 			break
@@ -1761,7 +1763,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Enterprises(childComplexity, args["filter"].(*model.EnterpriseFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Enterprises(childComplexity, args["filter"].(*model.EnterpriseFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.hubs":
 		if e.ComplexityRoot.Query.Hubs == nil {
 			break
@@ -1796,6 +1798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.parks":
 		if e.ComplexityRoot.Query.Parks == nil {
 			break
@@ -1806,7 +1819,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parks(childComplexity, args["filter"].(*model.ParkFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Parks(childComplexity, args["filter"].(*model.ParkFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.resultTrail":
 		if e.ComplexityRoot.Query.ResultTrail == nil {
 			break
@@ -1828,7 +1841,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Results(childComplexity, args["filter"].(*model.ResultFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Results(childComplexity, args["filter"].(*model.ResultFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1872,7 +1885,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Universities(childComplexity, args["filter"].(*model.UniversityFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Universities(childComplexity, args["filter"].(*model.UniversityFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "RelationCount.count":
 		if e.ComplexityRoot.RelationCount.Count == nil {
@@ -2858,20 +2871,25 @@ type SearchHit {
 type Query {
   "Any node by id."
   node(id: ID!): Node
+  """
+  Nodes by id, in the order of ` + "`" + `ids` + "`" + ` (at most 100), null where no node has
+  the id; one round trip however many.
+  """
+  nodes(ids: [ID!]!): [Node]
 
   "Enterprises, filtered and ordered; ` + "`" + `first` + "`" + ` is 1..100."
-  enterprises(filter: EnterpriseFilter, orderBy: NodeOrder, first: Int = 20, after: String): EnterpriseConnection!
-  universities(filter: UniversityFilter, orderBy: NodeOrder, first: Int = 20, after: String): UniversityConnection!
-  alliances(filter: AllianceFilter, orderBy: NodeOrder, first: Int = 20, after: String): AllianceConnection!
-  parks(filter: ParkFilter, orderBy: NodeOrder, first: Int = 20, after: String): ParkConnection!
-  results(filter: ResultFilter, orderBy: NodeOrder, first: Int = 20, after: String): ResultConnection!
+  enterprises(filter: EnterpriseFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): EnterpriseConnection
+  universities(filter: UniversityFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): UniversityConnection
+  alliances(filter: AllianceFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): AllianceConnection
+  parks(filter: ParkFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): ParkConnection
+  results(filter: ResultFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): ResultConnection
 
   """
   Full-text search over names, English names and aliases of all node types,
   ranked by score. Works for Chinese text (CJK analyzer); the query is taken
   literally. ` + "`" + `first` + "`" + ` is 1..100.
   """
-  search(query: String!, types: [NodeKind!], first: Int = 10): [SearchHit!]!
+  search(query: String!, types: [NodeKind!], first: Int = 10): [SearchHit!]
 
   """
   Chains joining two nodes (through whom is A connected to B?): the shortest
@@ -2884,7 +2902,7 @@ type Query {
   drown the answer in trivial chains; they can still be either end.
   """
   chain(from: ID!, to: ID!, maxHops: Int = 4, relationships: [RelationKind!], since: Int, until: Int,
-        first: Int = 5, maxDegree: Int = 500): ChainAnswer!
+        first: Int = 5, maxDegree: Int = 500): ChainAnswer
 
   """
   The neighbourhood of a node within ` + "`" + `depth` + "`" + ` (1..3) hops, for a picture: the
@@ -2893,27 +2911,27 @@ type Query {
   expanded; ` + "`" + `hubs` + "`" + ` lists them.
   """
   network(id: ID!, depth: Int = 2, relationships: [RelationKind!], since: Int, until: Int,
-          maxNodes: Int = 200, maxDegree: Int = 500): Network!
+          maxNodes: Int = 200, maxDegree: Int = 500): Network
 
   "Where a result went: its developers, each transfer, and the transferees' parks and alliances."
-  resultTrail(id: ID!): ResultTrail!
+  resultTrail(id: ID!): ResultTrail
 
   "Where an enterprise's technology came from: the results it acquired and who developed them."
-  technologySources(enterpriseId: ID!): TechnologySources!
+  technologySources(enterpriseId: ID!): TechnologySources
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
   directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score; ` + "`" + `first` + "`" + ` 1..50.
   See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
-  suggestPartners(id: ID!, kinds: [NodeKind!], first: Int = 10): [PartnerSuggestion!]!
+  suggestPartners(id: ID!, kinds: [NodeKind!], first: Int = 10): [PartnerSuggestion!]
 
   """
   The most connected nodes of a kind, counting the given relationship kinds
   (all when absent), optionally within a region (a prefix of the region path)
   and an industry or field; ` + "`" + `first` + "`" + ` 1..100.
   """
-  hubs(kind: NodeKind!, relationships: [RelationKind!], region: String, industry: String, first: Int = 10): [Hub!]!
+  hubs(kind: NodeKind!, relationships: [RelationKind!], region: String, industry: String, first: Int = 10): [Hub!]
 }
 
 # ---------------------------------------------------------------- mutations
@@ -3047,7 +3065,12 @@ input UpdateResultInput {
 
 "What deleting a node removed."
 type DeletePayload {
-  id: ID!
+  """
+  The id of the deleted node, for Relay's ` + "`" + `@deleteRecord` + "`" + ` or Apollo's
+  ` + "`" + `cache.evict` + "`" + `. (This payload has no ` + "`" + `id` + "`" + ` of its own: a deleted node's id
+  under another type would overwrite the node's record in a client cache.)
+  """
+  deletedId: ID!
   kind: NodeKind!
   "Relationships detached from the node, by kind; kinds with none are left out."
   detached: [DetachedCount!]!
@@ -3211,49 +3234,49 @@ they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
 nothing changes.
 """
 type Mutation {
-  createEnterprise(input: CreateEnterpriseInput!): Enterprise!
-  updateEnterprise(id: ID!, input: UpdateEnterpriseInput!): Enterprise!
-  createUniversity(input: CreateUniversityInput!): University!
-  updateUniversity(id: ID!, input: UpdateUniversityInput!): University!
-  createAlliance(input: CreateAllianceInput!): Alliance!
-  updateAlliance(id: ID!, input: UpdateAllianceInput!): Alliance!
-  createPark(input: CreateParkInput!): Park!
-  updatePark(id: ID!, input: UpdateParkInput!): Park!
-  createResult(input: CreateResultInput!): Result!
-  updateResult(id: ID!, input: UpdateResultInput!): Result!
+  createEnterprise(input: CreateEnterpriseInput!): Enterprise
+  updateEnterprise(id: ID!, input: UpdateEnterpriseInput!): Enterprise
+  createUniversity(input: CreateUniversityInput!): University
+  updateUniversity(id: ID!, input: UpdateUniversityInput!): University
+  createAlliance(input: CreateAllianceInput!): Alliance
+  updateAlliance(id: ID!, input: UpdateAllianceInput!): Alliance
+  createPark(input: CreateParkInput!): Park
+  updatePark(id: ID!, input: UpdateParkInput!): Park
+  createResult(input: CreateResultInput!): Result
+  updateResult(id: ID!, input: UpdateResultInput!): Result
   "Delete any node and detach its relationships."
-  deleteNode(id: ID!): DeletePayload!
+  deleteNode(id: ID!): DeletePayload
 
   """
   Import nodes and relationships in bulk with the validation and upserts of
   the seed command: merged by id (nodes) and by ends and key (relationships),
   so importing the same rows again changes nothing.
   """
-  importGraph(input: ImportInput!): ImportResult!
+  importGraph(input: ImportInput!): ImportResult
 
   "Add a membership; fails if the member already belongs to the alliance."
-  addMembership(input: MembershipInput!): Membership!
-  updateMembership(memberId: ID!, allianceId: ID!, patch: MembershipPatch!): Membership!
+  addMembership(input: MembershipInput!): Membership
+  updateMembership(memberId: ID!, allianceId: ID!, patch: MembershipPatch!): Membership
   "Remove a membership; returns the removed relationship."
-  removeMembership(memberId: ID!, allianceId: ID!): Membership!
+  removeMembership(memberId: ID!, allianceId: ID!): Membership
 
-  addLocation(input: LocationInput!): Location!
-  updateLocation(tenantId: ID!, parkId: ID!, patch: LocationPatch!): Location!
-  removeLocation(tenantId: ID!, parkId: ID!): Location!
+  addLocation(input: LocationInput!): Location
+  updateLocation(tenantId: ID!, parkId: ID!, patch: LocationPatch!): Location
+  removeLocation(tenantId: ID!, parkId: ID!): Location
 
-  addDevelopment(input: DevelopmentInput!): Development!
-  updateDevelopment(developerId: ID!, resultId: ID!, patch: DevelopmentPatch!): Development!
-  removeDevelopment(developerId: ID!, resultId: ID!): Development!
+  addDevelopment(input: DevelopmentInput!): Development
+  updateDevelopment(developerId: ID!, resultId: ID!, patch: DevelopmentPatch!): Development
+  removeDevelopment(developerId: ID!, resultId: ID!): Development
 
   "A result can go to the same enterprise more than once, by different modes."
-  addTransfer(input: TransferInput!): Transfer!
-  updateTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!, patch: TransferPatch!): Transfer!
-  removeTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!): Transfer!
+  addTransfer(input: TransferInput!): Transfer
+  updateTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!, patch: TransferPatch!): Transfer
+  removeTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!): Transfer
 
   "Two organisations can collaborate in several kinds; one relationship per kind and pair, either direction."
-  addCollaboration(input: CollaborationInput!): Collaboration!
-  updateCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!, patch: CollaborationPatch!): Collaboration!
-  removeCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!): Collaboration!
+  addCollaboration(input: CollaborationInput!): Collaboration
+  updateCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!, patch: CollaborationPatch!): Collaboration
+  removeCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!): Collaboration
 }
 
 # ---------------------------------------------------------------- chains
@@ -3519,8 +3542,8 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_DeletePayload_id(ctx, field)
+	case "deletedId":
+		return ec.fieldContext_DeletePayload_deletedId(ctx, field)
 	case "kind":
 		return ec.fieldContext_DeletePayload_kind(ctx, field)
 	case "detached":
@@ -4898,6 +4921,22 @@ func (ec *executionContext) field_Query_alliances_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5006,6 +5045,22 @@ func (ec *executionContext) field_Query_enterprises_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5131,6 +5186,20 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5166,6 +5235,22 @@ func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5218,6 +5303,22 @@ func (ec *executionContext) field_Query_results_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5330,6 +5431,22 @@ func (ec *executionContext) field_Query_universities_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -6448,16 +6565,16 @@ func (ec *executionContext) fieldContext_Collaboration_synthetic(_ context.Conte
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeletePayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeletePayload_id(ctx, field)
+			return ec.fieldContext_DeletePayload_deletedId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return obj.DeletedID, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6467,7 +6584,7 @@ func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DeletePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DeletePayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -8105,10 +8222,10 @@ func (ec *executionContext) _Mutation_createEnterprise(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
-			return ec.marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
+			return ec.marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8149,10 +8266,10 @@ func (ec *executionContext) _Mutation_updateEnterprise(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
-			return ec.marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
+			return ec.marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8193,10 +8310,10 @@ func (ec *executionContext) _Mutation_createUniversity(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.University) graphql.Marshaler {
-			return ec.marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
+			return ec.marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createUniversity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8237,10 +8354,10 @@ func (ec *executionContext) _Mutation_updateUniversity(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.University) graphql.Marshaler {
-			return ec.marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
+			return ec.marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateUniversity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8281,10 +8398,10 @@ func (ec *executionContext) _Mutation_createAlliance(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
-			return ec.marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
+			return ec.marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8325,10 +8442,10 @@ func (ec *executionContext) _Mutation_updateAlliance(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
-			return ec.marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
+			return ec.marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8369,10 +8486,10 @@ func (ec *executionContext) _Mutation_createPark(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createPark(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8413,10 +8530,10 @@ func (ec *executionContext) _Mutation_updatePark(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updatePark(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8457,10 +8574,10 @@ func (ec *executionContext) _Mutation_createResult(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
-			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+			return ec.marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createResult(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8501,10 +8618,10 @@ func (ec *executionContext) _Mutation_updateResult(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
-			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+			return ec.marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateResult(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8545,10 +8662,10 @@ func (ec *executionContext) _Mutation_deleteNode(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
-			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+			return ec.marshalODeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8589,10 +8706,10 @@ func (ec *executionContext) _Mutation_importGraph(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
-			return ec.marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
+			return ec.marshalOImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8633,10 +8750,10 @@ func (ec *executionContext) _Mutation_addMembership(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8677,10 +8794,10 @@ func (ec *executionContext) _Mutation_updateMembership(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8721,10 +8838,10 @@ func (ec *executionContext) _Mutation_removeMembership(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8765,10 +8882,10 @@ func (ec *executionContext) _Mutation_addLocation(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8809,10 +8926,10 @@ func (ec *executionContext) _Mutation_updateLocation(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8853,10 +8970,10 @@ func (ec *executionContext) _Mutation_removeLocation(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8897,10 +9014,10 @@ func (ec *executionContext) _Mutation_addDevelopment(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8941,10 +9058,10 @@ func (ec *executionContext) _Mutation_updateDevelopment(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8985,10 +9102,10 @@ func (ec *executionContext) _Mutation_removeDevelopment(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9029,10 +9146,10 @@ func (ec *executionContext) _Mutation_addTransfer(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9073,10 +9190,10 @@ func (ec *executionContext) _Mutation_updateTransfer(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9117,10 +9234,10 @@ func (ec *executionContext) _Mutation_removeTransfer(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9161,10 +9278,10 @@ func (ec *executionContext) _Mutation_addCollaboration(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9205,10 +9322,10 @@ func (ec *executionContext) _Mutation_updateCollaboration(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9249,10 +9366,10 @@ func (ec *executionContext) _Mutation_removeCollaboration(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10428,6 +10545,50 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalONode2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_enterprises(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10438,14 +10599,14 @@ func (ec *executionContext) _Query_enterprises(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Enterprises(ctx, fc.Args["filter"].(*model.EnterpriseFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Enterprises(ctx, fc.Args["filter"].(*model.EnterpriseFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
-			return ec.marshalNEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx, selections, v)
+			return ec.marshalOEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_enterprises(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10482,14 +10643,14 @@ func (ec *executionContext) _Query_universities(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Universities(ctx, fc.Args["filter"].(*model.UniversityFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Universities(ctx, fc.Args["filter"].(*model.UniversityFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
-			return ec.marshalNUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx, selections, v)
+			return ec.marshalOUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_universities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10526,14 +10687,14 @@ func (ec *executionContext) _Query_alliances(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alliances(ctx, fc.Args["filter"].(*model.AllianceFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Alliances(ctx, fc.Args["filter"].(*model.AllianceFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
-			return ec.marshalNAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx, selections, v)
+			return ec.marshalOAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_alliances(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10570,14 +10731,14 @@ func (ec *executionContext) _Query_parks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parks(ctx, fc.Args["filter"].(*model.ParkFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Parks(ctx, fc.Args["filter"].(*model.ParkFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
-			return ec.marshalNParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx, selections, v)
+			return ec.marshalOParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_parks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10614,14 +10775,14 @@ func (ec *executionContext) _Query_results(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Results(ctx, fc.Args["filter"].(*model.ResultFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Results(ctx, fc.Args["filter"].(*model.ResultFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
-			return ec.marshalNResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx, selections, v)
+			return ec.marshalOResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_results(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10662,10 +10823,10 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10706,10 +10867,10 @@ func (ec *executionContext) _Query_chain(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
-			return ec.marshalNChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx, selections, v)
+			return ec.marshalOChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_chain(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10750,10 +10911,10 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Network) graphql.Marshaler {
-			return ec.marshalNNetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
+			return ec.marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10794,10 +10955,10 @@ func (ec *executionContext) _Query_resultTrail(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
-			return ec.marshalNResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx, selections, v)
+			return ec.marshalOResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_resultTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10838,10 +10999,10 @@ func (ec *executionContext) _Query_technologySources(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
-			return ec.marshalNTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx, selections, v)
+			return ec.marshalOTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_technologySources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10882,10 +11043,10 @@ func (ec *executionContext) _Query_suggestPartners(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
-			return ec.marshalNPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx, selections, v)
+			return ec.marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_suggestPartners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10926,10 +11087,10 @@ func (ec *executionContext) _Query_hubs(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
-			return ec.marshalNHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx, selections, v)
+			return ec.marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_hubs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16249,8 +16410,8 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeletePayload")
-		case "id":
-			out.Values[i] = ec._DeletePayload_id(ctx, field, obj)
+		case "deletedId":
+			out.Values[i] = ec._DeletePayload_deletedId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17325,189 +17486,189 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createEnterprise(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateEnterprise":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateEnterprise(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createUniversity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createUniversity(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateUniversity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateUniversity(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createAlliance":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createAlliance(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateAlliance":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateAlliance(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createPark":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPark(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updatePark":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updatePark(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createResult":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createResult(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateResult":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateResult(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteNode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteNode(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "importGraph":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importGraph(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -18174,6 +18335,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "nodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_nodes(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "enterprises":
 			field := field
 
@@ -18184,7 +18367,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_enterprises(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18206,7 +18389,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_universities(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18228,7 +18411,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_alliances(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18250,7 +18433,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_parks(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18272,7 +18455,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_results(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18294,7 +18477,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_search(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18316,7 +18499,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_chain(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18338,7 +18521,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_network(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18360,7 +18543,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_resultTrail(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18382,7 +18565,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_technologySources(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18404,7 +18587,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_suggestPartners(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18426,7 +18609,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_hubs(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -19848,16 +20031,6 @@ func (ec *executionContext) marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnog
 	return ec._Alliance(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._AllianceConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAllianceEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AllianceEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -19966,16 +20139,6 @@ func (ec *executionContext) marshalNChain2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return ec._Chain(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx context.Context, sel ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ChainAnswer(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNChainStep2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChainStep) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20073,16 +20236,6 @@ func (ec *executionContext) unmarshalNCreateUniversityInput2map(ctx context.Cont
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DeletePayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNDetachedCount2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDetachedCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DetachedCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20165,16 +20318,6 @@ func (ec *executionContext) marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinn
 	return ec._Enterprise(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx context.Context, sel ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EnterpriseConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEnterpriseEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EnterpriseEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20217,22 +20360,6 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx context.Context, sel ast.SelectionSet, v *model.Hub) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20259,6 +20386,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportCounts(ctx context.Context, sel ast.SelectionSet, v *model.ImportCounts) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20272,16 +20428,6 @@ func (ec *executionContext) marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋi
 func (ec *executionContext) unmarshalNImportInput2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportInput(ctx context.Context, v any) (model.ImportInput, error) {
 	res, err := ec.unmarshalInputImportInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ImportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNImportRow2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportRow) graphql.Marshaler {
@@ -20469,16 +20615,6 @@ func (ec *executionContext) unmarshalNMembershipPatch2map(ctx context.Context, v
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Network(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20607,16 +20743,6 @@ func (ec *executionContext) marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnograph
 	return ec._Park(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ParkConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNParkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20689,22 +20815,6 @@ func (ec *executionContext) marshalNPartnerReasonKind2githubᚗcomᚋinnograph�
 	return v
 }
 
-func (ec *executionContext) marshalNPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.PartnerSuggestion) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20771,16 +20881,6 @@ func (ec *executionContext) marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnogra
 	return ec._Result(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ResultConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNResultEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResultEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20815,32 +20915,6 @@ func (ec *executionContext) unmarshalNResultKind2githubᚗcomᚋinnographᚋinno
 
 func (ec *executionContext) marshalNResultKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultKind(ctx context.Context, sel ast.SelectionSet, v model.ResultKind) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx context.Context, sel ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ResultTrail(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
@@ -20934,16 +21008,6 @@ func (ec *executionContext) marshalNTechnologySource2ᚖgithubᚗcomᚋinnograph
 	return ec._TechnologySource(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx context.Context, sel ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._TechnologySources(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNTrailTransfer2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTrailTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TrailTransfer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21024,16 +21088,6 @@ func (ec *executionContext) marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinn
 		return graphql.Null
 	}
 	return ec._University(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx context.Context, sel ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._UniversityConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUniversityEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UniversityEdge) graphql.Marshaler {
@@ -21237,6 +21291,20 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx context.Context, sel ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Alliance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AllianceConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAllianceFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceFilter(ctx context.Context, v any) (*model.AllianceFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21318,6 +21386,34 @@ func (ec *executionContext) marshalOChain2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return ec._Chain(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx context.Context, sel ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ChainAnswer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx context.Context, sel ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Collaboration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx context.Context, sel ast.SelectionSet, v *model.Development) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Development(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODevelopmentRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentRole(ctx context.Context, v any) (*model.DevelopmentRole, error) {
 	if v == nil {
 		return nil, nil
@@ -21332,6 +21428,20 @@ func (ec *executionContext) marshalODevelopmentRole2ᚖgithubᚗcomᚋinnograph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx context.Context, sel ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Enterprise(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx context.Context, sel ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EnterpriseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEnterpriseFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseFilter(ctx context.Context, v any) (*model.EnterpriseFilter, error) {
@@ -21359,6 +21469,25 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -21375,6 +21504,13 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -21411,6 +21547,13 @@ func (ec *executionContext) marshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return v
 }
 
+func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx context.Context, sel ast.SelectionSet, v *model.Location) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Location(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMemberRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMemberRole(ctx context.Context, v any) (*model.MemberRole, error) {
 	if v == nil {
 		return nil, nil
@@ -21427,11 +21570,38 @@ func (ec *executionContext) marshalOMemberRole2ᚖgithubᚗcomᚋinnographᚋinn
 	return v
 }
 
+func (ec *executionContext) marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx context.Context, sel ast.SelectionSet, v *model.Membership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Network(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONode2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, v any) ([]model.NodeKind, error) {
@@ -21478,6 +21648,20 @@ func (ec *executionContext) unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Park(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ParkConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOParkFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkFilter(ctx context.Context, v any) (*model.ParkFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21500,6 +21684,25 @@ func (ec *executionContext) marshalOParkKind2ᚖgithubᚗcomᚋinnographᚋinnog
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORelationKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐRelationKindᚄ(ctx context.Context, v any) ([]model.RelationKind, error) {
@@ -21538,6 +21741,20 @@ func (ec *executionContext) marshalORelationKind2ᚕgithubᚗcomᚋinnographᚋi
 	return ret
 }
 
+func (ec *executionContext) marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx context.Context, sel ast.SelectionSet, v *model.Result) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Result(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResultConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOResultFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultFilter(ctx context.Context, v any) (*model.ResultFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21560,6 +21777,32 @@ func (ec *executionContext) marshalOResultKind2ᚖgithubᚗcomᚋinnographᚋinn
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx context.Context, sel ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResultTrail(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -21613,6 +21856,34 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx context.Context, sel ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechnologySources(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx context.Context, sel ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Transfer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx context.Context, sel ast.SelectionSet, v *model.University) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._University(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx context.Context, sel ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UniversityConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOUniversityFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityFilter(ctx context.Context, v any) (*model.UniversityFilter, error) {

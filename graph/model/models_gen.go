@@ -57,8 +57,11 @@ type ChainStep struct {
 
 // What deleting a node removed.
 type DeletePayload struct {
-	ID   string   `json:"id"`
-	Kind NodeKind `json:"kind"`
+	// The id of the deleted node, for Relay's `@deleteRecord` or Apollo's
+	// `cache.evict`. (This payload has no `id` of its own: a deleted node's id
+	// under another type would overwrite the node's record in a client cache.)
+	DeletedID string   `json:"deletedId"`
+	Kind      NodeKind `json:"kind"`
 	// Relationships detached from the node, by kind; kinds with none are left out.
 	Detached []*DetachedCount `json:"detached"`
 }
