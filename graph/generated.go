@@ -2391,6 +2391,17 @@ Conventions:
 - ` + "`" + `source` + "`" + ` says where a fact comes from (a document file name, a list, a URL).
 - Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (with ` + "`" + `extensions.field` + "`" + `),
   NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, TIMEOUT, UNAVAILABLE or INTERNAL.
+- Every root field (of Query and of Mutation) is nullable: one that fails is
+  null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data.
+- Caches normalise by ` + "`" + `id` + "`" + `: select it on every node. A payload never carries
+  another object's id; ` + "`" + `deleteNode` + "`" + ` returns the deleted node's ` + "`" + `deletedId` + "`" + `.
+- Lists of nodes are Relay connections: ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` page forward,
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` backward.
+- Mutation arguments: what a mutation acts on is named by scalar arguments
+  (a node's ` + "`" + `id` + "`" + `; a relationship's ends and, for transfers and
+  collaborations, its ` + "`" + `mode` + "`" + ` or ` + "`" + `kind` + "`" + `); what it writes is one input object,
+  ` + "`" + `input` + "`" + ` (create*, add*, importGraph, node updates) or ` + "`" + `patch` + "`" + `
+  (relationship updates). Fields left out of an update stay as they are.
 """
 schema {
   query: Query
@@ -2419,10 +2430,15 @@ interface Node {
 
 "The kinds of node, for arguments that select node types."
 enum NodeKind {
+  "Enterprise (企业)."
   ENTERPRISE
+  "University, college or research institute."
   UNIVERSITY
+  "Alliance."
   ALLIANCE
+  "Park."
   PARK
+  "Research result."
   RESULT
 }
 
@@ -2458,12 +2474,19 @@ enum Certification {
 
 "企业: a company."
 type Enterprise implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
   "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
@@ -2471,18 +2494,34 @@ type Enterprise implements Node {
   creditCode: String
   "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]!
 
   "Alliances this enterprise is a member of."
-  alliances(first: Int = 20): [Membership!]!
+  alliances(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
   "Parks, zones and incubators this enterprise sits in."
-  parks(first: Int = 20): [Location!]!
+  parks(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "Results this enterprise took part in developing."
-  developedResults(first: Int = 20): [Development!]!
+  developedResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
   "Results transferred to this enterprise (技术转让, 许可, 作价入股)."
-  acquiredResults(first: Int = 20): [Transfer!]!
+  acquiredResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Transfer!]!
   "Collaborations with universities, institutes and other enterprises, in either direction."
-  collaborators(first: Int = 20): [Collaboration!]!
+  collaborators(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Collaboration!]!
 }
 
 "Kind of university or research organisation."
@@ -2497,38 +2536,75 @@ enum UniversityKind {
 
 "高校 or 科研院所: a university, college or research institute."
 type University implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "University, college or research institute."
   kind: UniversityKind!
   "Main research fields, e.g. 草原生态, 水利."
   field: String
 
-  alliances(first: Int = 20): [Membership!]!
-  parks(first: Int = 20): [Location!]!
-  developedResults(first: Int = 20): [Development!]!
-  collaborators(first: Int = 20): [Collaboration!]!
+  "Alliances this university or institute is a member of."
+  alliances(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
+  "Parks and zones this university or institute sits in."
+  parks(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
+  "Results this university or institute took part in developing."
+  developedResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
+  "Collaborations with enterprises, universities and institutes, in either direction."
+  collaborators(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Collaboration!]!
 }
 
 "产业技术创新战略联盟 / 创新联合体: an industry technology-innovation alliance or consortium."
 type Alliance implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 
   "Member enterprises and universities, chair units first."
-  members(first: Int = 20): [Membership!]!
+  members(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
 }
 
 "Kind of park."
@@ -2553,24 +2629,44 @@ enum ParkKind {
 
 "园区: a high-tech zone, development zone, science park, incubator or industrial base."
 type Park implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Kind of park."
   kind: ParkKind!
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 
   "Enterprises, universities and parks located in this park (an incubator inside a zone)."
-  tenants(first: Int = 20): [Location!]!
+  tenants(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "Enterprises located in this park."
-  enterprises(first: Int = 20): [Location!]!
+  enterprises(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "The parks this park lies in (an incubator's zone)."
-  parents(first: Int = 20): [Location!]!
+  parents(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
 }
 
 "Kind of research result."
@@ -2587,18 +2683,27 @@ enum ResultKind {
   SOFTWARE
   "标准"
   STANDARD
+  "Any other kind of result."
   OTHER
 }
 
 "科技成果: a patent, technology, product, plant variety, software or standard."
 type Result implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Kind of result."
   kind: ResultKind!
   "Year the result was obtained (granted, registered, appraised)."
   year: Int
@@ -2606,9 +2711,15 @@ type Result implements Node {
   field: String
 
   "Who developed it: lead and participating organisations."
-  developers(first: Int = 20): [Development!]!
+  developers(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
   "Where it went: transfers to enterprises."
-  transfers(first: Int = 20): [Transfer!]!
+  transfers(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Transfer!]!
 }
 
 # ---------------------------------------------------------------- relationships
@@ -2629,10 +2740,15 @@ enum MemberRole {
 type Membership {
   "The member: an Enterprise or a University."
   member: Node!
+  "The alliance."
   alliance: Alliance!
+  "The member's role."
   role: MemberRole!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2642,11 +2758,15 @@ type Membership {
 type Location {
   "What is located: an Enterprise, a University or a Park."
   tenant: Node!
+  "The park."
   park: Park!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
   "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean!
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2664,9 +2784,13 @@ enum DevelopmentRole {
 type Development {
   "The developer: an Enterprise or a University."
   developer: Node!
+  "The result developed."
   result: Result!
+  "Lead or participating developer."
   role: DevelopmentRole!
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2686,12 +2810,17 @@ enum TransferMode {
 
 "Transfer of a result to an enterprise (科技成果转移转化)."
 type Transfer {
+  "The result transferred."
   result: Result!
+  "The enterprise it went to."
   enterprise: Enterprise!
+  "How it was transferred."
   mode: TransferMode!
+  "Year of the transfer, if known."
   year: Int
   "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2721,11 +2850,15 @@ type Collaboration {
   to: Node!
   "Seen from the node whose list this came from: the other organisation."
   partner: Node!
+  "Kind of collaboration."
   kind: CollaborationKind!
   "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2735,15 +2868,21 @@ type Collaboration {
 
 "Relay page information."
 type PageInfo {
+  "More nodes follow this page. Paging forward it is exact; paging backward it is true when ` + "`" + `before` + "`" + ` was given."
   hasNextPage: Boolean!
+  "More nodes precede this page. Paging backward it is exact; paging forward it is true when ` + "`" + `after` + "`" + ` was given."
   hasPreviousPage: Boolean!
+  "The first edge's cursor: pass it as ` + "`" + `before` + "`" + ` for the page before; null on an empty page."
   startCursor: String
+  "The last edge's cursor: pass it as ` + "`" + `after` + "`" + ` for the page after; null on an empty page."
   endCursor: String
 }
 
 "Sort direction."
 enum OrderDirection {
+  "Ascending: smallest (A, earliest) first."
   ASC
+  "Descending: largest (Z, latest) first."
   DESC
 }
 
@@ -2752,112 +2891,179 @@ Sort keys shared by the node lists. NAME and ID sort on required fields;
 YEAR (founded or result year) sorts nodes without a year first in ASC order.
 """
 enum NodeOrderField {
+  "By name, character by character (not by pinyin)."
   NAME
+  "By id."
   ID
+  "By founded year (results: year); only enterprises, alliances, parks and results have one."
   YEAR
 }
 
+"How to order a node list."
 input NodeOrder {
+  "Key to sort on; ties are broken by id."
   field: NodeOrderField! = NAME
+  "Sort direction."
   direction: OrderDirection! = ASC
 }
 
+"One enterprise of a page, with its cursor."
 type EnterpriseEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The enterprise."
   node: Enterprise!
 }
 
+"A page of enterprises, as a Relay connection."
 type EnterpriseConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [EnterpriseEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
   "Number of matching enterprises; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on enterprises; every one given must hold."
 input EnterpriseFilter {
   "Name, English name or alias contains this text."
   nameContains: String
   "Region path prefix."
   region: String
+  "Industry equals this."
   industry: String
   "Holds all of these certifications."
   certifications: [Certification!]
+  "Founded in or after this year."
   foundedFrom: Int
+  "Founded in or before this year."
   foundedTo: Int
 }
 
+"One university of a page, with its cursor."
 type UniversityEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The university."
   node: University!
 }
 
+"A page of universities, as a Relay connection."
 type UniversityConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [UniversityEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching universities; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on universities; every one given must hold."
 input UniversityFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Kind equals this."
   kind: UniversityKind
+  "Field equals this."
   field: String
 }
 
+"One alliance of a page, with its cursor."
 type AllianceEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The alliance."
   node: Alliance!
 }
 
+"A page of alliances, as a Relay connection."
 type AllianceConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [AllianceEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching alliances; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on alliances; every one given must hold."
 input AllianceFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Industry equals this."
   industry: String
+  "Administrative level equals this."
   level: Level
 }
 
+"One park of a page, with its cursor."
 type ParkEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The park."
   node: Park!
 }
 
+"A page of parks, as a Relay connection."
 type ParkConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [ParkEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching parks; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on parks; every one given must hold."
 input ParkFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Industry equals this."
   industry: String
+  "Kind equals this."
   kind: ParkKind
+  "Administrative level equals this."
   level: Level
 }
 
+"One result of a page, with its cursor."
 type ResultEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The result."
   node: Result!
 }
 
+"A page of results, as a Relay connection."
 type ResultConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [ResultEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching results; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on results; every one given must hold."
 input ResultFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Field equals this."
   field: String
+  "Kind equals this."
   kind: ResultKind
+  "Obtained in or after this year."
   yearFrom: Int
+  "Obtained in or before this year."
   yearTo: Int
 }
 
@@ -2865,31 +3071,115 @@ input ResultFilter {
 type SearchHit {
   "Relevance score from the full-text index; higher is better."
   score: Float!
+  "The node found."
   node: Node!
 }
 
+"Reads. Every field is nullable: one that fails is null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data."
 type Query {
   "Any node by id."
-  node(id: ID!): Node
+  node(
+    "The node's id."
+    id: ID!
+  ): Node
   """
   Nodes by id, in the order of ` + "`" + `ids` + "`" + ` (at most 100), null where no node has
   the id; one round trip however many.
   """
-  nodes(ids: [ID!]!): [Node]
+  nodes(
+    "Up to 100 ids; repeats are allowed."
+    ids: [ID!]!
+  ): [Node]
 
-  "Enterprises, filtered and ordered; ` + "`" + `first` + "`" + ` is 1..100."
-  enterprises(filter: EnterpriseFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): EnterpriseConnection
-  universities(filter: UniversityFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): UniversityConnection
-  alliances(filter: AllianceFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): AllianceConnection
-  parks(filter: ParkFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): ParkConnection
-  results(filter: ResultFilter, orderBy: NodeOrder, first: Int, after: String, last: Int, before: String): ResultConnection
+  "Enterprises, filtered and ordered."
+  enterprises(
+    "Only enterprises that match."
+    filter: EnterpriseFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): EnterpriseConnection
+  "Universities, colleges and research institutes, filtered and ordered."
+  universities(
+    "Only universities that match."
+    filter: UniversityFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): UniversityConnection
+  "Alliances, filtered and ordered."
+  alliances(
+    "Only alliances that match."
+    filter: AllianceFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AllianceConnection
+  "Parks, filtered and ordered."
+  parks(
+    "Only parks that match."
+    filter: ParkFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParkConnection
+  "Research results, filtered and ordered."
+  results(
+    "Only results that match."
+    filter: ResultFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ResultConnection
 
   """
   Full-text search over names, English names and aliases of all node types,
   ranked by score. Works for Chinese text (CJK analyzer); the query is taken
   literally. ` + "`" + `first` + "`" + ` is 1..100.
   """
-  search(query: String!, types: [NodeKind!], first: Int = 10): [SearchHit!]
+  search(
+    "Text to look for, taken literally."
+    query: String!
+    "Only nodes of these kinds; all kinds when absent."
+    types: [NodeKind!]
+    "At most this many hits (1..100)."
+    first: Int = 10
+  ): [SearchHit!]
 
   """
   Chains joining two nodes (through whom is A connected to B?): the shortest
@@ -2901,8 +3191,24 @@ type Query {
   500, 0 for no cap) are not passed through, so that a super-hub does not
   drown the answer in trivial chains; they can still be either end.
   """
-  chain(from: ID!, to: ID!, maxHops: Int = 4, relationships: [RelationKind!], since: Int, until: Int,
-        first: Int = 5, maxDegree: Int = 500): ChainAnswer
+  chain(
+    "Id of the node to start from."
+    from: ID!
+    "Id of the node to reach."
+    to: ID!
+    "Longest chain to look for, in steps (1..6)."
+    maxHops: Int = 4
+    "Relationship kinds to use; all when absent."
+    relationships: [RelationKind!]
+    "Only relationships lasting until this year or later (undated ones are kept)."
+    since: Int
+    "Only relationships begun by this year (undated ones are kept)."
+    until: Int
+    "At most this many chains (1..20)."
+    first: Int = 5
+    "Do not pass through nodes with more relationships than this; 0 for no cap."
+    maxDegree: Int = 500
+  ): ChainAnswer
 
   """
   The neighbourhood of a node within ` + "`" + `depth` + "`" + ` (1..3) hops, for a picture: the
@@ -2910,28 +3216,66 @@ type Query {
   once. Hubs above ` + "`" + `maxDegree` + "`" + ` (default 500, 0 for no cap) appear but are not
   expanded; ` + "`" + `hubs` + "`" + ` lists them.
   """
-  network(id: ID!, depth: Int = 2, relationships: [RelationKind!], since: Int, until: Int,
-          maxNodes: Int = 200, maxDegree: Int = 500): Network
+  network(
+    "Id of the centre node."
+    id: ID!
+    "Hops from the centre (1..3)."
+    depth: Int = 2
+    "Relationship kinds to follow; all when absent."
+    relationships: [RelationKind!]
+    "Only relationships lasting until this year or later (undated ones are kept)."
+    since: Int
+    "Only relationships begun by this year (undated ones are kept)."
+    until: Int
+    "At most this many nodes (1..1000), nearest first."
+    maxNodes: Int = 200
+    "Do not expand nodes with more relationships than this; 0 for no cap."
+    maxDegree: Int = 500
+  ): Network
 
   "Where a result went: its developers, each transfer, and the transferees' parks and alliances."
-  resultTrail(id: ID!): ResultTrail
+  resultTrail(
+    "Id of the result."
+    id: ID!
+  ): ResultTrail
 
   "Where an enterprise's technology came from: the results it acquired and who developed them."
-  technologySources(enterpriseId: ID!): TechnologySources
+  technologySources(
+    "Id of the enterprise."
+    enterpriseId: ID!
+  ): TechnologySources
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
   directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score; ` + "`" + `first` + "`" + ` 1..50.
   See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
-  suggestPartners(id: ID!, kinds: [NodeKind!], first: Int = 10): [PartnerSuggestion!]
+  suggestPartners(
+    "Id of the enterprise or university to find partners for."
+    id: ID!
+    "Kinds of partner, ENTERPRISE or UNIVERSITY; both when absent."
+    kinds: [NodeKind!]
+    "At most this many suggestions (1..50)."
+    first: Int = 10
+  ): [PartnerSuggestion!]
 
   """
   The most connected nodes of a kind, counting the given relationship kinds
   (all when absent), optionally within a region (a prefix of the region path)
   and an industry or field; ` + "`" + `first` + "`" + ` 1..100.
   """
-  hubs(kind: NodeKind!, relationships: [RelationKind!], region: String, industry: String, first: Int = 10): [Hub!]
+  hubs(
+    "Kind of node to rank."
+    kind: NodeKind!
+    "Relationship kinds to count; all when absent."
+    relationships: [RelationKind!]
+    "Region path prefix."
+    region: String
+    "Industry (for universities and results: field) equals this."
+    industry: String
+    "At most this many nodes (1..100)."
+    first: Int = 10
+  ): [Hub!]
 }
 
 # ---------------------------------------------------------------- mutations
@@ -2939,127 +3283,227 @@ type Query {
 "A JSON object."
 scalar Map
 
+"A new enterprise. Optional fields left out are absent."
 input CreateEnterpriseInput {
   "Optional stable id; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
+  "统一社会信用代码 (18 characters, checked), unique when present."
   creditCode: String
+  "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]
 }
 
-"Fields left out (or null) stay as they are."
+"Changes to an enterprise: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateEnterpriseInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
+  "统一社会信用代码 (18 characters, checked), unique when present."
   creditCode: String
+  "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]
 }
 
+"A new university. Optional fields left out are absent."
 input CreateUniversityInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "University, college or research institute."
   kind: UniversityKind!
+  "Main research fields, e.g. 草原生态, 水利."
   field: String
 }
 
+"Changes to a university: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateUniversityInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "University, college or research institute."
   kind: UniversityKind
+  "Main research fields, e.g. 草原生态, 水利."
   field: String
 }
 
+"A new alliance. Optional fields left out are absent."
 input CreateAllianceInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 }
 
+"Changes to an alliance: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateAllianceInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 }
 
+"A new park. Optional fields left out are absent."
 input CreateParkInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Kind of park."
   kind: ParkKind!
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 }
 
+"Changes to a park: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateParkInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Kind of park."
   kind: ParkKind
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 }
 
+"A new result. Optional fields left out are absent."
 input CreateResultInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Kind of result."
   kind: ResultKind!
+  "Year the result was obtained (granted, registered, appraised)."
   year: Int
+  "Field, e.g. 玉米育种, 蒙药."
   field: String
 }
 
+"Changes to a result: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateResultInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Kind of result."
   kind: ResultKind
+  "Year the result was obtained (granted, registered, appraised)."
   year: Int
+  "Field, e.g. 玉米育种, 蒙药."
   field: String
 }
 
@@ -3071,6 +3515,7 @@ type DeletePayload {
   under another type would overwrite the node's record in a client cache.)
   """
   deletedId: ID!
+  "Kind of the deleted node."
   kind: NodeKind!
   "Relationships detached from the node, by kind; kinds with none are left out."
   detached: [DetachedCount!]!
@@ -3078,103 +3523,169 @@ type DeletePayload {
 
 "Relationship kinds, as used by relationship filters."
 enum RelationKind {
+  "An enterprise or university is a member of an alliance (Membership)."
   MEMBERSHIP
+  "An enterprise, university or park is located in a park (Location)."
   LOCATION
+  "An enterprise or university developed a result (Development)."
   DEVELOPMENT
+  "A result was transferred to an enterprise (Transfer)."
   TRANSFER
+  "Two organisations collaborate (Collaboration)."
   COLLABORATION
 }
 
+"How many relationships of one kind a deletion detached."
 type DetachedCount {
+  "Relationship kind."
   kind: RelationKind!
+  "Relationships of this kind detached."
   count: Int!
 }
 
+"A new membership: its ends and its properties."
 input MembershipInput {
   "An Enterprise or University id."
   memberId: ID!
+  "An Alliance id."
   allianceId: ID!
+  "The member's role."
   role: MemberRole! = MEMBER
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a membership: fields left out stay as they are; an optional field set to null is cleared."
 input MembershipPatch {
+  "The member's role."
   role: MemberRole
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new location: its ends and its properties."
 input LocationInput {
   "An Enterprise, University or Park id."
   tenantId: ID!
+  "A Park id."
   parkId: ID!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean! = false
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a location: fields left out stay as they are; an optional field set to null is cleared."
 input LocationPatch {
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new development: its ends and its properties."
 input DevelopmentInput {
   "An Enterprise or University id."
   developerId: ID!
+  "A Result id."
   resultId: ID!
+  "Lead or participating developer."
   role: DevelopmentRole! = LEAD
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a development: fields left out stay as they are; an optional field set to null is cleared."
 input DevelopmentPatch {
+  "Lead or participating developer."
   role: DevelopmentRole
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new transfer: its ends and its properties."
 input TransferInput {
+  "A Result id."
   resultId: ID!
+  "An Enterprise id."
   enterpriseId: ID!
+  "How it is transferred; with the ends, it identifies the transfer."
   mode: TransferMode!
+  "Year of the transfer, if known."
   year: Int
+  "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a transfer: fields left out stay as they are; an optional field set to null is cleared."
 input TransferPatch {
+  "Year of the transfer, if known."
   year: Int
+  "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new collaboration: its ends and its properties."
 input CollaborationInput {
   "An Enterprise or University id."
   fromId: ID!
   "An Enterprise or University id."
   toId: ID!
+  "Kind of collaboration; with the ends, it identifies the collaboration."
   kind: CollaborationKind!
+  "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a collaboration: fields left out stay as they are; an optional field set to null is cleared."
 input CollaborationPatch {
+  "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
@@ -3193,19 +3704,25 @@ input ImportInput {
 
 "What an import did with one row."
 enum ImportStatus {
+  "Written as a new node or relationship."
   CREATED
+  "Changed an existing one."
   UPDATED
+  "An existing one already matched it."
   UNCHANGED
   "Valid, but not written: a dry run, or another row was rejected."
   VALID
   "The same as an earlier row of the batch; nothing more to write."
   DUPLICATE
+  "Invalid: see ` + "`" + `field` + "`" + ` and ` + "`" + `reason` + "`" + `."
   REJECTED
 }
 
+"What an import did with one row of ` + "`" + `records` + "`" + `."
 type ImportRow {
   "Position of the row in ` + "`" + `records` + "`" + `, from 0."
   index: Int!
+  "What happened to the row."
   status: ImportStatus!
   "For REJECTED: the offending field."
   field: String
@@ -3213,18 +3730,27 @@ type ImportRow {
   reason: String
 }
 
+"How many rows of one sort (nodes or relationships) an import created, updated, left unchanged or rejected."
 type ImportCounts {
+  "Rows written as new nodes or relationships."
   created: Int!
+  "Rows that changed an existing one."
   updated: Int!
+  "Rows an existing one already matched."
   unchanged: Int!
+  "Rows rejected as invalid."
   rejected: Int!
 }
 
+"What an import did."
 type ImportResult {
   "Whether anything was written."
   written: Boolean!
+  "Node rows, by outcome."
   nodes: ImportCounts!
+  "Relationship rows, by outcome."
   relationships: ImportCounts!
+  "Each row's status, in the order of ` + "`" + `records` + "`" + `."
   rows: [ImportRow!]!
 }
 
@@ -3234,49 +3760,199 @@ they fail with UNAUTHENTICATED, with a read-only token with FORBIDDEN, and
 nothing changes.
 """
 type Mutation {
-  createEnterprise(input: CreateEnterpriseInput!): Enterprise
-  updateEnterprise(id: ID!, input: UpdateEnterpriseInput!): Enterprise
-  createUniversity(input: CreateUniversityInput!): University
-  updateUniversity(id: ID!, input: UpdateUniversityInput!): University
-  createAlliance(input: CreateAllianceInput!): Alliance
-  updateAlliance(id: ID!, input: UpdateAllianceInput!): Alliance
-  createPark(input: CreateParkInput!): Park
-  updatePark(id: ID!, input: UpdateParkInput!): Park
-  createResult(input: CreateResultInput!): Result
-  updateResult(id: ID!, input: UpdateResultInput!): Result
+  "Create an enterprise; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createEnterprise(
+    "The new enterprise."
+    input: CreateEnterpriseInput!
+  ): Enterprise
+  "Change an enterprise: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the enterprise."
+  updateEnterprise(
+    "Id of the enterprise to change."
+    id: ID!
+    "The changes."
+    input: UpdateEnterpriseInput!
+  ): Enterprise
+  "Create a university; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createUniversity(
+    "The new university."
+    input: CreateUniversityInput!
+  ): University
+  "Change a university: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the university."
+  updateUniversity(
+    "Id of the university to change."
+    id: ID!
+    "The changes."
+    input: UpdateUniversityInput!
+  ): University
+  "Create an alliance; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createAlliance(
+    "The new alliance."
+    input: CreateAllianceInput!
+  ): Alliance
+  "Change an alliance: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the alliance."
+  updateAlliance(
+    "Id of the alliance to change."
+    id: ID!
+    "The changes."
+    input: UpdateAllianceInput!
+  ): Alliance
+  "Create a park; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createPark(
+    "The new park."
+    input: CreateParkInput!
+  ): Park
+  "Change a park: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the park."
+  updatePark(
+    "Id of the park to change."
+    id: ID!
+    "The changes."
+    input: UpdateParkInput!
+  ): Park
+  "Create a result; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createResult(
+    "The new result."
+    input: CreateResultInput!
+  ): Result
+  "Change a result: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the result."
+  updateResult(
+    "Id of the result to change."
+    id: ID!
+    "The changes."
+    input: UpdateResultInput!
+  ): Result
   "Delete any node and detach its relationships."
-  deleteNode(id: ID!): DeletePayload
+  deleteNode(
+    "Id of the node to delete."
+    id: ID!
+  ): DeletePayload
 
   """
   Import nodes and relationships in bulk with the validation and upserts of
   the seed command: merged by id (nodes) and by ends and key (relationships),
   so importing the same rows again changes nothing.
   """
-  importGraph(input: ImportInput!): ImportResult
+  importGraph(
+    "The rows, and how to import them."
+    input: ImportInput!
+  ): ImportResult
 
   "Add a membership; fails if the member already belongs to the alliance."
-  addMembership(input: MembershipInput!): Membership
-  updateMembership(memberId: ID!, allianceId: ID!, patch: MembershipPatch!): Membership
+  addMembership(
+    "The new membership."
+    input: MembershipInput!
+  ): Membership
+  "Change a membership's properties; returns the membership."
+  updateMembership(
+    "Id of the member: an Enterprise or a University."
+    memberId: ID!
+    "Id of the alliance."
+    allianceId: ID!
+    "The changes."
+    patch: MembershipPatch!
+  ): Membership
   "Remove a membership; returns the removed relationship."
-  removeMembership(memberId: ID!, allianceId: ID!): Membership
+  removeMembership(
+    "Id of the member: an Enterprise or a University."
+    memberId: ID!
+    "Id of the alliance."
+    allianceId: ID!
+  ): Membership
 
-  addLocation(input: LocationInput!): Location
-  updateLocation(tenantId: ID!, parkId: ID!, patch: LocationPatch!): Location
-  removeLocation(tenantId: ID!, parkId: ID!): Location
+  "Add a location; fails if it exists."
+  addLocation(
+    "The new location."
+    input: LocationInput!
+  ): Location
+  "Change a location's properties; returns the location."
+  updateLocation(
+    "Id of the tenant: an Enterprise, a University or a Park."
+    tenantId: ID!
+    "Id of the park."
+    parkId: ID!
+    "The changes."
+    patch: LocationPatch!
+  ): Location
+  "Remove a location; returns the removed relationship."
+  removeLocation(
+    "Id of the tenant: an Enterprise, a University or a Park."
+    tenantId: ID!
+    "Id of the park."
+    parkId: ID!
+  ): Location
 
-  addDevelopment(input: DevelopmentInput!): Development
-  updateDevelopment(developerId: ID!, resultId: ID!, patch: DevelopmentPatch!): Development
-  removeDevelopment(developerId: ID!, resultId: ID!): Development
+  "Add a development; fails if it exists."
+  addDevelopment(
+    "The new development."
+    input: DevelopmentInput!
+  ): Development
+  "Change a development's properties; returns the development."
+  updateDevelopment(
+    "Id of the developer: an Enterprise or a University."
+    developerId: ID!
+    "Id of the result."
+    resultId: ID!
+    "The changes."
+    patch: DevelopmentPatch!
+  ): Development
+  "Remove a development; returns the removed relationship."
+  removeDevelopment(
+    "Id of the developer: an Enterprise or a University."
+    developerId: ID!
+    "Id of the result."
+    resultId: ID!
+  ): Development
 
   "A result can go to the same enterprise more than once, by different modes."
-  addTransfer(input: TransferInput!): Transfer
-  updateTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!, patch: TransferPatch!): Transfer
-  removeTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!): Transfer
+  addTransfer(
+    "The new transfer."
+    input: TransferInput!
+  ): Transfer
+  "Change a transfer's properties; returns the transfer."
+  updateTransfer(
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise."
+    enterpriseId: ID!
+    "The mode of the transfer; with its ends, it identifies the transfer."
+    mode: TransferMode!
+    "The changes."
+    patch: TransferPatch!
+  ): Transfer
+  "Remove a transfer; returns the removed relationship."
+  removeTransfer(
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise."
+    enterpriseId: ID!
+    "The mode of the transfer; with its ends, it identifies the transfer."
+    mode: TransferMode!
+  ): Transfer
 
   "Two organisations can collaborate in several kinds; one relationship per kind and pair, either direction."
-  addCollaboration(input: CollaborationInput!): Collaboration
-  updateCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!, patch: CollaborationPatch!): Collaboration
-  removeCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!): Collaboration
+  addCollaboration(
+    "The new collaboration."
+    input: CollaborationInput!
+  ): Collaboration
+  "Change a collaboration's properties; returns the collaboration."
+  updateCollaboration(
+    "Id of one organisation of the collaboration (either way round)."
+    fromId: ID!
+    "Id of the other organisation."
+    toId: ID!
+    "The kind of the collaboration; with its ends, it identifies it."
+    kind: CollaborationKind!
+    "The changes."
+    patch: CollaborationPatch!
+  ): Collaboration
+  "Remove a collaboration; returns the removed relationship."
+  removeCollaboration(
+    "Id of one organisation of the collaboration (either way round)."
+    fromId: ID!
+    "Id of the other organisation."
+    toId: ID!
+    "The kind of the collaboration; with its ends, it identifies it."
+    kind: CollaborationKind!
+  ): Collaboration
 }
 
 # ---------------------------------------------------------------- chains
@@ -3294,20 +3970,29 @@ enum StepDirection {
 
 "One step of a chain: the relationship taken and the node it reaches."
 type ChainStep {
+  "Kind of the relationship taken."
   kind: RelationKind!
+  "Which way the relationship is stored, relative to reading the chain."
   direction: StepDirection!
+  "The relationship, with its properties."
   relationship: Relationship!
+  "The node this step reaches."
   node: Node!
 }
 
 "A chain of relationships from a start node; ` + "`" + `length` + "`" + ` is the number of steps."
 type Chain {
+  "Number of steps."
   length: Int!
+  "The node the chain starts from."
   start: Node!
+  "The steps, in order from the start."
   steps: [ChainStep!]!
 }
 
+"The chains found between two nodes, and how complete the answer is."
 type ChainAnswer {
+  "The chains, shortest first."
   chains: [Chain!]!
   """
   True when every chain within ` + "`" + `maxHops` + "`" + ` was considered: then an empty list
@@ -3316,6 +4001,7 @@ type ChainAnswer {
   exhausted: Boolean!
   "True when ` + "`" + `first` + "`" + ` cut the list: there are more chains within ` + "`" + `maxHops` + "`" + `."
   truncated: Boolean!
+  "The longest chain searched for, in steps."
   maxHops: Int!
   """
   Nodes over ` + "`" + `maxDegree` + "`" + ` next to either end, which the search did not pass
@@ -3326,21 +4012,29 @@ type ChainAnswer {
 
 "A relationship of a network, with the ids of its stored ends."
 type NetworkEdge {
+  "Kind of the relationship."
   kind: RelationKind!
+  "Id of the node the relationship is stored from."
   fromId: ID!
+  "Id of the node the relationship is stored to."
   toId: ID!
+  "The relationship, with its properties."
   relationship: Relationship!
 }
 
 "A node of a network and its distance in hops from the centre."
 type NetworkNode {
+  "The node."
   node: Node!
+  "Hops from the centre; 0 for the centre."
   distance: Int!
 }
 
+"The neighbourhood of a node: its nearest nodes and the relationships among them."
 type Network {
   "Nearest first; the centre is the first, at distance 0."
   nodes: [NetworkNode!]!
+  "Every relationship among the nodes, once."
   edges: [NetworkEdge!]!
   "True when ` + "`" + `maxNodes` + "`" + ` cut the neighbourhood."
   truncated: Boolean!
@@ -3348,14 +4042,19 @@ type Network {
   hubs: [Node!]!
 }
 
+"Where a result went: who developed it and where each transfer took it."
 type ResultTrail {
+  "The result."
   result: Result!
+  "Who developed it."
   developers: [Development!]!
+  "Each transfer of it, with where the transferee sits."
   transfers: [TrailTransfer!]!
 }
 
 "A transfer of the result and where its transferee sits."
 type TrailTransfer {
+  "The transfer."
   transfer: Transfer!
   "The transferee's parks."
   parks: [Location!]!
@@ -3363,13 +4062,17 @@ type TrailTransfer {
   alliances: [Membership!]!
 }
 
+"Where an enterprise's technology came from."
 type TechnologySources {
+  "The enterprise."
   enterprise: Enterprise!
+  "Each result it acquired, with who developed it."
   sources: [TechnologySource!]!
 }
 
 "A result the enterprise acquired and who developed it."
 type TechnologySource {
+  "The transfer of the result to the enterprise."
   transfer: Transfer!
   "The developing institutions (enterprises, universities, institutes)."
   developers: [Development!]!
@@ -3387,7 +4090,9 @@ enum PartnerReasonKind {
   SAME_FIELD
 }
 
+"One reason for a partner suggestion."
 type PartnerReason {
+  "Which reason."
   kind: PartnerReasonKind!
   "The weight this reason adds, halved when its relationships ended before 2016 (recency)."
   weight: Float!
@@ -3399,21 +4104,31 @@ type PartnerReason {
   chain: Chain
 }
 
+"An organisation suggested as a partner, its score and the reasons for it."
 type PartnerSuggestion {
+  "The suggested organisation."
   node: Node!
+  "Sum of the reasons' weights; higher is better."
   score: Float!
+  "The reasons that add up to the score."
   reasons: [PartnerReason!]!
 }
 
+"The number of relationships of one kind."
 type RelationCount {
+  "Relationship kind."
   kind: RelationKind!
+  "Number of relationships of this kind."
   count: Int!
 }
 
+"A node and how many relationships it has."
 type Hub {
+  "The node."
   node: Node!
   "Relationships counted for the ranking."
   total: Int!
+  "The counted relationships, by kind; kinds with none are left out."
   byKind: [RelationCount!]!
 }
 `, BuiltIn: false},
