@@ -161,6 +161,11 @@ func TestBadArguments(t *testing.T) {
 		{"SearchFirst", `{ search(query: "x", first: 1000) { score } }`, "BAD_USER_INPUT", "first"},
 		{"TooComplex", `{ enterprises(first: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		{"TooComplexBackward", `{ enterprises(last: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		// One node's lists cost 20,201, under the limit; a hundred cost 100 times that.
+		{"TooComplexNodes", `{ nodes(ids: [` + strings.Repeat(`"e1", `, 100) + `]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyChains", `{ c0: chain(from: "a", to: "b") { exhausted } c1: chain(from: "a", to: "b") { exhausted } c2: chain(from: "a", to: "b") { exhausted } c3: chain(from: "a", to: "b") { exhausted } c4: chain(from: "a", to: "b") { exhausted } c5: chain(from: "a", to: "b") { exhausted } c6: chain(from: "a", to: "b") { exhausted } c7: chain(from: "a", to: "b") { exhausted } c8: chain(from: "a", to: "b") { exhausted } c9: chain(from: "a", to: "b") { exhausted } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyNetworks", `{ n0: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n1: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n2: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n3: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n4: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n5: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n6: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n7: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"NotGraphQL", `{ enterprises { nope } }`, "GRAPHQL_VALIDATION_FAILED", ""},
@@ -169,6 +174,8 @@ func TestBadArguments(t *testing.T) {
 			a.fails("", tc.query, nil, tc.code, tc.field)
 		})
 	}
+	// The same selection on one id is within the limit: nodes is priced per id.
+	a.ok("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`, nil, &map[string]any{})
 	relGraph(a) // a relationship list's bound needs a parent to be checked on
 	a.fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { role } } } }`, nil, "BAD_USER_INPUT", "first")
 }
