@@ -33,17 +33,17 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, err
 		dir = "DESC"
 	}
 	where := slices.Clone(filter)
-	indexed := key == "n.name" // a range index provides this order
-	if q.After == nil && q.Before == nil && indexed {
-		// Lets the planner read the name index in order and stop at the limit.
+	if q.After == nil && q.Before == nil && key == "n.name" {
+		// Lets the planner read the name index (a range index provides this
+		// order) in order and stop at the limit; a cursor's bound does too.
 		where = append(where, key+" IS NOT NULL")
 	}
 	follows, precedes := ">", "<" // in list order
 	if q.Desc {
 		follows, precedes = "<", ">"
 	}
-	where = append(where, bound(key, indexed, q.After, follows, "after", params)...)
-	where = append(where, bound(key, indexed, q.Before, precedes, "before", params)...)
+	where = append(where, bound(key, q.After, follows, "after", params)...)
+	where = append(where, bound(key, q.Before, precedes, "before", params)...)
 	params["limit"] = q.First + 1 // one more than asked tells whether more lie beyond the page
 	pageOf := fmt.Sprintf(`WITH n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit
 			RETURN collect({n: %s, key: key}) AS page`, key, dir, dir, kindProjection("n", q.Props))
@@ -89,8 +89,13 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, err
 
 // bound is the predicates that keep the nodes on the cmp side of the cursor
 // c in the order on key, with c's key and id in params as <name>Key and
-// <name>Id; none without a cursor.
-func bound(key string, indexed bool, c *model.Cursor, cmp, name string, params map[string]any) []string {
+// <name>Id; none without a cursor. It is written as a range on the key and
+// the exclusion of the cursor's ties up to its id, not as the textbook
+// "key > k OR (key = k AND id > i)": the planner turns that OR into a union
+// of two index seeks and sorts everything after the cursor (20,130 db hits
+// for a page from the middle of 20,000 enterprises), where the range is one
+// seek read in order that stops at the limit (173).
+func bound(key string, c *model.Cursor, cmp, name string, params map[string]any) []string {
 	if c == nil {
 		return nil
 	}
@@ -99,13 +104,12 @@ func bound(key string, indexed bool, c *model.Cursor, cmp, name string, params m
 	if key == "n.id" {
 		return []string{"n.id " + cmp + " " + id}
 	}
-	var preds []string
-	if indexed {
-		// A bound the index can seek from; the OR below alone is not one.
-		preds = append(preds, key+" "+cmp+"= "+k)
-	}
-	return append(preds, fmt.Sprintf("(%[1]s %[2]s %[3]s OR (%[1]s = %[3]s AND n.id %[2]s %[4]s))", key, cmp, k, id))
+	orEqual := map[string]string{">": ">=", "<": "<="}
+	return []string{key + " " + orEqual[cmp] + " " + k, fmt.Sprintf("NOT (%s = %s AND n.id %s %s)", key, k, orEqual[opposite[cmp]], id)}
 }
+
+// opposite is the other comparison of a bound.
+var opposite = map[string]string{">": "<", "<": ">"}
 
 func decodePage(rec *neo4j.Record, kind model.NodeKind, first int, backward bool) (model.Page, error) {
 	var page model.Page
