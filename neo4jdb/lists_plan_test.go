@@ -42,15 +42,7 @@ func TestPageFromACursorStopsAtTheLimit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var sum func(p neo4j.ProfiledPlan) int64
-		sum = func(p neo4j.ProfiledPlan) int64 {
-			hits := p.DbHits()
-			for _, c := range p.Children() {
-				hits += sum(c)
-			}
-			return hits
-		}
-		return sum(res.Summary.Profile())
+		return neo4jdb.DBHits(res.Summary.Profile())
 	}
 	q := model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: n / 2}
 	half, err := db.ListNodes(ctx, q)
