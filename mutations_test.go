@@ -50,18 +50,18 @@ func TestNodeMutations(t *testing.T) {
 	a.ok(writeToken, `mutation { addMembership(input: {memberId: "u1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
 	var deleted struct {
 		DeleteNode struct {
-			ID, Kind string
-			Detached []struct {
+			DeletedID, Kind string
+			Detached        []struct {
 				Kind  string
 				Count int
 			}
 		}
 	}
-	a.ok(writeToken, `mutation { deleteNode(id: "a1") { id kind detached { kind count } } }`, nil, &deleted)
-	if d := deleted.DeleteNode; d.Kind != "ALLIANCE" || len(d.Detached) != 1 || d.Detached[0].Kind != "MEMBERSHIP" || d.Detached[0].Count != 1 {
+	a.ok(writeToken, `mutation { deleteNode(id: "a1") { deletedId kind detached { kind count } } }`, nil, &deleted)
+	if d := deleted.DeleteNode; d.DeletedID != "a1" || d.Kind != "ALLIANCE" || len(d.Detached) != 1 || d.Detached[0].Kind != "MEMBERSHIP" || d.Detached[0].Count != 1 {
 		t.Errorf("delete payload %+v", d)
 	}
-	a.fails(writeToken, `mutation { deleteNode(id: "a1") { id } }`, nil, "NOT_FOUND", "")
+	a.fails(writeToken, `mutation { deleteNode(id: "a1") { deletedId } }`, nil, "NOT_FOUND", "")
 }
 
 func TestRelationMutations(t *testing.T) {
@@ -117,8 +117,8 @@ func TestBadInputChangesNothing(t *testing.T) {
 		name, token, query, code, field string
 	}{
 		{"NoToken", "", `mutation { createEnterprise(input: {name: "x"}) { id } }`, "UNAUTHENTICATED", ""},
-		{"WrongToken", "nope", `mutation { deleteNode(id: "e1") { id } }`, "UNAUTHENTICATED", ""},
-		{"ReadToken", readToken, `mutation { deleteNode(id: "e1") { id } }`, "FORBIDDEN", ""},
+		{"WrongToken", "nope", `mutation { deleteNode(id: "e1") { deletedId } }`, "UNAUTHENTICATED", ""},
+		{"ReadToken", readToken, `mutation { deleteNode(id: "e1") { deletedId } }`, "FORBIDDEN", ""},
 		{"NameMissing", writeToken, `mutation { createEnterprise(input: {name: " "}) { id } }`, "BAD_USER_INPUT", "name"},
 		{"DuplicateID", writeToken, `mutation { createPark(input: {id: "e1", name: "x", kind: INCUBATOR}) { id } }`, "BAD_USER_INPUT", "id"},
 		{"BadCreditCode", writeToken, `mutation { createEnterprise(input: {name: "x", creditCode: "123"}) { id } }`, "BAD_USER_INPUT", "creditCode"},
@@ -144,7 +144,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 			if tc.name == "AllOrNothing" {
 				// Mutation fields run one after another: the first one did
 				// its write. Undo it so the snapshot compares the rest.
-				a.ok(writeToken, `mutation { deleteNode(id: "e9") { id } }`, nil, &map[string]any{})
+				a.ok(writeToken, `mutation { deleteNode(id: "e9") { deletedId } }`, nil, &map[string]any{})
 			}
 		})
 	}
@@ -166,6 +166,11 @@ func TestBadArguments(t *testing.T) {
 		{"SearchFirst", `{ search(query: "x", first: 1000) { score } }`, "BAD_USER_INPUT", "first"},
 		{"TooComplex", `{ enterprises(first: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		{"TooComplexBackward", `{ enterprises(last: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		// One node's lists cost 20,201, under the limit; a hundred cost 100 times that.
+		{"TooComplexNodes", `{ nodes(ids: [` + strings.Repeat(`"e1", `, 100) + `]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyChains", `{ c0: chain(from: "a", to: "b") { exhausted } c1: chain(from: "a", to: "b") { exhausted } c2: chain(from: "a", to: "b") { exhausted } c3: chain(from: "a", to: "b") { exhausted } c4: chain(from: "a", to: "b") { exhausted } c5: chain(from: "a", to: "b") { exhausted } c6: chain(from: "a", to: "b") { exhausted } c7: chain(from: "a", to: "b") { exhausted } c8: chain(from: "a", to: "b") { exhausted } c9: chain(from: "a", to: "b") { exhausted } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyNetworks", `{ n0: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n1: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n2: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n3: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n4: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n5: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n6: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n7: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"NotGraphQL", `{ enterprises { nope } }`, "GRAPHQL_VALIDATION_FAILED", ""},
@@ -174,6 +179,8 @@ func TestBadArguments(t *testing.T) {
 			a.fails("", tc.query, nil, tc.code, tc.field)
 		})
 	}
+	// The same selection on one id is within the limit: nodes is priced per id.
+	a.ok("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`, nil, &map[string]any{})
 	relGraph(a) // a relationship list's bound needs a parent to be checked on
 	a.fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { role } } } }`, nil, "BAD_USER_INPUT", "first")
 }

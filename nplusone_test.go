@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -126,5 +127,31 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 		len(b.AcquiredResults) != 1 || b.AcquiredResults[0].Result.ID != "R2" ||
 		len(b.AcquiredResults[0].Result.Developers) != 1 || b.AcquiredResults[0].Result.Developers[0].Developer.ID != "U" {
 		t.Errorf("B's neighbourhood: %+v", b)
+	}
+}
+
+// TestNodesIsOneRoundTrip: nodes(ids:) reads every node, with lists nested
+// below them, in one statement, and without lists in one batch; unknown ids
+// are null in their places.
+func TestNodesIsOneRoundTrip(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	for _, tc := range []struct{ name, selection, want string }{
+		{"WithLists", `id ... on Enterprise { alliances { alliance { id members { member { id } } } } }`,
+			`[{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]},null,{"id":"U"},{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]}]`},
+		{"Plain", `__typename id`,
+			`[{"__typename":"Enterprise","id":"B"},null,{"__typename":"University","id":"U"},{"__typename":"Enterprise","id":"B"}]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out struct{ Nodes json.RawMessage }
+			a.counter.Reset()
+			a.ok("", `{ nodes(ids: ["B", "nope", "U", "B"]) { `+tc.selection+` } }`, nil, &out)
+			if n := a.counter.Count(); n != 1 {
+				t.Errorf("%d round trips, want 1", n)
+			}
+			if string(out.Nodes) != tc.want {
+				t.Errorf("nodes: %s\nwant %s", out.Nodes, tc.want)
+			}
+		})
 	}
 }

@@ -16,11 +16,11 @@ const firstQuery = `# Through whom is 科河种业 connected to the CAAS Grassla
     exhausted
     chains {
       length
-      start { name }
+      start { id name }
       steps {
         kind
         direction
-        node { __typename name }
+        node { __typename id name }
         relationship {
           ... on Membership { memberRole: role since source synthetic }
           ... on Development { developmentRole: role year source synthetic }

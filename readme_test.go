@@ -3,14 +3,18 @@ package main
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/innograph/innograph/graph"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // TestReadmeQueries runs every GraphQL example of README.md against the
-// sample graph: each must succeed, and every chain example must find chains.
+// sample graph: each must succeed, every chain example must find chains, and
+// every node selected must select its id, as a normalising cache needs.
 func TestReadmeQueries(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -20,10 +24,25 @@ func TestReadmeQueries(t *testing.T) {
 	if len(blocks) < 10 {
 		t.Fatalf("found %d GraphQL examples in README.md", len(blocks))
 	}
+	sdl, err := os.ReadFile("schema.graphqls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := gqlparser.MustLoadSchema(&ast.Source{Name: "schema.graphqls", Input: string(sdl)})
 	a := newAPI(t)
 	a.loadSampleGraph()
 	for _, b := range blocks {
 		query := b[1]
+		doc, errs := gqlparser.LoadQuery(schema, query)
+		if errs != nil {
+			t.Errorf("README example does not validate: %v\n%s", errs, query)
+			continue
+		}
+		for _, op := range doc.Operations {
+			for _, f := range nodesWithoutID(schema, op.SelectionSet) {
+				t.Errorf("README example selects %s without its id:\n%s", f, query)
+			}
+		}
 		res := a.do(writeToken, query, nil)
 		if len(res.Errors) > 0 {
 			t.Errorf("README example fails: %+v\n%s", res.Errors, query)
@@ -58,4 +77,29 @@ func TestReadmeExamplesFitTheLimits(t *testing.T) {
 			t.Errorf("%+v is over half of the limits %+v:\n%s", s, l, q)
 		}
 	}
+}
+
+// nodesWithoutID names the fields in sel, at any depth, that return a node
+// (a type implementing Node, or Node) and do not select id directly.
+func nodesWithoutID(schema *ast.Schema, sel ast.SelectionSet) []string {
+	var missing []string
+	for _, s := range sel {
+		switch s := s.(type) {
+		case *ast.Field:
+			t := schema.Types[s.Definition.Type.Name()]
+			isNode := t.Name == "Node" || slices.Contains(t.Interfaces, "Node")
+			if isNode && !slices.ContainsFunc(s.SelectionSet, func(c ast.Selection) bool {
+				f, ok := c.(*ast.Field)
+				return ok && f.Name == "id"
+			}) {
+				missing = append(missing, s.Alias)
+			}
+			missing = append(missing, nodesWithoutID(schema, s.SelectionSet)...)
+		case *ast.InlineFragment:
+			missing = append(missing, nodesWithoutID(schema, s.SelectionSet)...)
+		case *ast.FragmentSpread:
+			missing = append(missing, nodesWithoutID(schema, s.Definition.SelectionSet)...)
+		}
+	}
+	return missing
 }

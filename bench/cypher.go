@@ -221,18 +221,10 @@ func profile(ctx context.Context, driver neo4j.DriverWithContext, st statement) 
 	if err != nil {
 		return 0, err
 	}
-	var sum func(p neo4j.ProfiledPlan) int64
-	sum = func(p neo4j.ProfiledPlan) int64 {
-		n := p.DbHits()
-		for _, c := range p.Children() {
-			n += sum(c)
-		}
-		return n
-	}
 	if res.Summary.Profile() == nil {
 		return 0, nil
 	}
-	return sum(res.Summary.Profile()), nil
+	return neo4jdb.DBHits(res.Summary.Profile()), nil
 }
 
 // statementsSection renders what each system sent, per workload.

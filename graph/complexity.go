@@ -28,21 +28,29 @@ func complexity() ComplexityRoot {
 	c.Result.Developers, c.Result.Transfers = rel, rel
 
 	list := times(defaultListSize)
-	c.Query.Enterprises = func(child int, _ *model.EnterpriseFilter, _ *model.NodeOrder, first *int, _ *string) int {
+	// A connection pages forward by first or backward by last, never both.
+	page := func(child int, first, last *int) int {
+		if first == nil {
+			first = last
+		}
 		return list(child, first)
 	}
-	c.Query.Universities = func(child int, _ *model.UniversityFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return list(child, first)
+	c.Query.Enterprises = func(child int, _ *model.EnterpriseFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
 	}
-	c.Query.Alliances = func(child int, _ *model.AllianceFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return list(child, first)
+	c.Query.Universities = func(child int, _ *model.UniversityFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
 	}
-	c.Query.Parks = func(child int, _ *model.ParkFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return list(child, first)
+	c.Query.Alliances = func(child int, _ *model.AllianceFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
 	}
-	c.Query.Results = func(child int, _ *model.ResultFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return list(child, first)
+	c.Query.Parks = func(child int, _ *model.ParkFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
 	}
+	c.Query.Results = func(child int, _ *model.ResultFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
 	search := times(defaultSearchFirst)
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return search(child, first) }
 	pathComplexity(&c)

@@ -105,9 +105,9 @@ type ComplexityRoot struct {
 	}
 
 	DeletePayload struct {
-		Detached func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
+		DeletedID func(childComplexity int) int
+		Detached  func(childComplexity int) int
+		Kind      func(childComplexity int) int
 	}
 
 	DetachedCount struct {
@@ -300,19 +300,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
-		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) int
 		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) int
 		Node              func(childComplexity int, id string) int
-		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Nodes             func(childComplexity int, ids []string) int
+		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		ResultTrail       func(childComplexity int, id string) int
-		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int) int
 		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
 		TechnologySources func(childComplexity int, enterpriseID string) int
-		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 	}
 
 	RelationCount struct {
@@ -478,11 +479,12 @@ type ParkResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
-	Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.EnterpriseConnection, error)
-	Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.UniversityConnection, error)
-	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.AllianceConnection, error)
-	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ParkConnection, error)
-	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ResultConnection, error)
+	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
+	Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.EnterpriseConnection, error)
+	Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.UniversityConnection, error)
+	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error)
+	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error)
+	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int) ([]*model.SearchHit, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
 	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error)
@@ -758,18 +760,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Collaboration.Until(childComplexity), true
 
+	case "DeletePayload.deletedId":
+		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeletePayload.DeletedID(childComplexity), true
 	case "DeletePayload.detached":
 		if e.ComplexityRoot.DeletePayload.Detached == nil {
 			break
 		}
 
 		return e.ComplexityRoot.DeletePayload.Detached(childComplexity), true
-	case "DeletePayload.id":
-		if e.ComplexityRoot.DeletePayload.ID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.DeletePayload.ID(childComplexity), true
 	case "DeletePayload.kind":
 		if e.ComplexityRoot.DeletePayload.Kind == nil {
 			break
@@ -1739,7 +1741,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Alliances(childComplexity, args["filter"].(*model.AllianceFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Alliances(childComplexity, args["filter"].(*model.AllianceFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.chain":
 		if e.ComplexityRoot.Query.Chain == nil {
 			break
@@ -1761,7 +1763,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Enterprises(childComplexity, args["filter"].(*model.EnterpriseFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Enterprises(childComplexity, args["filter"].(*model.EnterpriseFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.hubs":
 		if e.ComplexityRoot.Query.Hubs == nil {
 			break
@@ -1796,6 +1798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.parks":
 		if e.ComplexityRoot.Query.Parks == nil {
 			break
@@ -1806,7 +1819,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Parks(childComplexity, args["filter"].(*model.ParkFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Parks(childComplexity, args["filter"].(*model.ParkFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.resultTrail":
 		if e.ComplexityRoot.Query.ResultTrail == nil {
 			break
@@ -1828,7 +1841,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Results(childComplexity, args["filter"].(*model.ResultFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Results(childComplexity, args["filter"].(*model.ResultFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1872,7 +1885,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Universities(childComplexity, args["filter"].(*model.UniversityFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Universities(childComplexity, args["filter"].(*model.UniversityFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "RelationCount.count":
 		if e.ComplexityRoot.RelationCount.Count == nil {
@@ -2378,6 +2391,17 @@ Conventions:
 - ` + "`" + `source` + "`" + ` says where a fact comes from (a document file name, a list, a URL).
 - Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (with ` + "`" + `extensions.field` + "`" + `),
   NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, TIMEOUT, UNAVAILABLE or INTERNAL.
+- Every root field (of Query and of Mutation) is nullable: one that fails is
+  null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data.
+- Caches normalise by ` + "`" + `id` + "`" + `: select it on every node. A payload never carries
+  another object's id; ` + "`" + `deleteNode` + "`" + ` returns the deleted node's ` + "`" + `deletedId` + "`" + `.
+- Lists of nodes are Relay connections: ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` page forward,
+  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` backward.
+- Mutation arguments: what a mutation acts on is named by scalar arguments
+  (a node's ` + "`" + `id` + "`" + `; a relationship's ends and, for transfers and
+  collaborations, its ` + "`" + `mode` + "`" + ` or ` + "`" + `kind` + "`" + `); what it writes is one input object,
+  ` + "`" + `input` + "`" + ` (create*, add*, importGraph, node updates) or ` + "`" + `patch` + "`" + `
+  (relationship updates). Fields left out of an update stay as they are.
 """
 schema {
   query: Query
@@ -2406,10 +2430,15 @@ interface Node {
 
 "The kinds of node, for arguments that select node types."
 enum NodeKind {
+  "Enterprise (企业)."
   ENTERPRISE
+  "University, college or research institute."
   UNIVERSITY
+  "Alliance."
   ALLIANCE
+  "Park."
   PARK
+  "Research result."
   RESULT
 }
 
@@ -2445,12 +2474,19 @@ enum Certification {
 
 "企业: a company."
 type Enterprise implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
   "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
@@ -2458,18 +2494,34 @@ type Enterprise implements Node {
   creditCode: String
   "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]!
 
   "Alliances this enterprise is a member of."
-  alliances(first: Int = 20): [Membership!]!
+  alliances(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
   "Parks, zones and incubators this enterprise sits in."
-  parks(first: Int = 20): [Location!]!
+  parks(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "Results this enterprise took part in developing."
-  developedResults(first: Int = 20): [Development!]!
+  developedResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
   "Results transferred to this enterprise (技术转让, 许可, 作价入股)."
-  acquiredResults(first: Int = 20): [Transfer!]!
+  acquiredResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Transfer!]!
   "Collaborations with universities, institutes and other enterprises, in either direction."
-  collaborators(first: Int = 20): [Collaboration!]!
+  collaborators(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Collaboration!]!
 }
 
 "Kind of university or research organisation."
@@ -2484,38 +2536,75 @@ enum UniversityKind {
 
 "高校 or 科研院所: a university, college or research institute."
 type University implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "University, college or research institute."
   kind: UniversityKind!
   "Main research fields, e.g. 草原生态, 水利."
   field: String
 
-  alliances(first: Int = 20): [Membership!]!
-  parks(first: Int = 20): [Location!]!
-  developedResults(first: Int = 20): [Development!]!
-  collaborators(first: Int = 20): [Collaboration!]!
+  "Alliances this university or institute is a member of."
+  alliances(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
+  "Parks and zones this university or institute sits in."
+  parks(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
+  "Results this university or institute took part in developing."
+  developedResults(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
+  "Collaborations with enterprises, universities and institutes, in either direction."
+  collaborators(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Collaboration!]!
 }
 
 "产业技术创新战略联盟 / 创新联合体: an industry technology-innovation alliance or consortium."
 type Alliance implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 
   "Member enterprises and universities, chair units first."
-  members(first: Int = 20): [Membership!]!
+  members(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Membership!]!
 }
 
 "Kind of park."
@@ -2540,24 +2629,44 @@ enum ParkKind {
 
 "园区: a high-tech zone, development zone, science park, incubator or industrial base."
 type Park implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Kind of park."
   kind: ParkKind!
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 
   "Enterprises, universities and parks located in this park (an incubator inside a zone)."
-  tenants(first: Int = 20): [Location!]!
+  tenants(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "Enterprises located in this park."
-  enterprises(first: Int = 20): [Location!]!
+  enterprises(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
   "The parks this park lies in (an incubator's zone)."
-  parents(first: Int = 20): [Location!]!
+  parents(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Location!]!
 }
 
 "Kind of research result."
@@ -2574,18 +2683,27 @@ enum ResultKind {
   SOFTWARE
   "标准"
   STANDARD
+  "Any other kind of result."
   OTHER
 }
 
 "科技成果: a patent, technology, product, plant variety, software or standard."
 type Result implements Node {
+  "Stable id, unique across all node types."
   id: ID!
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for nodes added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+  "Kind of result."
   kind: ResultKind!
   "Year the result was obtained (granted, registered, appraised)."
   year: Int
@@ -2593,9 +2711,15 @@ type Result implements Node {
   field: String
 
   "Who developed it: lead and participating organisations."
-  developers(first: Int = 20): [Development!]!
+  developers(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Development!]!
   "Where it went: transfers to enterprises."
-  transfers(first: Int = 20): [Transfer!]!
+  transfers(
+    "At most this many (1..100)."
+    first: Int = 20
+  ): [Transfer!]!
 }
 
 # ---------------------------------------------------------------- relationships
@@ -2616,10 +2740,15 @@ enum MemberRole {
 type Membership {
   "The member: an Enterprise or a University."
   member: Node!
+  "The alliance."
   alliance: Alliance!
+  "The member's role."
   role: MemberRole!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2629,11 +2758,15 @@ type Membership {
 type Location {
   "What is located: an Enterprise, a University or a Park."
   tenant: Node!
+  "The park."
   park: Park!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
   "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean!
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2651,9 +2784,13 @@ enum DevelopmentRole {
 type Development {
   "The developer: an Enterprise or a University."
   developer: Node!
+  "The result developed."
   result: Result!
+  "Lead or participating developer."
   role: DevelopmentRole!
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2673,12 +2810,17 @@ enum TransferMode {
 
 "Transfer of a result to an enterprise (科技成果转移转化)."
 type Transfer {
+  "The result transferred."
   result: Result!
+  "The enterprise it went to."
   enterprise: Enterprise!
+  "How it was transferred."
   mode: TransferMode!
+  "Year of the transfer, if known."
   year: Int
   "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2708,11 +2850,15 @@ type Collaboration {
   to: Node!
   "Seen from the node whose list this came from: the other organisation."
   partner: Node!
+  "Kind of collaboration."
   kind: CollaborationKind!
   "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
@@ -2722,15 +2868,21 @@ type Collaboration {
 
 "Relay page information."
 type PageInfo {
+  "More nodes follow this page. Paging forward it is exact; paging backward it is true when ` + "`" + `before` + "`" + ` was given."
   hasNextPage: Boolean!
+  "More nodes precede this page. Paging backward it is exact; paging forward it is true when ` + "`" + `after` + "`" + ` was given."
   hasPreviousPage: Boolean!
+  "The first edge's cursor: pass it as ` + "`" + `before` + "`" + ` for the page before; null on an empty page."
   startCursor: String
+  "The last edge's cursor: pass it as ` + "`" + `after` + "`" + ` for the page after; null on an empty page."
   endCursor: String
 }
 
 "Sort direction."
 enum OrderDirection {
+  "Ascending: smallest (A, earliest) first."
   ASC
+  "Descending: largest (Z, latest) first."
   DESC
 }
 
@@ -2739,112 +2891,179 @@ Sort keys shared by the node lists. NAME and ID sort on required fields;
 YEAR (founded or result year) sorts nodes without a year first in ASC order.
 """
 enum NodeOrderField {
+  "By name, character by character (not by pinyin)."
   NAME
+  "By id."
   ID
+  "By founded year (results: year); only enterprises, alliances, parks and results have one."
   YEAR
 }
 
+"How to order a node list."
 input NodeOrder {
+  "Key to sort on; ties are broken by id."
   field: NodeOrderField! = NAME
+  "Sort direction."
   direction: OrderDirection! = ASC
 }
 
+"One enterprise of a page, with its cursor."
 type EnterpriseEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The enterprise."
   node: Enterprise!
 }
 
+"A page of enterprises, as a Relay connection."
 type EnterpriseConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [EnterpriseEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
   "Number of matching enterprises; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on enterprises; every one given must hold."
 input EnterpriseFilter {
   "Name, English name or alias contains this text."
   nameContains: String
   "Region path prefix."
   region: String
+  "Industry equals this."
   industry: String
   "Holds all of these certifications."
   certifications: [Certification!]
+  "Founded in or after this year."
   foundedFrom: Int
+  "Founded in or before this year."
   foundedTo: Int
 }
 
+"One university of a page, with its cursor."
 type UniversityEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The university."
   node: University!
 }
 
+"A page of universities, as a Relay connection."
 type UniversityConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [UniversityEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching universities; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on universities; every one given must hold."
 input UniversityFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Kind equals this."
   kind: UniversityKind
+  "Field equals this."
   field: String
 }
 
+"One alliance of a page, with its cursor."
 type AllianceEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The alliance."
   node: Alliance!
 }
 
+"A page of alliances, as a Relay connection."
 type AllianceConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [AllianceEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching alliances; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on alliances; every one given must hold."
 input AllianceFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Industry equals this."
   industry: String
+  "Administrative level equals this."
   level: Level
 }
 
+"One park of a page, with its cursor."
 type ParkEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The park."
   node: Park!
 }
 
+"A page of parks, as a Relay connection."
 type ParkConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [ParkEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching parks; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on parks; every one given must hold."
 input ParkFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Industry equals this."
   industry: String
+  "Kind equals this."
   kind: ParkKind
+  "Administrative level equals this."
   level: Level
 }
 
+"One result of a page, with its cursor."
 type ResultEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
   cursor: String!
+  "The result."
   node: Result!
 }
 
+"A page of results, as a Relay connection."
 type ResultConnection {
+  "The nodes of this page, in list order, each with its cursor."
   edges: [ResultEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
   pageInfo: PageInfo!
+  "Number of matching results; computed only when asked for."
   totalCount: Int!
 }
 
+"Conditions on results; every one given must hold."
 input ResultFilter {
+  "Name, English name or alias contains this text."
   nameContains: String
+  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
   region: String
+  "Field equals this."
   field: String
+  "Kind equals this."
   kind: ResultKind
+  "Obtained in or after this year."
   yearFrom: Int
+  "Obtained in or before this year."
   yearTo: Int
 }
 
@@ -2852,26 +3071,115 @@ input ResultFilter {
 type SearchHit {
   "Relevance score from the full-text index; higher is better."
   score: Float!
+  "The node found."
   node: Node!
 }
 
+"Reads. Every field is nullable: one that fails is null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data."
 type Query {
   "Any node by id."
-  node(id: ID!): Node
+  node(
+    "The node's id."
+    id: ID!
+  ): Node
+  """
+  Nodes by id, in the order of ` + "`" + `ids` + "`" + ` (at most 100), null where no node has
+  the id; one round trip however many.
+  """
+  nodes(
+    "Up to 100 ids; repeats are allowed."
+    ids: [ID!]!
+  ): [Node]
 
-  "Enterprises, filtered and ordered; ` + "`" + `first` + "`" + ` is 1..100."
-  enterprises(filter: EnterpriseFilter, orderBy: NodeOrder, first: Int = 20, after: String): EnterpriseConnection!
-  universities(filter: UniversityFilter, orderBy: NodeOrder, first: Int = 20, after: String): UniversityConnection!
-  alliances(filter: AllianceFilter, orderBy: NodeOrder, first: Int = 20, after: String): AllianceConnection!
-  parks(filter: ParkFilter, orderBy: NodeOrder, first: Int = 20, after: String): ParkConnection!
-  results(filter: ResultFilter, orderBy: NodeOrder, first: Int = 20, after: String): ResultConnection!
+  "Enterprises, filtered and ordered."
+  enterprises(
+    "Only enterprises that match."
+    filter: EnterpriseFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): EnterpriseConnection
+  "Universities, colleges and research institutes, filtered and ordered."
+  universities(
+    "Only universities that match."
+    filter: UniversityFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): UniversityConnection
+  "Alliances, filtered and ordered."
+  alliances(
+    "Only alliances that match."
+    filter: AllianceFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AllianceConnection
+  "Parks, filtered and ordered."
+  parks(
+    "Only parks that match."
+    filter: ParkFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParkConnection
+  "Research results, filtered and ordered."
+  results(
+    "Only results that match."
+    filter: ResultFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ResultConnection
 
   """
   Full-text search over names, English names and aliases of all node types,
   ranked by score. Works for Chinese text (CJK analyzer); the query is taken
   literally. ` + "`" + `first` + "`" + ` is 1..100.
   """
-  search(query: String!, types: [NodeKind!], first: Int = 10): [SearchHit!]!
+  search(
+    "Text to look for, taken literally."
+    query: String!
+    "Only nodes of these kinds; all kinds when absent."
+    types: [NodeKind!]
+    "At most this many hits (1..100)."
+    first: Int = 10
+  ): [SearchHit!]
 
   """
   Chains joining two nodes (through whom is A connected to B?): the shortest
@@ -2883,8 +3191,24 @@ type Query {
   500, 0 for no cap) are not passed through, so that a super-hub does not
   drown the answer in trivial chains; they can still be either end.
   """
-  chain(from: ID!, to: ID!, maxHops: Int = 4, relationships: [RelationKind!], since: Int, until: Int,
-        first: Int = 5, maxDegree: Int = 500): ChainAnswer!
+  chain(
+    "Id of the node to start from."
+    from: ID!
+    "Id of the node to reach."
+    to: ID!
+    "Longest chain to look for, in steps (1..6)."
+    maxHops: Int = 4
+    "Relationship kinds to use; all when absent."
+    relationships: [RelationKind!]
+    "Only relationships lasting until this year or later (undated ones are kept)."
+    since: Int
+    "Only relationships begun by this year (undated ones are kept)."
+    until: Int
+    "At most this many chains (1..20)."
+    first: Int = 5
+    "Do not pass through nodes with more relationships than this; 0 for no cap."
+    maxDegree: Int = 500
+  ): ChainAnswer
 
   """
   The neighbourhood of a node within ` + "`" + `depth` + "`" + ` (1..3) hops, for a picture: the
@@ -2892,28 +3216,66 @@ type Query {
   once. Hubs above ` + "`" + `maxDegree` + "`" + ` (default 500, 0 for no cap) appear but are not
   expanded; ` + "`" + `hubs` + "`" + ` lists them.
   """
-  network(id: ID!, depth: Int = 2, relationships: [RelationKind!], since: Int, until: Int,
-          maxNodes: Int = 200, maxDegree: Int = 500): Network!
+  network(
+    "Id of the centre node."
+    id: ID!
+    "Hops from the centre (1..3)."
+    depth: Int = 2
+    "Relationship kinds to follow; all when absent."
+    relationships: [RelationKind!]
+    "Only relationships lasting until this year or later (undated ones are kept)."
+    since: Int
+    "Only relationships begun by this year (undated ones are kept)."
+    until: Int
+    "At most this many nodes (1..1000), nearest first."
+    maxNodes: Int = 200
+    "Do not expand nodes with more relationships than this; 0 for no cap."
+    maxDegree: Int = 500
+  ): Network
 
   "Where a result went: its developers, each transfer, and the transferees' parks and alliances."
-  resultTrail(id: ID!): ResultTrail!
+  resultTrail(
+    "Id of the result."
+    id: ID!
+  ): ResultTrail
 
   "Where an enterprise's technology came from: the results it acquired and who developed them."
-  technologySources(enterpriseId: ID!): TechnologySources!
+  technologySources(
+    "Id of the enterprise."
+    enterpriseId: ID!
+  ): TechnologySources
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
   directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score; ` + "`" + `first` + "`" + ` 1..50.
   See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
-  suggestPartners(id: ID!, kinds: [NodeKind!], first: Int = 10): [PartnerSuggestion!]!
+  suggestPartners(
+    "Id of the enterprise or university to find partners for."
+    id: ID!
+    "Kinds of partner, ENTERPRISE or UNIVERSITY; both when absent."
+    kinds: [NodeKind!]
+    "At most this many suggestions (1..50)."
+    first: Int = 10
+  ): [PartnerSuggestion!]
 
   """
   The most connected nodes of a kind, counting the given relationship kinds
   (all when absent), optionally within a region (a prefix of the region path)
   and an industry or field; ` + "`" + `first` + "`" + ` 1..100.
   """
-  hubs(kind: NodeKind!, relationships: [RelationKind!], region: String, industry: String, first: Int = 10): [Hub!]!
+  hubs(
+    "Kind of node to rank."
+    kind: NodeKind!
+    "Relationship kinds to count; all when absent."
+    relationships: [RelationKind!]
+    "Region path prefix."
+    region: String
+    "Industry (for universities and results: field) equals this."
+    industry: String
+    "At most this many nodes (1..100)."
+    first: Int = 10
+  ): [Hub!]
 }
 
 # ---------------------------------------------------------------- mutations
@@ -2921,133 +3283,239 @@ type Query {
 "A JSON object."
 scalar Map
 
+"A new enterprise. Optional fields left out are absent."
 input CreateEnterpriseInput {
   "Optional stable id; generated when absent. Choose one to make the create safe to retry."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
+  "统一社会信用代码 (18 characters, checked), unique when present."
   creditCode: String
+  "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]
 }
 
-"Fields left out (or null) stay as they are."
+"Changes to an enterprise: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateEnterpriseInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Industry, e.g. 农牧业机械, 种业, 盐化工."
   industry: String
+  "统一社会信用代码 (18 characters, checked), unique when present."
   creditCode: String
+  "Year founded."
   founded: Int
+  "Certifications and recognitions held."
   certifications: [Certification!]
 }
 
+"A new university. Optional fields left out are absent."
 input CreateUniversityInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "University, college or research institute."
   kind: UniversityKind!
+  "Main research fields, e.g. 草原生态, 水利."
   field: String
 }
 
+"Changes to a university: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateUniversityInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "University, college or research institute."
   kind: UniversityKind
+  "Main research fields, e.g. 草原生态, 水利."
   field: String
 }
 
+"A new alliance. Optional fields left out are absent."
 input CreateAllianceInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 }
 
+"Changes to an alliance: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateAllianceInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Administrative level that recognised it, if known."
   level: Level
+  "Industry it serves, e.g. 向日葵, 乳业."
   industry: String
+  "Year founded."
   founded: Int
 }
 
+"A new park. Optional fields left out are absent."
 input CreateParkInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Kind of park."
   kind: ParkKind!
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 }
 
+"Changes to a park: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateParkInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Kind of park."
   kind: ParkKind
+  "Administrative level, if known."
   level: Level
+  "Industry focus, e.g. 农畜产品加工, 新材料."
   industry: String
+  "Year founded or approved."
   founded: Int
 }
 
+"A new result. Optional fields left out are absent."
 input CreateResultInput {
+  "Optional stable id, unique across all node types; generated when absent."
   id: ID
+  "Official name; Chinese names are the norm."
   name: String!
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "True for a node added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
+  "Kind of result."
   kind: ResultKind!
+  "Year the result was obtained (granted, registered, appraised)."
   year: Int
+  "Field, e.g. 玉米育种, 蒙药."
   field: String
 }
 
+"Changes to a result: fields left out stay as they are; an optional field set to null is cleared."
 input UpdateResultInput {
+  "Official name; Chinese names are the norm."
   name: String
+  "English name, if known."
   nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
   aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
   region: String
+  "Where the facts about this node come from."
   source: String
+  "Kind of result."
   kind: ResultKind
+  "Year the result was obtained (granted, registered, appraised)."
   year: Int
+  "Field, e.g. 玉米育种, 蒙药."
   field: String
 }
 
 "What deleting a node removed."
 type DeletePayload {
-  id: ID!
+  """
+  The id of the deleted node, for Relay's ` + "`" + `@deleteRecord` + "`" + ` or Apollo's
+  ` + "`" + `cache.evict` + "`" + `. (This payload has no ` + "`" + `id` + "`" + ` of its own: a deleted node's id
+  under another type would overwrite the node's record in a client cache.)
+  """
+  deletedId: ID!
+  "Kind of the deleted node."
   kind: NodeKind!
   "Relationships detached from the node, by kind; kinds with none are left out."
   detached: [DetachedCount!]!
@@ -3055,103 +3523,169 @@ type DeletePayload {
 
 "Relationship kinds, as used by relationship filters."
 enum RelationKind {
+  "An enterprise or university is a member of an alliance (Membership)."
   MEMBERSHIP
+  "An enterprise, university or park is located in a park (Location)."
   LOCATION
+  "An enterprise or university developed a result (Development)."
   DEVELOPMENT
+  "A result was transferred to an enterprise (Transfer)."
   TRANSFER
+  "Two organisations collaborate (Collaboration)."
   COLLABORATION
 }
 
+"How many relationships of one kind a deletion detached."
 type DetachedCount {
+  "Relationship kind."
   kind: RelationKind!
+  "Relationships of this kind detached."
   count: Int!
 }
 
+"A new membership: its ends and its properties."
 input MembershipInput {
   "An Enterprise or University id."
   memberId: ID!
+  "An Alliance id."
   allianceId: ID!
+  "The member's role."
   role: MemberRole! = MEMBER
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a membership: fields left out stay as they are; an optional field set to null is cleared."
 input MembershipPatch {
+  "The member's role."
   role: MemberRole
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new location: its ends and its properties."
 input LocationInput {
   "An Enterprise, University or Park id."
   tenantId: ID!
+  "A Park id."
   parkId: ID!
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean! = false
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a location: fields left out stay as they are; an optional field set to null is cleared."
 input LocationPatch {
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "The tenant has graduated (毕业) from an incubator."
   graduated: Boolean
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new development: its ends and its properties."
 input DevelopmentInput {
   "An Enterprise or University id."
   developerId: ID!
+  "A Result id."
   resultId: ID!
+  "Lead or participating developer."
   role: DevelopmentRole! = LEAD
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a development: fields left out stay as they are; an optional field set to null is cleared."
 input DevelopmentPatch {
+  "Lead or participating developer."
   role: DevelopmentRole
+  "Year of the development, if known."
   year: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new transfer: its ends and its properties."
 input TransferInput {
+  "A Result id."
   resultId: ID!
+  "An Enterprise id."
   enterpriseId: ID!
+  "How it is transferred; with the ends, it identifies the transfer."
   mode: TransferMode!
+  "Year of the transfer, if known."
   year: Int
+  "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a transfer: fields left out stay as they are; an optional field set to null is cleared."
 input TransferPatch {
+  "Year of the transfer, if known."
   year: Int
+  "Contract value in 万元."
   value: Float
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
+"A new collaboration: its ends and its properties."
 input CollaborationInput {
   "An Enterprise or University id."
   fromId: ID!
   "An Enterprise or University id."
   toId: ID!
+  "Kind of collaboration; with the ends, it identifies the collaboration."
   kind: CollaborationKind!
+  "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
+  "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean = false
 }
 
+"Changes to a collaboration: fields left out stay as they are; an optional field set to null is cleared."
 input CollaborationPatch {
+  "Name of the joint lab, project or workstation."
   title: String
+  "Year it began, if known."
   since: Int
+  "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
 
@@ -3170,19 +3704,25 @@ input ImportInput {
 
 "What an import did with one row."
 enum ImportStatus {
+  "Written as a new node or relationship."
   CREATED
+  "Changed an existing one."
   UPDATED
+  "An existing one already matched it."
   UNCHANGED
   "Valid, but not written: a dry run, or another row was rejected."
   VALID
   "The same as an earlier row of the batch; nothing more to write."
   DUPLICATE
+  "Invalid: see ` + "`" + `field` + "`" + ` and ` + "`" + `reason` + "`" + `."
   REJECTED
 }
 
+"What an import did with one row of ` + "`" + `records` + "`" + `."
 type ImportRow {
   "Position of the row in ` + "`" + `records` + "`" + `, from 0."
   index: Int!
+  "What happened to the row."
   status: ImportStatus!
   "For REJECTED: the offending field."
   field: String
@@ -3190,18 +3730,27 @@ type ImportRow {
   reason: String
 }
 
+"How many rows of one sort (nodes or relationships) an import created, updated, left unchanged or rejected."
 type ImportCounts {
+  "Rows written as new nodes or relationships."
   created: Int!
+  "Rows that changed an existing one."
   updated: Int!
+  "Rows an existing one already matched."
   unchanged: Int!
+  "Rows rejected as invalid."
   rejected: Int!
 }
 
+"What an import did."
 type ImportResult {
   "Whether anything was written."
   written: Boolean!
+  "Node rows, by outcome."
   nodes: ImportCounts!
+  "Relationship rows, by outcome."
   relationships: ImportCounts!
+  "Each row's status, in the order of ` + "`" + `records` + "`" + `."
   rows: [ImportRow!]!
 }
 
@@ -3218,49 +3767,199 @@ the same values again, and a delete or remove that had been applied
 answers NOT_FOUND. A create without an ` + "`" + `id` + "`" + ` would make a second node.
 """
 type Mutation {
-  createEnterprise(input: CreateEnterpriseInput!): Enterprise!
-  updateEnterprise(id: ID!, input: UpdateEnterpriseInput!): Enterprise!
-  createUniversity(input: CreateUniversityInput!): University!
-  updateUniversity(id: ID!, input: UpdateUniversityInput!): University!
-  createAlliance(input: CreateAllianceInput!): Alliance!
-  updateAlliance(id: ID!, input: UpdateAllianceInput!): Alliance!
-  createPark(input: CreateParkInput!): Park!
-  updatePark(id: ID!, input: UpdateParkInput!): Park!
-  createResult(input: CreateResultInput!): Result!
-  updateResult(id: ID!, input: UpdateResultInput!): Result!
+  "Create an enterprise; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createEnterprise(
+    "The new enterprise."
+    input: CreateEnterpriseInput!
+  ): Enterprise
+  "Change an enterprise: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the enterprise."
+  updateEnterprise(
+    "Id of the enterprise to change."
+    id: ID!
+    "The changes."
+    input: UpdateEnterpriseInput!
+  ): Enterprise
+  "Create a university; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createUniversity(
+    "The new university."
+    input: CreateUniversityInput!
+  ): University
+  "Change a university: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the university."
+  updateUniversity(
+    "Id of the university to change."
+    id: ID!
+    "The changes."
+    input: UpdateUniversityInput!
+  ): University
+  "Create an alliance; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createAlliance(
+    "The new alliance."
+    input: CreateAllianceInput!
+  ): Alliance
+  "Change an alliance: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the alliance."
+  updateAlliance(
+    "Id of the alliance to change."
+    id: ID!
+    "The changes."
+    input: UpdateAllianceInput!
+  ): Alliance
+  "Create a park; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createPark(
+    "The new park."
+    input: CreateParkInput!
+  ): Park
+  "Change a park: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the park."
+  updatePark(
+    "Id of the park to change."
+    id: ID!
+    "The changes."
+    input: UpdateParkInput!
+  ): Park
+  "Create a result; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createResult(
+    "The new result."
+    input: CreateResultInput!
+  ): Result
+  "Change a result: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the result."
+  updateResult(
+    "Id of the result to change."
+    id: ID!
+    "The changes."
+    input: UpdateResultInput!
+  ): Result
   "Delete any node and detach its relationships."
-  deleteNode(id: ID!): DeletePayload!
+  deleteNode(
+    "Id of the node to delete."
+    id: ID!
+  ): DeletePayload
 
   """
   Import nodes and relationships in bulk with the validation and upserts of
   the seed command: merged by id (nodes) and by ends and key (relationships),
   so importing the same rows again changes nothing.
   """
-  importGraph(input: ImportInput!): ImportResult!
+  importGraph(
+    "The rows, and how to import them."
+    input: ImportInput!
+  ): ImportResult
 
   "Add a membership; fails if the member already belongs to the alliance with other values."
-  addMembership(input: MembershipInput!): Membership!
-  updateMembership(memberId: ID!, allianceId: ID!, patch: MembershipPatch!): Membership!
+  addMembership(
+    "The new membership."
+    input: MembershipInput!
+  ): Membership
+  "Change a membership's properties; returns the membership."
+  updateMembership(
+    "Id of the member: an Enterprise or a University."
+    memberId: ID!
+    "Id of the alliance."
+    allianceId: ID!
+    "The changes."
+    patch: MembershipPatch!
+  ): Membership
   "Remove a membership; returns the removed relationship."
-  removeMembership(memberId: ID!, allianceId: ID!): Membership!
+  removeMembership(
+    "Id of the member: an Enterprise or a University."
+    memberId: ID!
+    "Id of the alliance."
+    allianceId: ID!
+  ): Membership
 
-  addLocation(input: LocationInput!): Location!
-  updateLocation(tenantId: ID!, parkId: ID!, patch: LocationPatch!): Location!
-  removeLocation(tenantId: ID!, parkId: ID!): Location!
+  "Add a location; fails if it exists."
+  addLocation(
+    "The new location."
+    input: LocationInput!
+  ): Location
+  "Change a location's properties; returns the location."
+  updateLocation(
+    "Id of the tenant: an Enterprise, a University or a Park."
+    tenantId: ID!
+    "Id of the park."
+    parkId: ID!
+    "The changes."
+    patch: LocationPatch!
+  ): Location
+  "Remove a location; returns the removed relationship."
+  removeLocation(
+    "Id of the tenant: an Enterprise, a University or a Park."
+    tenantId: ID!
+    "Id of the park."
+    parkId: ID!
+  ): Location
 
-  addDevelopment(input: DevelopmentInput!): Development!
-  updateDevelopment(developerId: ID!, resultId: ID!, patch: DevelopmentPatch!): Development!
-  removeDevelopment(developerId: ID!, resultId: ID!): Development!
+  "Add a development; fails if it exists."
+  addDevelopment(
+    "The new development."
+    input: DevelopmentInput!
+  ): Development
+  "Change a development's properties; returns the development."
+  updateDevelopment(
+    "Id of the developer: an Enterprise or a University."
+    developerId: ID!
+    "Id of the result."
+    resultId: ID!
+    "The changes."
+    patch: DevelopmentPatch!
+  ): Development
+  "Remove a development; returns the removed relationship."
+  removeDevelopment(
+    "Id of the developer: an Enterprise or a University."
+    developerId: ID!
+    "Id of the result."
+    resultId: ID!
+  ): Development
 
   "A result can go to the same enterprise more than once, by different modes."
-  addTransfer(input: TransferInput!): Transfer!
-  updateTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!, patch: TransferPatch!): Transfer!
-  removeTransfer(resultId: ID!, enterpriseId: ID!, mode: TransferMode!): Transfer!
+  addTransfer(
+    "The new transfer."
+    input: TransferInput!
+  ): Transfer
+  "Change a transfer's properties; returns the transfer."
+  updateTransfer(
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise."
+    enterpriseId: ID!
+    "The mode of the transfer; with its ends, it identifies the transfer."
+    mode: TransferMode!
+    "The changes."
+    patch: TransferPatch!
+  ): Transfer
+  "Remove a transfer; returns the removed relationship."
+  removeTransfer(
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise."
+    enterpriseId: ID!
+    "The mode of the transfer; with its ends, it identifies the transfer."
+    mode: TransferMode!
+  ): Transfer
 
   "Two organisations can collaborate in several kinds; one relationship per kind and pair, either direction."
-  addCollaboration(input: CollaborationInput!): Collaboration!
-  updateCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!, patch: CollaborationPatch!): Collaboration!
-  removeCollaboration(fromId: ID!, toId: ID!, kind: CollaborationKind!): Collaboration!
+  addCollaboration(
+    "The new collaboration."
+    input: CollaborationInput!
+  ): Collaboration
+  "Change a collaboration's properties; returns the collaboration."
+  updateCollaboration(
+    "Id of one organisation of the collaboration (either way round)."
+    fromId: ID!
+    "Id of the other organisation."
+    toId: ID!
+    "The kind of the collaboration; with its ends, it identifies it."
+    kind: CollaborationKind!
+    "The changes."
+    patch: CollaborationPatch!
+  ): Collaboration
+  "Remove a collaboration; returns the removed relationship."
+  removeCollaboration(
+    "Id of one organisation of the collaboration (either way round)."
+    fromId: ID!
+    "Id of the other organisation."
+    toId: ID!
+    "The kind of the collaboration; with its ends, it identifies it."
+    kind: CollaborationKind!
+  ): Collaboration
 }
 
 # ---------------------------------------------------------------- chains
@@ -3278,20 +3977,29 @@ enum StepDirection {
 
 "One step of a chain: the relationship taken and the node it reaches."
 type ChainStep {
+  "Kind of the relationship taken."
   kind: RelationKind!
+  "Which way the relationship is stored, relative to reading the chain."
   direction: StepDirection!
+  "The relationship, with its properties."
   relationship: Relationship!
+  "The node this step reaches."
   node: Node!
 }
 
 "A chain of relationships from a start node; ` + "`" + `length` + "`" + ` is the number of steps."
 type Chain {
+  "Number of steps."
   length: Int!
+  "The node the chain starts from."
   start: Node!
+  "The steps, in order from the start."
   steps: [ChainStep!]!
 }
 
+"The chains found between two nodes, and how complete the answer is."
 type ChainAnswer {
+  "The chains, shortest first."
   chains: [Chain!]!
   """
   True when every chain within ` + "`" + `maxHops` + "`" + ` was considered: then an empty list
@@ -3300,6 +4008,7 @@ type ChainAnswer {
   exhausted: Boolean!
   "True when ` + "`" + `first` + "`" + ` cut the list: there are more chains within ` + "`" + `maxHops` + "`" + `."
   truncated: Boolean!
+  "The longest chain searched for, in steps."
   maxHops: Int!
   """
   Nodes over ` + "`" + `maxDegree` + "`" + ` next to either end, which the search did not pass
@@ -3310,21 +4019,29 @@ type ChainAnswer {
 
 "A relationship of a network, with the ids of its stored ends."
 type NetworkEdge {
+  "Kind of the relationship."
   kind: RelationKind!
+  "Id of the node the relationship is stored from."
   fromId: ID!
+  "Id of the node the relationship is stored to."
   toId: ID!
+  "The relationship, with its properties."
   relationship: Relationship!
 }
 
 "A node of a network and its distance in hops from the centre."
 type NetworkNode {
+  "The node."
   node: Node!
+  "Hops from the centre; 0 for the centre."
   distance: Int!
 }
 
+"The neighbourhood of a node: its nearest nodes and the relationships among them."
 type Network {
   "Nearest first; the centre is the first, at distance 0."
   nodes: [NetworkNode!]!
+  "Every relationship among the nodes, once."
   edges: [NetworkEdge!]!
   "True when ` + "`" + `maxNodes` + "`" + ` cut the neighbourhood."
   truncated: Boolean!
@@ -3332,14 +4049,19 @@ type Network {
   hubs: [Node!]!
 }
 
+"Where a result went: who developed it and where each transfer took it."
 type ResultTrail {
+  "The result."
   result: Result!
+  "Who developed it."
   developers: [Development!]!
+  "Each transfer of it, with where the transferee sits."
   transfers: [TrailTransfer!]!
 }
 
 "A transfer of the result and where its transferee sits."
 type TrailTransfer {
+  "The transfer."
   transfer: Transfer!
   "The transferee's parks."
   parks: [Location!]!
@@ -3347,13 +4069,17 @@ type TrailTransfer {
   alliances: [Membership!]!
 }
 
+"Where an enterprise's technology came from."
 type TechnologySources {
+  "The enterprise."
   enterprise: Enterprise!
+  "Each result it acquired, with who developed it."
   sources: [TechnologySource!]!
 }
 
 "A result the enterprise acquired and who developed it."
 type TechnologySource {
+  "The transfer of the result to the enterprise."
   transfer: Transfer!
   "The developing institutions (enterprises, universities, institutes)."
   developers: [Development!]!
@@ -3371,7 +4097,9 @@ enum PartnerReasonKind {
   SAME_FIELD
 }
 
+"One reason for a partner suggestion."
 type PartnerReason {
+  "Which reason."
   kind: PartnerReasonKind!
   "The weight this reason adds, halved when its relationships ended before 2016 (recency)."
   weight: Float!
@@ -3383,21 +4111,31 @@ type PartnerReason {
   chain: Chain
 }
 
+"An organisation suggested as a partner, its score and the reasons for it."
 type PartnerSuggestion {
+  "The suggested organisation."
   node: Node!
+  "Sum of the reasons' weights; higher is better."
   score: Float!
+  "The reasons that add up to the score."
   reasons: [PartnerReason!]!
 }
 
+"The number of relationships of one kind."
 type RelationCount {
+  "Relationship kind."
   kind: RelationKind!
+  "Number of relationships of this kind."
   count: Int!
 }
 
+"A node and how many relationships it has."
 type Hub {
+  "The node."
   node: Node!
   "Relationships counted for the ranking."
   total: Int!
+  "The counted relationships, by kind; kinds with none are left out."
   byKind: [RelationCount!]!
 }
 `, BuiltIn: false},
@@ -3526,8 +4264,8 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "id":
-		return ec.fieldContext_DeletePayload_id(ctx, field)
+	case "deletedId":
+		return ec.fieldContext_DeletePayload_deletedId(ctx, field)
 	case "kind":
 		return ec.fieldContext_DeletePayload_kind(ctx, field)
 	case "detached":
@@ -4905,6 +5643,22 @@ func (ec *executionContext) field_Query_alliances_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5013,6 +5767,22 @@ func (ec *executionContext) field_Query_enterprises_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5138,6 +5908,20 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5173,6 +5957,22 @@ func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5225,6 +6025,22 @@ func (ec *executionContext) field_Query_results_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5337,6 +6153,22 @@ func (ec *executionContext) field_Query_universities_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -6455,16 +7287,16 @@ func (ec *executionContext) fieldContext_Collaboration_synthetic(_ context.Conte
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeletePayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DeletePayload_id(ctx, field)
+			return ec.fieldContext_DeletePayload_deletedId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return obj.DeletedID, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -6474,7 +7306,7 @@ func (ec *executionContext) _DeletePayload_id(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_DeletePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DeletePayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeletePayload", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -8112,10 +8944,10 @@ func (ec *executionContext) _Mutation_createEnterprise(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
-			return ec.marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
+			return ec.marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8156,10 +8988,10 @@ func (ec *executionContext) _Mutation_updateEnterprise(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
-			return ec.marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
+			return ec.marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateEnterprise(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8200,10 +9032,10 @@ func (ec *executionContext) _Mutation_createUniversity(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.University) graphql.Marshaler {
-			return ec.marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
+			return ec.marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createUniversity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8244,10 +9076,10 @@ func (ec *executionContext) _Mutation_updateUniversity(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.University) graphql.Marshaler {
-			return ec.marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
+			return ec.marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateUniversity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8288,10 +9120,10 @@ func (ec *executionContext) _Mutation_createAlliance(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
-			return ec.marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
+			return ec.marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8332,10 +9164,10 @@ func (ec *executionContext) _Mutation_updateAlliance(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
-			return ec.marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
+			return ec.marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateAlliance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8376,10 +9208,10 @@ func (ec *executionContext) _Mutation_createPark(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createPark(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8420,10 +9252,10 @@ func (ec *executionContext) _Mutation_updatePark(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Park) graphql.Marshaler {
-			return ec.marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
+			return ec.marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updatePark(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8464,10 +9296,10 @@ func (ec *executionContext) _Mutation_createResult(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
-			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+			return ec.marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_createResult(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8508,10 +9340,10 @@ func (ec *executionContext) _Mutation_updateResult(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
-			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+			return ec.marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateResult(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8552,10 +9384,10 @@ func (ec *executionContext) _Mutation_deleteNode(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
-			return ec.marshalNDeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
+			return ec.marshalODeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8596,10 +9428,10 @@ func (ec *executionContext) _Mutation_importGraph(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
-			return ec.marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
+			return ec.marshalOImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_importGraph(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8640,10 +9472,10 @@ func (ec *executionContext) _Mutation_addMembership(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8684,10 +9516,10 @@ func (ec *executionContext) _Mutation_updateMembership(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8728,10 +9560,10 @@ func (ec *executionContext) _Mutation_removeMembership(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+			return ec.marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeMembership(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8772,10 +9604,10 @@ func (ec *executionContext) _Mutation_addLocation(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8816,10 +9648,10 @@ func (ec *executionContext) _Mutation_updateLocation(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8860,10 +9692,10 @@ func (ec *executionContext) _Mutation_removeLocation(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeLocation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8904,10 +9736,10 @@ func (ec *executionContext) _Mutation_addDevelopment(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8948,10 +9780,10 @@ func (ec *executionContext) _Mutation_updateDevelopment(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -8992,10 +9824,10 @@ func (ec *executionContext) _Mutation_removeDevelopment(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+			return ec.marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeDevelopment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9036,10 +9868,10 @@ func (ec *executionContext) _Mutation_addTransfer(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9080,10 +9912,10 @@ func (ec *executionContext) _Mutation_updateTransfer(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9124,10 +9956,10 @@ func (ec *executionContext) _Mutation_removeTransfer(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+			return ec.marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeTransfer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9168,10 +10000,10 @@ func (ec *executionContext) _Mutation_addCollaboration(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_addCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9212,10 +10044,10 @@ func (ec *executionContext) _Mutation_updateCollaboration(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_updateCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9256,10 +10088,10 @@ func (ec *executionContext) _Mutation_removeCollaboration(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+			return ec.marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Mutation_removeCollaboration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10435,6 +11267,50 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalONode2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_enterprises(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10445,14 +11321,14 @@ func (ec *executionContext) _Query_enterprises(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Enterprises(ctx, fc.Args["filter"].(*model.EnterpriseFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Enterprises(ctx, fc.Args["filter"].(*model.EnterpriseFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
-			return ec.marshalNEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx, selections, v)
+			return ec.marshalOEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_enterprises(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10489,14 +11365,14 @@ func (ec *executionContext) _Query_universities(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Universities(ctx, fc.Args["filter"].(*model.UniversityFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Universities(ctx, fc.Args["filter"].(*model.UniversityFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
-			return ec.marshalNUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx, selections, v)
+			return ec.marshalOUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_universities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10533,14 +11409,14 @@ func (ec *executionContext) _Query_alliances(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Alliances(ctx, fc.Args["filter"].(*model.AllianceFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Alliances(ctx, fc.Args["filter"].(*model.AllianceFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
-			return ec.marshalNAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx, selections, v)
+			return ec.marshalOAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_alliances(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10577,14 +11453,14 @@ func (ec *executionContext) _Query_parks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Parks(ctx, fc.Args["filter"].(*model.ParkFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Parks(ctx, fc.Args["filter"].(*model.ParkFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
-			return ec.marshalNParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx, selections, v)
+			return ec.marshalOParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_parks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10621,14 +11497,14 @@ func (ec *executionContext) _Query_results(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Results(ctx, fc.Args["filter"].(*model.ResultFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Results(ctx, fc.Args["filter"].(*model.ResultFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
-			return ec.marshalNResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx, selections, v)
+			return ec.marshalOResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_results(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10669,10 +11545,10 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-			return ec.marshalNSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10713,10 +11589,10 @@ func (ec *executionContext) _Query_chain(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
-			return ec.marshalNChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx, selections, v)
+			return ec.marshalOChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_chain(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10757,10 +11633,10 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Network) graphql.Marshaler {
-			return ec.marshalNNetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
+			return ec.marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_network(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10801,10 +11677,10 @@ func (ec *executionContext) _Query_resultTrail(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
-			return ec.marshalNResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx, selections, v)
+			return ec.marshalOResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_resultTrail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10845,10 +11721,10 @@ func (ec *executionContext) _Query_technologySources(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
-			return ec.marshalNTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx, selections, v)
+			return ec.marshalOTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_technologySources(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10889,10 +11765,10 @@ func (ec *executionContext) _Query_suggestPartners(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
-			return ec.marshalNPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx, selections, v)
+			return ec.marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_suggestPartners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10933,10 +11809,10 @@ func (ec *executionContext) _Query_hubs(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
-			return ec.marshalNHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx, selections, v)
+			return ec.marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_hubs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16256,8 +17132,8 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DeletePayload")
-		case "id":
-			out.Values[i] = ec._DeletePayload_id(ctx, field, obj)
+		case "deletedId":
+			out.Values[i] = ec._DeletePayload_deletedId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17332,189 +18208,189 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createEnterprise(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateEnterprise":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateEnterprise(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createUniversity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createUniversity(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateUniversity":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateUniversity(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createAlliance":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createAlliance(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateAlliance":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateAlliance(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createPark":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPark(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updatePark":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updatePark(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "createResult":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createResult(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateResult":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateResult(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "deleteNode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteNode(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "importGraph":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importGraph(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeMembership":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeMembership(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeLocation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeLocation(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeDevelopment":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeDevelopment(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeTransfer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeTransfer(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "addCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "updateCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "removeCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeCollaboration(ctx, field)
 			})
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -18181,6 +19057,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "nodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_nodes(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "enterprises":
 			field := field
 
@@ -18191,7 +19089,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_enterprises(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18213,7 +19111,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_universities(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18235,7 +19133,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_alliances(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18257,7 +19155,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_parks(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18279,7 +19177,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_results(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18301,7 +19199,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_search(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18323,7 +19221,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_chain(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18345,7 +19243,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_network(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18367,7 +19265,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_resultTrail(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18389,7 +19287,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_technologySources(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18411,7 +19309,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_suggestPartners(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -18433,7 +19331,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_hubs(ctx, field)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -19855,16 +20753,6 @@ func (ec *executionContext) marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnog
 	return ec._Alliance(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._AllianceConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAllianceEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AllianceEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -19973,16 +20861,6 @@ func (ec *executionContext) marshalNChain2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return ec._Chain(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx context.Context, sel ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ChainAnswer(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNChainStep2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChainStep) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20080,16 +20958,6 @@ func (ec *executionContext) unmarshalNCreateUniversityInput2map(ctx context.Cont
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DeletePayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNDetachedCount2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDetachedCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DetachedCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20172,16 +21040,6 @@ func (ec *executionContext) marshalNEnterprise2ᚖgithubᚗcomᚋinnographᚋinn
 	return ec._Enterprise(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx context.Context, sel ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EnterpriseConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEnterpriseEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EnterpriseEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20224,22 +21082,6 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx context.Context, sel ast.SelectionSet, v *model.Hub) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20266,6 +21108,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportCounts(ctx context.Context, sel ast.SelectionSet, v *model.ImportCounts) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20279,16 +21150,6 @@ func (ec *executionContext) marshalNImportCounts2ᚖgithubᚗcomᚋinnographᚋi
 func (ec *executionContext) unmarshalNImportInput2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportInput(ctx context.Context, v any) (model.ImportInput, error) {
 	res, err := ec.unmarshalInputImportInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ImportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNImportRow2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportRow) graphql.Marshaler {
@@ -20476,16 +21337,6 @@ func (ec *executionContext) unmarshalNMembershipPatch2map(ctx context.Context, v
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Network(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20614,16 +21465,6 @@ func (ec *executionContext) marshalNPark2ᚖgithubᚗcomᚋinnographᚋinnograph
 	return ec._Park(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ParkConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNParkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParkEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20696,22 +21537,6 @@ func (ec *executionContext) marshalNPartnerReasonKind2githubᚗcomᚋinnograph�
 	return v
 }
 
-func (ec *executionContext) marshalNPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.PartnerSuggestion) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -20778,16 +21603,6 @@ func (ec *executionContext) marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnogra
 	return ec._Result(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ResultConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNResultEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResultEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20822,32 +21637,6 @@ func (ec *executionContext) unmarshalNResultKind2githubᚗcomᚋinnographᚋinno
 
 func (ec *executionContext) marshalNResultKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultKind(ctx context.Context, sel ast.SelectionSet, v model.ResultKind) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) marshalNResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx context.Context, sel ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ResultTrail(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
@@ -20941,16 +21730,6 @@ func (ec *executionContext) marshalNTechnologySource2ᚖgithubᚗcomᚋinnograph
 	return ec._TechnologySource(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx context.Context, sel ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._TechnologySources(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNTrailTransfer2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTrailTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TrailTransfer) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21031,16 +21810,6 @@ func (ec *executionContext) marshalNUniversity2ᚖgithubᚗcomᚋinnographᚋinn
 		return graphql.Null
 	}
 	return ec._University(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx context.Context, sel ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._UniversityConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUniversityEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UniversityEdge) graphql.Marshaler {
@@ -21244,6 +22013,20 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx context.Context, sel ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Alliance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAllianceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceConnection(ctx context.Context, sel ast.SelectionSet, v *model.AllianceConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AllianceConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAllianceFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAllianceFilter(ctx context.Context, v any) (*model.AllianceFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21325,6 +22108,34 @@ func (ec *executionContext) marshalOChain2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return ec._Chain(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOChainAnswer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChainAnswer(ctx context.Context, sel ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ChainAnswer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx context.Context, sel ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Collaboration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODeletePayload2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDeletePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeletePayload) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx context.Context, sel ast.SelectionSet, v *model.Development) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Development(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODevelopmentRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentRole(ctx context.Context, v any) (*model.DevelopmentRole, error) {
 	if v == nil {
 		return nil, nil
@@ -21339,6 +22150,20 @@ func (ec *executionContext) marshalODevelopmentRole2ᚖgithubᚗcomᚋinnograph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx context.Context, sel ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Enterprise(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEnterpriseConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseConnection(ctx context.Context, sel ast.SelectionSet, v *model.EnterpriseConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EnterpriseConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEnterpriseFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterpriseFilter(ctx context.Context, v any) (*model.EnterpriseFilter, error) {
@@ -21366,6 +22191,25 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -21382,6 +22226,13 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = ctx
 	res := graphql.MarshalID(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOImportResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐImportResult(ctx context.Context, sel ast.SelectionSet, v *model.ImportResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ImportResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -21418,6 +22269,13 @@ func (ec *executionContext) marshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnograp
 	return v
 }
 
+func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx context.Context, sel ast.SelectionSet, v *model.Location) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Location(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMemberRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMemberRole(ctx context.Context, v any) (*model.MemberRole, error) {
 	if v == nil {
 		return nil, nil
@@ -21434,11 +22292,38 @@ func (ec *executionContext) marshalOMemberRole2ᚖgithubᚗcomᚋinnographᚋinn
 	return v
 }
 
+func (ec *executionContext) marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx context.Context, sel ast.SelectionSet, v *model.Membership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Network(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONode2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalONodeKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeKindᚄ(ctx context.Context, v any) ([]model.NodeKind, error) {
@@ -21485,6 +22370,20 @@ func (ec *executionContext) unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Park(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOParkConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParkConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ParkConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOParkFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkFilter(ctx context.Context, v any) (*model.ParkFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21507,6 +22406,25 @@ func (ec *executionContext) marshalOParkKind2ᚖgithubᚗcomᚋinnographᚋinnog
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORelationKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐRelationKindᚄ(ctx context.Context, v any) ([]model.RelationKind, error) {
@@ -21545,6 +22463,20 @@ func (ec *executionContext) marshalORelationKind2ᚕgithubᚗcomᚋinnographᚋi
 	return ret
 }
 
+func (ec *executionContext) marshalOResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx context.Context, sel ast.SelectionSet, v *model.Result) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Result(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOResultConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ResultConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResultConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOResultFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultFilter(ctx context.Context, v any) (*model.ResultFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -21567,6 +22499,32 @@ func (ec *executionContext) marshalOResultKind2ᚖgithubᚗcomᚋinnographᚋinn
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOResultTrail2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultTrail(ctx context.Context, sel ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResultTrail(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -21620,6 +22578,34 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOTechnologySources2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTechnologySources(ctx context.Context, sel ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechnologySources(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx context.Context, sel ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Transfer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUniversity2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversity(ctx context.Context, sel ast.SelectionSet, v *model.University) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._University(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUniversityConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityConnection(ctx context.Context, sel ast.SelectionSet, v *model.UniversityConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UniversityConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOUniversityFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐUniversityFilter(ctx context.Context, v any) (*model.UniversityFilter, error) {

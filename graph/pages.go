@@ -15,8 +15,8 @@ import (
 // the same statement as the page. An error of the filter (whereErr) is passed
 // on, so that list resolvers stay straight lines.
 func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition, whereErr error,
-	orderBy *model.NodeOrder, first *int, after *string, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
-	q, err := listQuery(kind, where, whereErr, orderBy, first, after)
+	orderBy *model.NodeOrder, args pageArgs, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
+	q, err := listQuery(kind, where, whereErr, orderBy, args)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -37,7 +37,13 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		return nil, nil, 0, err
 	}
 	edges := make([]E, len(items))
-	info := &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: q.After != nil}
+	// More nodes lie beyond the page where it was read to; on the side of
+	// a cursor it starts from, the cursor's own node does (Relay's "may
+	// return true if it can do so efficiently").
+	info := &model.PageInfo{
+		HasNextPage:     q.Before != nil || (page.More && !q.Backward),
+		HasPreviousPage: q.After != nil || (page.More && q.Backward),
+	}
 	for i, it := range items {
 		c := encodeCursor(orderKey(q), it.Cursor)
 		edges[i] = edge(c, it.Node)

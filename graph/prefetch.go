@@ -83,20 +83,6 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 	return plan
 }
 
-// nodeWithLists loads one node and, in the same statement, the relationship
-// lists its selection asks for, reading of the node only what it selects.
-func nodeWithLists(ctx context.Context, store Store, id string) (model.Node, error) {
-	sel := graphql.GetFieldContext(ctx).Field.Selections
-	got, err := prefetch(ctx, store, []string{id}, selectedProps(ctx, sel), sel, nodeTypes)
-	switch {
-	case err != nil:
-		return nil, err
-	case got == nil: // no lists selected: the loader batches plain lookups
-		return loadersFrom(ctx).node(ctx, id)
-	}
-	return got.Nodes[id], nil
-}
-
 // prefetch reads ahead, in one statement, the relationship lists the
 // selection will ask for around the nodes ids, and primes the loaders with
 // them: a nested selection then costs one round trip instead of one per

@@ -238,46 +238,55 @@ func (r *parkResolver) Parents(ctx context.Context, obj *model.Park, first *int)
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return nodeWithLists(ctx, r.Store, id)
+	nodes, err := nodesWithLists(ctx, r.Store, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return nodes[0], nil
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	return nodesWithLists(ctx, r.Store, ids)
 }
 
 // Enterprises is the resolver for the enterprises field.
-func (r *queryResolver) Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.EnterpriseConnection, error) {
+func (r *queryResolver) Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.EnterpriseConnection, error) {
 	where, err := enterpriseConditions(filter)
 	c := &model.EnterpriseConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindEnterprise, where, err, orderBy, first, after, enterpriseEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindEnterprise, where, err, orderBy, pageArgs{first, last, after, before}, enterpriseEdge)
 	return c, err
 }
 
 // Universities is the resolver for the universities field.
-func (r *queryResolver) Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.UniversityConnection, error) {
+func (r *queryResolver) Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.UniversityConnection, error) {
 	where, err := universityConditions(filter)
 	c := &model.UniversityConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindUniversity, where, err, orderBy, first, after, universityEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindUniversity, where, err, orderBy, pageArgs{first, last, after, before}, universityEdge)
 	return c, err
 }
 
 // Alliances is the resolver for the alliances field.
-func (r *queryResolver) Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.AllianceConnection, error) {
+func (r *queryResolver) Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error) {
 	where, err := allianceConditions(filter)
 	c := &model.AllianceConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindAlliance, where, err, orderBy, first, after, allianceEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindAlliance, where, err, orderBy, pageArgs{first, last, after, before}, allianceEdge)
 	return c, err
 }
 
 // Parks is the resolver for the parks field.
-func (r *queryResolver) Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ParkConnection, error) {
+func (r *queryResolver) Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error) {
 	where, err := parkConditions(filter)
 	c := &model.ParkConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPark, where, err, orderBy, first, after, parkEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPark, where, err, orderBy, pageArgs{first, last, after, before}, parkEdge)
 	return c, err
 }
 
 // Results is the resolver for the results field.
-func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string) (*model.ResultConnection, error) {
+func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error) {
 	where, err := resultConditions(filter)
 	c := &model.ResultConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, err, orderBy, first, after, resultEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, err, orderBy, pageArgs{first, last, after, before}, resultEdge)
 	return c, err
 }
 

@@ -40,8 +40,8 @@ func encodeCursor(order string, c model.Cursor) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(order, s string) (*model.Cursor, error) {
-	bad := model.Invalid("after", "is not a cursor of this list and order; pass an endCursor from the same query")
+func decodeCursor(arg, order, s string) (*model.Cursor, error) {
+	bad := model.Invalid(arg, "is not a cursor of this list and order; pass a cursor from the same query")
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return nil, bad
@@ -63,14 +63,30 @@ func decodeCursor(order, s string) (*model.Cursor, error) {
 	return &c.Cursor, nil
 }
 
+// pageArgs are a connection's paging arguments, as the client gave them.
+type pageArgs struct {
+	first, last   *int
+	after, before *string
+}
+
 // listQuery validates the arguments shared by the node lists, passing on an
-// error of the filter before it.
-func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy *model.NodeOrder, first *int, after *string) (model.ListQuery, error) {
+// error of the filter before it. A page is read forward by first (the
+// default) or backward by last, never both, each 1..maxFirst.
+func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy *model.NodeOrder, args pageArgs) (model.ListQuery, error) {
 	q := model.ListQuery{Kind: kind, Where: where, OrderBy: "name"}
 	if err != nil {
 		return q, err
 	}
-	if q.First, err = boundFirst("first", first, defaultListSize); err != nil {
+	switch {
+	case args.first != nil && args.last != nil:
+		return q, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
+	case args.last != nil:
+		q.Backward = true
+		q.First, err = boundFirst("last", args.last, defaultListSize)
+	default:
+		q.First, err = boundFirst("first", args.first, defaultListSize)
+	}
+	if err != nil {
 		return q, err
 	}
 	if orderBy != nil {
@@ -85,8 +101,15 @@ func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy 
 			}
 		}
 	}
-	if after != nil {
-		if q.After, err = decodeCursor(orderKey(q), *after); err != nil {
+	for _, c := range []struct {
+		arg string
+		in  *string
+		out **model.Cursor
+	}{{"after", args.after, &q.After}, {"before", args.before, &q.Before}} {
+		if c.in == nil {
+			continue
+		}
+		if *c.out, err = decodeCursor(c.arg, orderKey(q), *c.in); err != nil {
 			return q, err
 		}
 	}

@@ -40,35 +40,75 @@ func TestBoundFirst(t *testing.T) {
 func TestCursorRoundTrip(t *testing.T) {
 	for _, c := range []model.Cursor{{Key: "科河种业", ID: "ent-1"}, {Key: int64(2015), ID: "res-9"}} {
 		s := encodeCursor("RESULT:year", c)
-		got, err := decodeCursor("RESULT:year", s)
+		got, err := decodeCursor("after", "RESULT:year", s)
 		if err != nil || got.Key != c.Key || got.ID != c.ID {
 			t.Errorf("round trip of %v gave %v, %v", c, got, err)
 		}
 	}
 	s := encodeCursor("ENTERPRISE:name", model.Cursor{Key: "a", ID: "b"})
 	for _, bad := range []string{"%%%", "bm90IGpzb24", encodeCursor("ENTERPRISE:name", model.Cursor{Key: "a"})} {
-		if _, err := decodeCursor("ENTERPRISE:name", bad); invalidField(t, err) != "after" {
-			t.Errorf("cursor %q should be rejected naming after", bad)
+		for _, arg := range []string{"after", "before"} {
+			if _, err := decodeCursor(arg, "ENTERPRISE:name", bad); invalidField(t, err) != arg {
+				t.Errorf("cursor %q should be rejected naming %s", bad, arg)
+			}
 		}
 	}
-	if _, err := decodeCursor("ENTERPRISE:name:desc", s); err == nil {
+	if _, err := decodeCursor("after", "ENTERPRISE:name:desc", s); err == nil {
 		t.Error("a cursor of another order must be rejected")
 	}
 }
 
 func TestListQuery(t *testing.T) {
 	q, err := listQuery(model.NodeKindResult, nil, nil,
-		&model.NodeOrder{Field: model.NodeOrderFieldYear, Direction: model.OrderDirectionDesc}, ptr(5), nil)
-	if err != nil || q.OrderBy != "year" || !q.Desc || q.First != 5 {
+		&model.NodeOrder{Field: model.NodeOrderFieldYear, Direction: model.OrderDirectionDesc}, pageArgs{first: ptr(5)})
+	if err != nil || q.OrderBy != "year" || !q.Desc || q.First != 5 || q.Backward {
 		t.Errorf("got %+v, %v", q, err)
 	}
-	_, err = listQuery(model.NodeKindUniversity, nil, nil, &model.NodeOrder{Field: model.NodeOrderFieldYear}, nil, nil)
+	_, err = listQuery(model.NodeKindUniversity, nil, nil, &model.NodeOrder{Field: model.NodeOrderFieldYear}, pageArgs{})
 	if invalidField(t, err) != "orderBy" {
 		t.Error("universities have no year to order by")
 	}
 	prior := model.Invalid("filter.region", "x")
-	if _, err := listQuery(model.NodeKindPark, nil, prior, nil, nil, nil); err != prior {
+	if _, err := listQuery(model.NodeKindPark, nil, prior, nil, pageArgs{}); err != prior {
 		t.Error("listQuery must pass on the filter's error")
+	}
+}
+
+// TestListQueryPaging: a page is read forward by first (20 by default) or
+// backward by last, each 1..100, never both; both cursors are checked.
+func TestListQueryPaging(t *testing.T) {
+	cur := encodeCursor("ENTERPRISE:name", model.Cursor{Key: "a", ID: "b"})
+	other := encodeCursor("ENTERPRISE:id", model.Cursor{Key: "a", ID: "b"})
+	for _, tc := range []struct {
+		name     string
+		args     pageArgs
+		first    int
+		backward bool
+		badArg   string
+	}{
+		{"Default", pageArgs{}, 20, false, ""},
+		{"First", pageArgs{first: ptr(7), after: &cur}, 7, false, ""},
+		{"Last", pageArgs{last: ptr(100), before: &cur}, 100, true, ""},
+		{"BothCursors", pageArgs{last: ptr(3), after: &cur, before: &cur}, 3, true, ""},
+		{"FirstAndLast", pageArgs{first: ptr(5), last: ptr(5)}, 0, false, "last"},
+		{"LastTooBig", pageArgs{last: ptr(101)}, 0, false, "last"},
+		{"LastZero", pageArgs{last: ptr(0)}, 0, false, "last"},
+		{"FirstTooBig", pageArgs{first: ptr(101)}, 0, false, "first"},
+		{"BeforeOfAnotherOrder", pageArgs{last: ptr(5), before: &other}, 0, false, "before"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q, err := listQuery(model.NodeKindEnterprise, nil, nil, nil, tc.args)
+			if tc.badArg != "" {
+				if invalidField(t, err) != tc.badArg {
+					t.Errorf("want BAD_USER_INPUT on %s, got %v", tc.badArg, err)
+				}
+				return
+			}
+			if err != nil || q.First != tc.first || q.Backward != tc.backward ||
+				(tc.args.after != nil) != (q.After != nil) || (tc.args.before != nil) != (q.Before != nil) {
+				t.Errorf("got %+v, %v", q, err)
+			}
+		})
 	}
 }
 

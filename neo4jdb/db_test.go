@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -184,18 +185,20 @@ func TestListNodesPagination(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			q := model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where, OrderBy: tc.orderBy, Desc: tc.desc, First: 10}
 			seen := map[string]bool{}
+			var forward []string
 			var last model.ListItem
 			for pages := 0; ; pages++ {
 				page, err := db.ListNodes(ctx, q)
 				if err != nil {
 					t.Fatal(err)
 				}
-				items, more := page.Items, page.HasNext
+				items, more := page.Items, page.More
 				for i, it := range items {
 					if seen[it.Node.NodeID()] {
 						t.Fatalf("node %s on two pages", it.Node.NodeID())
 					}
 					seen[it.Node.NodeID()] = true
+					forward = append(forward, it.Node.NodeID())
 					if (pages > 0 || i > 0) && !inOrder(last, it, tc.desc) {
 						t.Errorf("%v before %v is out of order", last.Cursor, it.Cursor)
 					}
@@ -213,6 +216,28 @@ func TestListNodesPagination(t *testing.T) {
 			page, err := db.ListNodes(ctx, q)
 			if err != nil || page.Total != tc.total || len(page.Items) != 0 {
 				t.Errorf("past the last page: total %d, %d items, %v; want total %d and no items", page.Total, len(page.Items), err, tc.total)
+			}
+			// Backward from the end, pages come in list order and join up
+			// to the forward walk.
+			var backward []string
+			q = model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where, OrderBy: tc.orderBy, Desc: tc.desc, First: 10, Backward: true}
+			for {
+				page, err := db.ListNodes(ctx, q)
+				if err != nil || len(page.Items) == 0 {
+					t.Fatalf("backward page before %v: %d items, %v", q.Before, len(page.Items), err)
+				}
+				ids := make([]string, len(page.Items))
+				for i, it := range page.Items {
+					ids[i] = it.Node.NodeID()
+				}
+				backward = append(ids, backward...)
+				if !page.More {
+					break
+				}
+				q.Before = &page.Items[0].Cursor
+			}
+			if !slices.Equal(forward, backward) {
+				t.Errorf("backward walk %v\nforward walk  %v", backward, forward)
 			}
 		})
 	}

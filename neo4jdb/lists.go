@@ -11,11 +11,12 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// ListNodes returns one page of nodes, whether more follow and, when asked,
-// how many match. Pagination is by keyset: the cursor is the last sort key
-// and id, so a page ordered by name is a seek into the name index that stops
-// at the limit (PartialTop), never a scan that collects or counts every
-// match; the count, when asked, is in the same statement.
+// ListNodes returns one page of nodes, whether more lie beyond it and, when
+// asked, how many match. Pagination is by keyset, both ways: a cursor is a
+// sort key and id, so a page ordered by name is a seek into the name index,
+// forward or backward, that stops at the limit (PartialTop), never a scan
+// that collects or counts every match; the count, when asked, is in the
+// same statement.
 func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error) {
 	filter, params, err := whereClause(q.Kind, q.Where)
 	if err != nil {
@@ -25,29 +26,25 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, err
 	if err != nil {
 		return model.Page{}, err
 	}
-	dir, cmp := "ASC", ">"
-	if q.Desc {
-		dir, cmp = "DESC", "<"
+	// Read backward, the page is the nodes nearest Before: read in reverse
+	// order from there, and turned back by decodePage.
+	dir := "ASC"
+	if q.Desc != q.Backward {
+		dir = "DESC"
 	}
 	where := slices.Clone(filter)
-	indexed := key == "n.name" // a range index provides this order
-	switch {
-	case q.After == nil && indexed:
-		// Lets the planner read the name index in order and stop at the limit.
+	if q.After == nil && q.Before == nil && key == "n.name" {
+		// Lets the planner read the name index (a range index provides this
+		// order) in order and stop at the limit; a cursor's bound does too.
 		where = append(where, key+" IS NOT NULL")
-	case q.After != nil && key == "n.id":
-		where = append(where, "n.id "+cmp+" $afterId")
-	case q.After != nil:
-		if indexed {
-			// A bound the index can seek from; the OR below alone is not one.
-			where = append(where, key+" "+cmp+"= $afterKey")
-		}
-		where = append(where, fmt.Sprintf("(%[1]s %[2]s $afterKey OR (%[1]s = $afterKey AND n.id %[2]s $afterId))", key, cmp))
 	}
-	if q.After != nil {
-		params["afterKey"], params["afterId"] = q.After.Key, q.After.ID
+	follows, precedes := ">", "<" // in list order
+	if q.Desc {
+		follows, precedes = "<", ">"
 	}
-	params["limit"] = q.First + 1 // one more than asked tells whether a next page exists
+	where = append(where, bound(key, q.After, follows, "after", params)...)
+	where = append(where, bound(key, q.Before, precedes, "before", params)...)
+	params["limit"] = q.First + 1 // one more than asked tells whether more lie beyond the page
 	pageOf := fmt.Sprintf(`WITH n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit
 			RETURN collect({n: %s, key: key}) AS page`, key, dir, dir, kindProjection("n", q.Props))
 	var cypher string
@@ -83,14 +80,38 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, err
 	if err != nil {
 		return model.Page{}, err
 	}
-	page, err := decodePage(records[0], q.Kind, q.First)
+	page, err := decodePage(records[0], q.Kind, q.First, q.Backward)
 	if err != nil {
 		return model.Page{}, translate("list", err)
 	}
 	return page, nil
 }
 
-func decodePage(rec *neo4j.Record, kind model.NodeKind, first int) (model.Page, error) {
+// bound is the predicates that keep the nodes on the cmp side of the cursor
+// c in the order on key, with c's key and id in params as <name>Key and
+// <name>Id; none without a cursor. It is written as a range on the key and
+// the exclusion of the cursor's ties up to its id, not as the textbook
+// "key > k OR (key = k AND id > i)": the planner turns that OR into a union
+// of two index seeks and sorts everything after the cursor (20,130 db hits
+// for a page from the middle of 20,000 enterprises), where the range is one
+// seek read in order that stops at the limit (173).
+func bound(key string, c *model.Cursor, cmp, name string, params map[string]any) []string {
+	if c == nil {
+		return nil
+	}
+	k, id := "$"+name+"Key", "$"+name+"Id"
+	params[name+"Key"], params[name+"Id"] = c.Key, c.ID
+	if key == "n.id" {
+		return []string{"n.id " + cmp + " " + id}
+	}
+	orEqual := map[string]string{">": ">=", "<": "<="}
+	return []string{key + " " + orEqual[cmp] + " " + k, fmt.Sprintf("NOT (%s = %s AND n.id %s %s)", key, k, orEqual[opposite[cmp]], id)}
+}
+
+// opposite is the other comparison of a bound.
+var opposite = map[string]string{">": "<", "<": ">"}
+
+func decodePage(rec *neo4j.Record, kind model.NodeKind, first int, backward bool) (model.Page, error) {
 	var page model.Page
 	rows, _, err := neo4j.GetRecordValue[[]any](rec, "page")
 	if err != nil {
@@ -105,7 +126,10 @@ func decodePage(rec *neo4j.Record, kind model.NodeKind, first int) (model.Page, 
 		page.Items = append(page.Items, model.ListItem{Node: n, Cursor: model.Cursor{Key: m["key"], ID: n.NodeID()}})
 	}
 	if len(page.Items) > first {
-		page.Items, page.HasNext = page.Items[:first], true
+		page.Items, page.More = page.Items[:first], true
+	}
+	if backward {
+		slices.Reverse(page.Items)
 	}
 	total, _, err := neo4j.GetRecordValue[int64](rec, "total")
 	page.Total = int(total)

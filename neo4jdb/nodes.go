@@ -102,7 +102,7 @@ func (db *DB) DeleteNode(ctx context.Context, id string) (*model.DeletePayload, 
 			names = append(names, l.(string))
 		}
 		kind, _ := kindOfLabels(names)
-		out := &model.DeletePayload{ID: id, Kind: kind, Detached: []*model.DetachedCount{}}
+		out := &model.DeletePayload{DeletedID: id, Kind: kind, Detached: []*model.DetachedCount{}}
 		detached, _ := rec["detached"].([]any)
 		for _, d := range detached {
 			row := d.(map[string]any)

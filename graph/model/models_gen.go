@@ -9,39 +9,57 @@ import (
 	"strconv"
 )
 
+// A page of alliances, as a Relay connection.
 type AllianceConnection struct {
-	Edges      []*AllianceEdge `json:"edges"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*AllianceEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching alliances; computed only when asked for.
+	TotalCount int `json:"totalCount"`
 }
 
+// One alliance of a page, with its cursor.
 type AllianceEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Alliance `json:"node"`
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The alliance.
+	Node *Alliance `json:"node"`
 }
 
+// Conditions on alliances; every one given must hold.
 type AllianceFilter struct {
+	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	Region       *string `json:"region,omitempty"`
-	Industry     *string `json:"industry,omitempty"`
-	Level        *Level  `json:"level,omitempty"`
+	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	Region *string `json:"region,omitempty"`
+	// Industry equals this.
+	Industry *string `json:"industry,omitempty"`
+	// Administrative level equals this.
+	Level *Level `json:"level,omitempty"`
 }
 
 // A chain of relationships from a start node; `length` is the number of steps.
 type Chain struct {
-	Length int          `json:"length"`
-	Start  Node         `json:"start"`
-	Steps  []*ChainStep `json:"steps"`
+	// Number of steps.
+	Length int `json:"length"`
+	// The node the chain starts from.
+	Start Node `json:"start"`
+	// The steps, in order from the start.
+	Steps []*ChainStep `json:"steps"`
 }
 
+// The chains found between two nodes, and how complete the answer is.
 type ChainAnswer struct {
+	// The chains, shortest first.
 	Chains []*Chain `json:"chains"`
 	// True when every chain within `maxHops` was considered: then an empty list
 	// means "no chain within maxHops hops" (there may still be a longer one).
 	Exhausted bool `json:"exhausted"`
 	// True when `first` cut the list: there are more chains within `maxHops`.
 	Truncated bool `json:"truncated"`
-	MaxHops   int  `json:"maxHops"`
+	// The longest chain searched for, in steps.
+	MaxHops int `json:"maxHops"`
 	// Nodes over `maxDegree` next to either end, which the search did not pass
 	// through; empty when the cap did not apply there.
 	SkippedHubs []Node `json:"skippedHubs"`
@@ -49,61 +67,90 @@ type ChainAnswer struct {
 
 // One step of a chain: the relationship taken and the node it reaches.
 type ChainStep struct {
-	Kind         RelationKind  `json:"kind"`
-	Direction    StepDirection `json:"direction"`
-	Relationship Relation      `json:"relationship"`
-	Node         Node          `json:"node"`
+	// Kind of the relationship taken.
+	Kind RelationKind `json:"kind"`
+	// Which way the relationship is stored, relative to reading the chain.
+	Direction StepDirection `json:"direction"`
+	// The relationship, with its properties.
+	Relationship Relation `json:"relationship"`
+	// The node this step reaches.
+	Node Node `json:"node"`
 }
 
 // What deleting a node removed.
 type DeletePayload struct {
-	ID   string   `json:"id"`
+	// The id of the deleted node, for Relay's `@deleteRecord` or Apollo's
+	// `cache.evict`. (This payload has no `id` of its own: a deleted node's id
+	// under another type would overwrite the node's record in a client cache.)
+	DeletedID string `json:"deletedId"`
+	// Kind of the deleted node.
 	Kind NodeKind `json:"kind"`
 	// Relationships detached from the node, by kind; kinds with none are left out.
 	Detached []*DetachedCount `json:"detached"`
 }
 
+// How many relationships of one kind a deletion detached.
 type DetachedCount struct {
-	Kind  RelationKind `json:"kind"`
-	Count int          `json:"count"`
+	// Relationship kind.
+	Kind RelationKind `json:"kind"`
+	// Relationships of this kind detached.
+	Count int `json:"count"`
 }
 
+// A page of enterprises, as a Relay connection.
 type EnterpriseConnection struct {
-	Edges    []*EnterpriseEdge `json:"edges"`
-	PageInfo *PageInfo         `json:"pageInfo"`
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*EnterpriseEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of matching enterprises; computed only when asked for.
 	TotalCount int `json:"totalCount"`
 }
 
+// One enterprise of a page, with its cursor.
 type EnterpriseEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *Enterprise `json:"node"`
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The enterprise.
+	Node *Enterprise `json:"node"`
 }
 
+// Conditions on enterprises; every one given must hold.
 type EnterpriseFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
 	// Region path prefix.
-	Region   *string `json:"region,omitempty"`
+	Region *string `json:"region,omitempty"`
+	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
 	// Holds all of these certifications.
 	Certifications []Certification `json:"certifications,omitempty"`
-	FoundedFrom    *int            `json:"foundedFrom,omitempty"`
-	FoundedTo      *int            `json:"foundedTo,omitempty"`
+	// Founded in or after this year.
+	FoundedFrom *int `json:"foundedFrom,omitempty"`
+	// Founded in or before this year.
+	FoundedTo *int `json:"foundedTo,omitempty"`
 }
 
+// A node and how many relationships it has.
 type Hub struct {
+	// The node.
 	Node Node `json:"node"`
 	// Relationships counted for the ranking.
-	Total  int              `json:"total"`
+	Total int `json:"total"`
+	// The counted relationships, by kind; kinds with none are left out.
 	ByKind []*RelationCount `json:"byKind"`
 }
 
+// How many rows of one sort (nodes or relationships) an import created, updated, left unchanged or rejected.
 type ImportCounts struct {
-	Created   int `json:"created"`
-	Updated   int `json:"updated"`
+	// Rows written as new nodes or relationships.
+	Created int `json:"created"`
+	// Rows that changed an existing one.
+	Updated int `json:"updated"`
+	// Rows an existing one already matched.
 	Unchanged int `json:"unchanged"`
-	Rejected  int `json:"rejected"`
+	// Rows rejected as invalid.
+	Rejected int `json:"rejected"`
 }
 
 // A batch of graph rows to import, as in a JSON Lines graph file (seed/README.md).
@@ -117,17 +164,23 @@ type ImportInput struct {
 	SkipInvalid bool `json:"skipInvalid"`
 }
 
+// What an import did.
 type ImportResult struct {
 	// Whether anything was written.
-	Written       bool          `json:"written"`
-	Nodes         *ImportCounts `json:"nodes"`
+	Written bool `json:"written"`
+	// Node rows, by outcome.
+	Nodes *ImportCounts `json:"nodes"`
+	// Relationship rows, by outcome.
 	Relationships *ImportCounts `json:"relationships"`
-	Rows          []*ImportRow  `json:"rows"`
+	// Each row's status, in the order of `records`.
+	Rows []*ImportRow `json:"rows"`
 }
 
+// What an import did with one row of `records`.
 type ImportRow struct {
 	// Position of the row in `records`, from 0.
-	Index  int          `json:"index"`
+	Index int `json:"index"`
+	// What happened to the row.
 	Status ImportStatus `json:"status"`
 	// For REJECTED: the offending field.
 	Field *string `json:"field,omitempty"`
@@ -148,9 +201,11 @@ type ImportRow struct {
 type Mutation struct {
 }
 
+// The neighbourhood of a node: its nearest nodes and the relationships among them.
 type Network struct {
 	// Nearest first; the centre is the first, at distance 0.
 	Nodes []*NetworkNode `json:"nodes"`
+	// Every relationship among the nodes, once.
 	Edges []*NetworkEdge `json:"edges"`
 	// True when `maxNodes` cut the neighbourhood.
 	Truncated bool `json:"truncated"`
@@ -160,51 +215,79 @@ type Network struct {
 
 // A relationship of a network, with the ids of its stored ends.
 type NetworkEdge struct {
-	Kind         RelationKind `json:"kind"`
-	FromID       string       `json:"fromId"`
-	ToID         string       `json:"toId"`
-	Relationship Relation     `json:"relationship"`
+	// Kind of the relationship.
+	Kind RelationKind `json:"kind"`
+	// Id of the node the relationship is stored from.
+	FromID string `json:"fromId"`
+	// Id of the node the relationship is stored to.
+	ToID string `json:"toId"`
+	// The relationship, with its properties.
+	Relationship Relation `json:"relationship"`
 }
 
 // A node of a network and its distance in hops from the centre.
 type NetworkNode struct {
-	Node     Node `json:"node"`
-	Distance int  `json:"distance"`
+	// The node.
+	Node Node `json:"node"`
+	// Hops from the centre; 0 for the centre.
+	Distance int `json:"distance"`
 }
 
+// How to order a node list.
 type NodeOrder struct {
-	Field     NodeOrderField `json:"field"`
+	// Key to sort on; ties are broken by id.
+	Field NodeOrderField `json:"field"`
+	// Sort direction.
 	Direction OrderDirection `json:"direction"`
 }
 
 // Relay page information.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// More nodes follow this page. Paging forward it is exact; paging backward it is true when `before` was given.
+	HasNextPage bool `json:"hasNextPage"`
+	// More nodes precede this page. Paging backward it is exact; paging forward it is true when `after` was given.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The first edge's cursor: pass it as `before` for the page before; null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The last edge's cursor: pass it as `after` for the page after; null on an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A page of parks, as a Relay connection.
 type ParkConnection struct {
-	Edges      []*ParkEdge `json:"edges"`
-	PageInfo   *PageInfo   `json:"pageInfo"`
-	TotalCount int         `json:"totalCount"`
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*ParkEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching parks; computed only when asked for.
+	TotalCount int `json:"totalCount"`
 }
 
+// One park of a page, with its cursor.
 type ParkEdge struct {
+	// Opaque position of this node in the list: pass it as `after` or `before`.
 	Cursor string `json:"cursor"`
-	Node   *Park  `json:"node"`
+	// The park.
+	Node *Park `json:"node"`
 }
 
+// Conditions on parks; every one given must hold.
 type ParkFilter struct {
-	NameContains *string   `json:"nameContains,omitempty"`
-	Region       *string   `json:"region,omitempty"`
-	Industry     *string   `json:"industry,omitempty"`
-	Kind         *ParkKind `json:"kind,omitempty"`
-	Level        *Level    `json:"level,omitempty"`
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	Region *string `json:"region,omitempty"`
+	// Industry equals this.
+	Industry *string `json:"industry,omitempty"`
+	// Kind equals this.
+	Kind *ParkKind `json:"kind,omitempty"`
+	// Administrative level equals this.
+	Level *Level `json:"level,omitempty"`
 }
 
+// One reason for a partner suggestion.
 type PartnerReason struct {
+	// Which reason.
 	Kind PartnerReasonKind `json:"kind"`
 	// The weight this reason adds, halved when its relationships ended before 2016 (recency).
 	Weight float64 `json:"weight"`
@@ -216,67 +299,99 @@ type PartnerReason struct {
 	Chain *Chain `json:"chain,omitempty"`
 }
 
+// An organisation suggested as a partner, its score and the reasons for it.
 type PartnerSuggestion struct {
-	Node    Node             `json:"node"`
-	Score   float64          `json:"score"`
+	// The suggested organisation.
+	Node Node `json:"node"`
+	// Sum of the reasons' weights; higher is better.
+	Score float64 `json:"score"`
+	// The reasons that add up to the score.
 	Reasons []*PartnerReason `json:"reasons"`
 }
 
+// Reads. Every field is nullable: one that fails is null, with an error whose `path` names it, and the others keep their data.
 type Query struct {
 }
 
+// The number of relationships of one kind.
 type RelationCount struct {
-	Kind  RelationKind `json:"kind"`
-	Count int          `json:"count"`
+	// Relationship kind.
+	Kind RelationKind `json:"kind"`
+	// Number of relationships of this kind.
+	Count int `json:"count"`
 }
 
+// A page of results, as a Relay connection.
 type ResultConnection struct {
-	Edges      []*ResultEdge `json:"edges"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*ResultEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching results; computed only when asked for.
+	TotalCount int `json:"totalCount"`
 }
 
+// One result of a page, with its cursor.
 type ResultEdge struct {
-	Cursor string  `json:"cursor"`
-	Node   *Result `json:"node"`
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The result.
+	Node *Result `json:"node"`
 }
 
+// Conditions on results; every one given must hold.
 type ResultFilter struct {
-	NameContains *string     `json:"nameContains,omitempty"`
-	Region       *string     `json:"region,omitempty"`
-	Field        *string     `json:"field,omitempty"`
-	Kind         *ResultKind `json:"kind,omitempty"`
-	YearFrom     *int        `json:"yearFrom,omitempty"`
-	YearTo       *int        `json:"yearTo,omitempty"`
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	Region *string `json:"region,omitempty"`
+	// Field equals this.
+	Field *string `json:"field,omitempty"`
+	// Kind equals this.
+	Kind *ResultKind `json:"kind,omitempty"`
+	// Obtained in or after this year.
+	YearFrom *int `json:"yearFrom,omitempty"`
+	// Obtained in or before this year.
+	YearTo *int `json:"yearTo,omitempty"`
 }
 
+// Where a result went: who developed it and where each transfer took it.
 type ResultTrail struct {
-	Result     *Result          `json:"result"`
-	Developers []*Development   `json:"developers"`
-	Transfers  []*TrailTransfer `json:"transfers"`
+	// The result.
+	Result *Result `json:"result"`
+	// Who developed it.
+	Developers []*Development `json:"developers"`
+	// Each transfer of it, with where the transferee sits.
+	Transfers []*TrailTransfer `json:"transfers"`
 }
 
 // A full-text search hit.
 type SearchHit struct {
 	// Relevance score from the full-text index; higher is better.
 	Score float64 `json:"score"`
-	Node  Node    `json:"node"`
+	// The node found.
+	Node Node `json:"node"`
 }
 
 // A result the enterprise acquired and who developed it.
 type TechnologySource struct {
+	// The transfer of the result to the enterprise.
 	Transfer *Transfer `json:"transfer"`
 	// The developing institutions (enterprises, universities, institutes).
 	Developers []*Development `json:"developers"`
 }
 
+// Where an enterprise's technology came from.
 type TechnologySources struct {
-	Enterprise *Enterprise         `json:"enterprise"`
-	Sources    []*TechnologySource `json:"sources"`
+	// The enterprise.
+	Enterprise *Enterprise `json:"enterprise"`
+	// Each result it acquired, with who developed it.
+	Sources []*TechnologySource `json:"sources"`
 }
 
 // A transfer of the result and where its transferee sits.
 type TrailTransfer struct {
+	// The transfer.
 	Transfer *Transfer `json:"transfer"`
 	// The transferee's parks.
 	Parks []*Location `json:"parks"`
@@ -284,22 +399,34 @@ type TrailTransfer struct {
 	Alliances []*Membership `json:"alliances"`
 }
 
+// A page of universities, as a Relay connection.
 type UniversityConnection struct {
-	Edges      []*UniversityEdge `json:"edges"`
-	PageInfo   *PageInfo         `json:"pageInfo"`
-	TotalCount int               `json:"totalCount"`
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*UniversityEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching universities; computed only when asked for.
+	TotalCount int `json:"totalCount"`
 }
 
+// One university of a page, with its cursor.
 type UniversityEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *University `json:"node"`
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The university.
+	Node *University `json:"node"`
 }
 
+// Conditions on universities; every one given must hold.
 type UniversityFilter struct {
-	NameContains *string         `json:"nameContains,omitempty"`
-	Region       *string         `json:"region,omitempty"`
-	Kind         *UniversityKind `json:"kind,omitempty"`
-	Field        *string         `json:"field,omitempty"`
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	Region *string `json:"region,omitempty"`
+	// Kind equals this.
+	Kind *UniversityKind `json:"kind,omitempty"`
+	// Field equals this.
+	Field *string `json:"field,omitempty"`
 }
 
 // Certifications and recognitions an enterprise can hold.
@@ -507,14 +634,18 @@ func (e DevelopmentRole) MarshalJSON() ([]byte, error) {
 type ImportStatus string
 
 const (
-	ImportStatusCreated   ImportStatus = "CREATED"
-	ImportStatusUpdated   ImportStatus = "UPDATED"
+	// Written as a new node or relationship.
+	ImportStatusCreated ImportStatus = "CREATED"
+	// Changed an existing one.
+	ImportStatusUpdated ImportStatus = "UPDATED"
+	// An existing one already matched it.
 	ImportStatusUnchanged ImportStatus = "UNCHANGED"
 	// Valid, but not written: a dry run, or another row was rejected.
 	ImportStatusValid ImportStatus = "VALID"
 	// The same as an earlier row of the batch; nothing more to write.
 	ImportStatusDuplicate ImportStatus = "DUPLICATE"
-	ImportStatusRejected  ImportStatus = "REJECTED"
+	// Invalid: see `field` and `reason`.
+	ImportStatusRejected ImportStatus = "REJECTED"
 )
 
 var AllImportStatus = []ImportStatus{
@@ -701,11 +832,16 @@ func (e MemberRole) MarshalJSON() ([]byte, error) {
 type NodeKind string
 
 const (
+	// Enterprise (企业).
 	NodeKindEnterprise NodeKind = "ENTERPRISE"
+	// University, college or research institute.
 	NodeKindUniversity NodeKind = "UNIVERSITY"
-	NodeKindAlliance   NodeKind = "ALLIANCE"
-	NodeKindPark       NodeKind = "PARK"
-	NodeKindResult     NodeKind = "RESULT"
+	// Alliance.
+	NodeKindAlliance NodeKind = "ALLIANCE"
+	// Park.
+	NodeKindPark NodeKind = "PARK"
+	// Research result.
+	NodeKindResult NodeKind = "RESULT"
 )
 
 var AllNodeKind = []NodeKind{
@@ -764,8 +900,11 @@ func (e NodeKind) MarshalJSON() ([]byte, error) {
 type NodeOrderField string
 
 const (
+	// By name, character by character (not by pinyin).
 	NodeOrderFieldName NodeOrderField = "NAME"
-	NodeOrderFieldID   NodeOrderField = "ID"
+	// By id.
+	NodeOrderFieldID NodeOrderField = "ID"
+	// By founded year (results: year); only enterprises, alliances, parks and results have one.
 	NodeOrderFieldYear NodeOrderField = "YEAR"
 )
 
@@ -822,7 +961,9 @@ func (e NodeOrderField) MarshalJSON() ([]byte, error) {
 type OrderDirection string
 
 const (
-	OrderDirectionAsc  OrderDirection = "ASC"
+	// Ascending: smallest (A, earliest) first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Descending: largest (Z, latest) first.
 	OrderDirectionDesc OrderDirection = "DESC"
 )
 
@@ -1018,10 +1159,15 @@ func (e PartnerReasonKind) MarshalJSON() ([]byte, error) {
 type RelationKind string
 
 const (
-	RelationKindMembership    RelationKind = "MEMBERSHIP"
-	RelationKindLocation      RelationKind = "LOCATION"
-	RelationKindDevelopment   RelationKind = "DEVELOPMENT"
-	RelationKindTransfer      RelationKind = "TRANSFER"
+	// An enterprise or university is a member of an alliance (Membership).
+	RelationKindMembership RelationKind = "MEMBERSHIP"
+	// An enterprise, university or park is located in a park (Location).
+	RelationKindLocation RelationKind = "LOCATION"
+	// An enterprise or university developed a result (Development).
+	RelationKindDevelopment RelationKind = "DEVELOPMENT"
+	// A result was transferred to an enterprise (Transfer).
+	RelationKindTransfer RelationKind = "TRANSFER"
+	// Two organisations collaborate (Collaboration).
 	RelationKindCollaboration RelationKind = "COLLABORATION"
 )
 
@@ -1092,7 +1238,8 @@ const (
 	ResultKindSoftware ResultKind = "SOFTWARE"
 	// 标准
 	ResultKindStandard ResultKind = "STANDARD"
-	ResultKindOther    ResultKind = "OTHER"
+	// Any other kind of result.
+	ResultKindOther ResultKind = "OTHER"
 )
 
 var AllResultKind = []ResultKind{

@@ -48,8 +48,9 @@ type Condition struct {
 	Value any
 }
 
-// Cursor is the position after which a page starts: the sort key and id of
-// the last node of the previous page.
+// Cursor is a position in a list: the sort key and id of a node. A page
+// starts after one (the end of the previous page) or ends before one (the
+// start of the next).
 type Cursor struct {
 	Key any    `json:"k"`
 	ID  string `json:"id"`
@@ -62,8 +63,12 @@ type ListQuery struct {
 	// OrderBy is the property sorted on; ties are broken by id.
 	OrderBy string
 	Desc    bool
-	First   int
-	After   *Cursor
+	// First is the page size. Backward takes the page of the last First
+	// nodes (before Before) rather than the first First (after After); the
+	// nodes are in list order either way.
+	First         int
+	Backward      bool
+	After, Before *Cursor
 	// Props are the properties to read of each node, as the client selected
 	// them; nil reads all.
 	Props []string
@@ -72,15 +77,16 @@ type ListQuery struct {
 	Count bool
 }
 
-// Page is one page of a list query: its nodes, whether more follow, and the
+// Page is one page of a list query: its nodes, whether more lie beyond it in
+// the direction read (after it, or before it when read backward), and the
 // number of matching nodes when the query asked for it.
 type Page struct {
-	Items   []ListItem
-	HasNext bool
-	Total   int
+	Items []ListItem
+	More  bool
+	Total int
 }
 
-// ListItem is one node of a page with the cursor that points just after it.
+// ListItem is one node of a page with its position.
 type ListItem struct {
 	Node   Node
 	Cursor Cursor
