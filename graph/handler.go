@@ -22,6 +22,9 @@ type Options struct {
 	ComplexityLimit int
 	// Introspection lets clients such as GraphiQL read the schema.
 	Introspection bool
+	// Trusted are the persisted document manifests, nil for none; when they
+	// are enforced only their documents run and APQ is off (trusted.go).
+	Trusted *TrustedDocuments
 }
 
 // NewHandler builds the GraphQL handler with explicit transports and the
@@ -35,7 +38,12 @@ func NewHandler(o Options) *handler.Server {
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	if o.Trusted != nil {
+		srv.Use(trustedExtension{docs: o.Trusted, logger: o.Logger})
+	}
+	if o.Trusted == nil || !o.Trusted.Enforce {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
 	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
 	// Registered first runs outermost: log every operation, refused ones too.
 	srv.AroundOperations(logOperation(o.Logger))
