@@ -20,11 +20,11 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	auth := graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen)
 	gql := graph.NewHandler(graph.Options{
 		Store: db, Auth: auth, Logger: logger,
-		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection,
+		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Trusted: cfg.Trusted,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(gql)))
+	mux.Handle("/query", limitBody(cfg.MaxBodyBytes, auth.Middleware(cfg.Trusted.Middleware(gql))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -29,13 +30,19 @@ type api struct {
 
 func newAPI(t *testing.T) *api {
 	t.Helper()
+	return newAPIWith(t, nil)
+}
+
+// newAPIWith is newAPI with more environment variables.
+func newAPIWith(t *testing.T, env map[string]string) *api {
+	t.Helper()
 	db, counter := neo4jtest.Open(t)
-	cfg, err := loadConfig(func(name string) string {
-		return map[string]string{
-			"INNOGRAPH_WRITE_TOKENS": writeToken, "INNOGRAPH_READ_TOKENS": readToken,
-			"INNOGRAPH_MAX_BODY_BYTES": "65536",
-		}[name]
-	})
+	vars := map[string]string{
+		"INNOGRAPH_WRITE_TOKENS": writeToken, "INNOGRAPH_READ_TOKENS": readToken,
+		"INNOGRAPH_MAX_BODY_BYTES": "65536",
+	}
+	maps.Copy(vars, env)
+	cfg, err := loadConfig(envFrom(vars))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +65,13 @@ type gqlResponse struct {
 // do posts a GraphQL request with an optional bearer token.
 func (a *api) do(token, query string, vars map[string]any) gqlResponse {
 	a.t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return a.post(token, map[string]any{"query": query, "variables": vars})
+}
+
+// post sends any request body as JSON.
+func (a *api) post(token string, request map[string]any) gqlResponse {
+	a.t.Helper()
+	body, _ := json.Marshal(request)
 	req, _ := http.NewRequest(http.MethodPost, a.url+"/query", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
