@@ -58,6 +58,9 @@ func (e trustedExtension) MutateOperationParameters(ctx context.Context, p *grap
 	}
 	if text, ok := e.docs.byID[documentKey(refs[0].id)]; ok {
 		p.Query = text
+		// Resolved: APQ, when on, would check the id as the text's SHA-256,
+		// which a Relay MD5 or a Code Generator SHA-1 id is not.
+		delete(p.Extensions, "persistedQuery")
 		return nil
 	}
 	if !e.docs.Enforce && refs[0].place == apqPlace {
