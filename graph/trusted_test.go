@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -28,7 +29,7 @@ func sha1Of(s string) string   { sum := sha1.Sum([]byte(s)); return hex.EncodeTo
 func md5Of(s string) string    { sum := md5.Sum([]byte(s)); return hex.EncodeToString(sum[:]) }
 
 // writeManifest writes v as JSON into a temporary file.
-func writeManifest(t *testing.T, v any) string {
+func writeManifest(t testing.TB, v any) string {
 	t.Helper()
 	raw, err := json.Marshal(v)
 	if err != nil {
@@ -193,5 +194,45 @@ func TestOversizedBodyKeepsItsError(t *testing.T) {
 	var tooLarge *http.MaxBytesError
 	if readErr == nil || !errors.As(readErr, &tooLarge) {
 		t.Errorf("want the body limit's error, got %v", readErr)
+	}
+}
+
+// BenchmarkTrustedDocuments measures what trusted documents add to the
+// whole handler on an operation that reads nothing (no loader, no store):
+// the same document sent as text without manifests, as text and by id with
+// the manifests (the two samples and this one) enforced.
+func BenchmarkTrustedDocuments(b *testing.B) {
+	const text = `query Here { here: __typename }`
+	id := sha256Of(text)
+	docs, err := LoadTrustedDocuments(true, codegenSample, relaySample, writeManifest(b, map[string]string{id: text}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name    string
+		trusted *TrustedDocuments
+		request map[string]any
+	}{
+		{"TextNoManifests", nil, map[string]any{"query": text}},
+		{"TextEnforced", docs, map[string]any{"query": text}},
+		{"DocumentIDEnforced", docs, map[string]any{"documentId": "sha256:" + id}},
+		{"APQHashEnforced", docs, map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": id}}}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			auth := NewAuth(nil, nil, true)
+			h := auth.Middleware(bc.trusted.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
+				Trusted: bc.trusted, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})))
+			body, _ := json.Marshal(bc.request)
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
+				req.Header.Set("Content-Type", "application/json")
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if !strings.Contains(rec.Body.String(), `"here":"Query"`) {
+					b.Fatal(rec.Body.String())
+				}
+			}
+		})
 	}
 }
