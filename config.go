@@ -32,6 +32,8 @@ type config struct {
 	LogFormat       string
 	DebugAddr       string
 	Shed            shedLimits
+	// Trusted are the persisted document manifests, nil when none are set.
+	Trusted *graph.TrustedDocuments
 }
 
 // loadConfig reads the configuration through getenv and reports every bad value at once.
@@ -87,6 +89,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 			break
 		}
 	}
+	if err := c.loadTrustedDocuments(&e); err != nil {
+		e.errs = append(e.errs, err.Error())
+	}
 	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout || c.Neo4j.PathTimeout >= c.RequestTimeout {
 		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT, NEO4J_WRITE_TIMEOUT and NEO4J_PATH_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
 			"so that Neo4j stops a slow query before the request gives up on it")
@@ -99,6 +104,27 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, fmt.Errorf("configuration: %s", strings.Join(e.errs, "; "))
 	}
 	return c, nil
+}
+
+// loadTrustedDocuments reads and checks the manifests: off (the default)
+// resolves their ids beside APQ and runs any document; enforce runs only them.
+func (c *config) loadTrustedDocuments(e *env) error {
+	files := e.list("INNOGRAPH_TRUSTED_DOCUMENTS", nil)
+	mode := e.str("INNOGRAPH_TRUSTED_DOCUMENTS_MODE", "off")
+	switch {
+	case mode != "off" && mode != "enforce":
+		return fmt.Errorf("INNOGRAPH_TRUSTED_DOCUMENTS_MODE=%q is neither off nor enforce", mode)
+	case mode == "enforce" && len(files) == 0:
+		return fmt.Errorf("INNOGRAPH_TRUSTED_DOCUMENTS_MODE=enforce needs manifests in INNOGRAPH_TRUSTED_DOCUMENTS")
+	case len(files) == 0:
+		return nil
+	}
+	docs, err := graph.LoadTrustedDocuments(mode == "enforce", files...)
+	if err != nil {
+		return fmt.Errorf("INNOGRAPH_TRUSTED_DOCUMENTS: %w", err)
+	}
+	c.Trusted = docs
+	return nil
 }
 
 // readTokensFile reads lines of "read TOKEN" or "write TOKEN"; # starts a comment.

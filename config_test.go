@@ -92,3 +92,36 @@ func TestLoadConfigLimits(t *testing.T) {
 		t.Errorf("a zero limit: %v", err)
 	}
 }
+
+func TestLoadConfigTrustedDocuments(t *testing.T) {
+	c, err := loadConfig(envFrom(map[string]string{
+		"INNOGRAPH_TRUSTED_DOCUMENTS":      "graph/testdata/trusted/relay-persisted-queries.json, graph/testdata/trusted/codegen-persisted-documents.json",
+		"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Trusted == nil || !c.Trusted.Enforce || c.Trusted.Len() != 4 {
+		t.Errorf("trusted documents: %+v", c.Trusted)
+	}
+	if c, err := loadConfig(envFrom(nil)); err != nil || c.Trusted != nil {
+		t.Errorf("by default there are no trusted documents: %+v %v", c.Trusted, err)
+	}
+
+	bad := filepath.Join(t.TempDir(), "persisted.json")
+	if err := os.WriteFile(bad, []byte(`{"0123456789abcdef0123456789abcdef": "{ __typename }"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce"}, "INNOGRAPH_TRUSTED_DOCUMENTS_MODE=enforce needs manifests"},
+		{map[string]string{"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "strict"}, `INNOGRAPH_TRUSTED_DOCUMENTS_MODE="strict" is neither off nor enforce`},
+		{map[string]string{"INNOGRAPH_TRUSTED_DOCUMENTS": bad}, bad + `: entry "0123456789abcdef0123456789abcdef": the id is not the hash`},
+	} {
+		if _, err := loadConfig(envFrom(tc.env)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: want an error with %q, got %v", tc.env, tc.want, err)
+		}
+	}
+}

@@ -20,13 +20,13 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	auth := graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen)
 	gql := graph.NewHandler(graph.Options{
 		Store: db, Auth: auth, Logger: logger,
-		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits,
+		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits, Trusted: cfg.Trusted,
 		MaxBodyBytes: cfg.MaxBodyBytes, BodyTimeout: cfg.BodyTimeout,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
 	shed := newShedder(cfg.Shed, cfg.RequestTimeout)
-	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
+	mux.Handle("/query", auth.Middleware(shed.Handler(cfg.Trusted.Middleware(cfg.MaxBodyBytes, gql))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

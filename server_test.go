@@ -69,7 +69,13 @@ type gqlResponse struct {
 // do posts a GraphQL request with an optional bearer token.
 func (a *api) do(token, query string, vars map[string]any) gqlResponse {
 	a.t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return a.post(token, map[string]any{"query": query, "variables": vars})
+}
+
+// post sends any request body as JSON.
+func (a *api) post(token string, request map[string]any) gqlResponse {
+	a.t.Helper()
+	body, _ := json.Marshal(request)
 	req, _ := http.NewRequest(http.MethodPost, a.url+"/query", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {

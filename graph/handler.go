@@ -29,6 +29,9 @@ type Options struct {
 	// MaxBodyBytes and BodyTimeout bound a request body (see gqlhttp).
 	MaxBodyBytes int64
 	BodyTimeout  time.Duration
+	// Trusted are the persisted document manifests, nil for none; when they
+	// are enforced only their documents run and APQ is off (trusted.go).
+	Trusted *TrustedDocuments
 }
 
 // NewHandler builds the GraphQL handler with our GraphQL-over-HTTP transport
@@ -45,8 +48,13 @@ func NewHandler(o Options) *handler.Server {
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	// After the persisted-query extension, which fills in the query from its hash.
+	if o.Trusted != nil {
+		srv.Use(trustedExtension{docs: o.Trusted, logger: o.Logger})
+	}
+	if o.Trusted == nil || !o.Trusted.Enforce {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	}
+	// After the persisted-query extensions, which fill in the query from its hash or id.
 	srv.Use(operationLimits{limits: o.Limits.orDefault()})
 	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
 	// Registered first runs outermost: log every operation, refused ones too.

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+)
+
+// The sample manifests hold the same two operations (a page of enterprises,
+// a node's name), as relay-compiler and GraphQL Code Generator write them.
+const (
+	relayManifest   = "graph/testdata/trusted/relay-persisted-queries.json"
+	codegenManifest = "graph/testdata/trusted/codegen-persisted-documents.json"
+	relayList       = "60998a10ab643d884bdd51cb32ce749e"                                 // MD5
+	relayNode       = "0d34f9b42c76a8ca32fcaf865f9fb2e4"                                 // MD5
+	codegenList     = "0988df99b5a89ee85518e809b3d411726894122317aced8d0d7206d1e2706c4f" // SHA-256
+	codegenNode     = "6aa7e1baec8cf6d47c71b3a37fd992c66d696b07b47cfba135f8aa4670f1530d" // SHA-256
+)
+
+const twoEnterprises = `{"type":"Enterprise","id":"A","name":"甲"}
+{"type":"Enterprise","id":"B","name":"乙"}`
+
+func apq(hash string) map[string]any {
+	return map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": hash}}
+}
+
+func sha256Hex(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// manifestText is a document of a sample manifest, as its file has it.
+func manifestText(t *testing.T, file, id string) string {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(raw, &m); err != nil || m[id] == "" {
+		t.Fatalf("%s has no %s: %v", file, id, err)
+	}
+	return m[id]
+}
+
+func TestTrustedDocumentsEnforced(t *testing.T) {
+	a := newAPIWith(t, map[string]string{
+		"INNOGRAPH_TRUSTED_DOCUMENTS":      relayManifest + "," + codegenManifest,
+		"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce",
+	}, io.Discard)
+	a.loadGraph(twoEnterprises)
+
+	t.Run("ManifestDocumentsRun", func(t *testing.T) {
+		for _, tc := range []struct {
+			name    string
+			request map[string]any
+			want    string
+		}{
+			{"RelayDocID", map[string]any{"doc_id": relayList, "variables": map[string]any{"first": 10}}, `"totalCount":2`},
+			{"RelayID", map[string]any{"id": relayNode, "query": nil, "variables": map[string]any{"id": "A"}}, `"name":"甲"`},
+			{"APQHash", map[string]any{"extensions": apq(codegenList), "variables": map[string]any{"first": 1}}, `"totalCount":2`},
+			{"DocumentID", map[string]any{"documentId": "sha256:" + codegenNode, "variables": map[string]any{"id": "B"}}, `"name":"乙"`},
+			{"FullTextOfAManifestDocument", map[string]any{"query": manifestText(t, codegenManifest, codegenNode),
+				"variables": map[string]any{"id": "A"}}, `"name":"甲"`},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				res := a.post("", tc.request)
+				if len(res.Errors) > 0 || !strings.Contains(string(res.Data), tc.want) {
+					t.Errorf("want data with %s, got %s %+v", tc.want, res.Data, res.Errors)
+				}
+			})
+		}
+	})
+
+	t.Run("GET", func(t *testing.T) {
+		res, err := http.Get(a.url + "/query?documentId=" + codegenNode + "&variables=" + url.QueryEscape(`{"id":"B"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out gqlResponse
+		if err := json.NewDecoder(res.Body).Decode(&out); err != nil || len(out.Errors) > 0 || !strings.Contains(string(out.Data), `"name":"乙"`) {
+			t.Errorf("got %s %+v %v", out.Data, out.Errors, err)
+		}
+	})
+
+	t.Run("EverythingElseIsRefusedUnrun", func(t *testing.T) {
+		stranger := `{ enterprises(first: 5) { totalCount } }`
+		for _, tc := range []struct {
+			name    string
+			token   string
+			request map[string]any
+			code    string
+		}{
+			{"UnknownDocID", "", map[string]any{"doc_id": strings.Repeat("0", 32)}, "NOT_FOUND"},
+			{"UnknownAPQHash", "", map[string]any{"extensions": apq(sha256Hex(stranger))}, "NOT_FOUND"},
+			{"UnknownDocumentID", "", map[string]any{"documentId": "sha256:" + strings.Repeat("a", 64)}, "NOT_FOUND"},
+			{"ArbitraryQuery", "", map[string]any{"query": stranger}, "FORBIDDEN"},
+			{"ArbitraryMutation", writeToken, map[string]any{"query": `mutation { createEnterprise(input: {name: "丙"}) { id } }`}, "FORBIDDEN"},
+			{"APQRegistration", "", map[string]any{"query": stranger, "extensions": apq(sha256Hex(stranger))}, "FORBIDDEN"},
+			{"HashOfTheRefusedRegistration", "", map[string]any{"extensions": apq(sha256Hex(stranger))}, "NOT_FOUND"},
+			{"Introspection", "", map[string]any{"query": `{ __schema { queryType { name } } }`}, "FORBIDDEN"},
+			{"AManifestDocumentReformatted", "", map[string]any{"query": manifestText(t, codegenManifest, codegenList) + " "}, "FORBIDDEN"},
+			{"TwoDifferentIDs", "", map[string]any{"doc_id": relayList, "extensions": apq(codegenList)}, "BAD_USER_INPUT"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				a.counter.Reset()
+				res := a.post(tc.token, tc.request)
+				if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != tc.code || string(res.Data) != "" && string(res.Data) != "null" {
+					t.Errorf("want one %s error and no data, got %s %+v", tc.code, res.Data, res.Errors)
+				}
+				if n := a.counter.Count(); n != 0 {
+					t.Errorf("a refused request sent %d statements to Neo4j", n)
+				}
+			})
+		}
+		var out struct{ Enterprises struct{ TotalCount int } }
+		res := a.post("", map[string]any{"doc_id": relayList})
+		if err := json.Unmarshal(res.Data, &out); err != nil || out.Enterprises.TotalCount != 2 {
+			t.Errorf("the graph changed: %s %+v", res.Data, res.Errors)
+		}
+	})
+}
+
+// TestAPQWhenNotEnforced: off, with or without manifests, clients may still
+// register documents by hash; manifest ids resolve beside them.
+func TestAPQWhenNotEnforced(t *testing.T) {
+	for name, env := range map[string]map[string]string{
+		"NoManifest":   nil,
+		"ManifestsOff": {"INNOGRAPH_TRUSTED_DOCUMENTS": codegenManifest + "," + relayManifest, "INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "off"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := newAPIWith(t, env, io.Discard)
+			a.loadGraph(twoEnterprises)
+			query := `{ enterprises(first: 3) { totalCount } }`
+			hash := sha256Hex(query)
+			if res := a.post("", map[string]any{"extensions": apq(hash)}); len(res.Errors) != 1 ||
+				res.Errors[0].Extensions["code"] != "PERSISTED_QUERY_NOT_FOUND" {
+				t.Fatalf("an unregistered hash: %+v", res.Errors)
+			}
+			for _, req := range []map[string]any{
+				{"query": query, "extensions": apq(hash)}, // registers
+				{"extensions": apq(hash)},
+			} {
+				if res := a.post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"totalCount":2`) {
+					t.Errorf("%v: %s %+v", req, res.Data, res.Errors)
+				}
+			}
+			if env == nil {
+				return
+			}
+			// A manifest id that is no SHA-256 (Relay's MD5, Code Generator's
+			// default SHA-1) where APQ puts its hash: APQ must not re-check it.
+			for _, req := range []map[string]any{
+				{"documentId": codegenNode, "variables": map[string]any{"id": "A"}},
+				{"extensions": apq(relayNode), "variables": map[string]any{"id": "A"}},
+			} {
+				if res := a.post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"name":"甲"`) {
+					t.Errorf("manifest id %v: %s %+v", req, res.Data, res.Errors)
+				}
+			}
+		})
+	}
+}
