@@ -247,6 +247,8 @@ type ResultTrail struct {
 	Result     *Result          `json:"result"`
 	Developers []*Development   `json:"developers"`
 	Transfers  []*TrailTransfer `json:"transfers"`
+	// True when `first` cut the developers or the transfers (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // A full-text search hit.
@@ -261,11 +263,15 @@ type TechnologySource struct {
 	Transfer *Transfer `json:"transfer"`
 	// The developing institutions (enterprises, universities, institutes).
 	Developers []*Development `json:"developers"`
+	// True when `first` cut the developers (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 type TechnologySources struct {
 	Enterprise *Enterprise         `json:"enterprise"`
 	Sources    []*TechnologySource `json:"sources"`
+	// True when `first` cut the sources (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // A transfer of the result and where its transferee sits.
@@ -275,6 +281,8 @@ type TrailTransfer struct {
 	Parks []*Location `json:"parks"`
 	// The transferee's alliances.
 	Alliances []*Membership `json:"alliances"`
+	// True when `first` cut the transferee's parks or alliances (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 type UniversityConnection struct {
