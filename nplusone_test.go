@@ -80,10 +80,11 @@ func TestNoNPlusOne(t *testing.T) {
 			}
 		}
 	}
-	// The page, then one prefetch of alliances, parks, acquired results and
-	// the developers of those results.
-	if trips[5] != 2 || trips[n] != 2 {
-		t.Errorf("round trips: page of 5 → %d, page of %d → %d; want 2 for both", trips[5], n, trips[n])
+	// The page, then one read-ahead per level over the page's distinct
+	// nodes: alliances, parks and acquired results, then the developers of
+	// those results (see neo4jdb.prefetchLevels).
+	if trips[5] != 3 || trips[n] != 3 {
+		t.Errorf("round trips: page of 5 → %d, page of %d → %d; want 3 for both", trips[5], n, trips[n])
 	}
 }
 

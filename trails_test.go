@@ -180,3 +180,46 @@ func TestHubs(t *testing.T) {
 		t.Errorf("no enterprise in 宁夏: %+v", out.Hubs)
 	}
 }
+
+// TestTrailsAreCapped: `first` caps a trail's and a source list's lists, and
+// `truncated` says whether it cut one.
+func TestTrailsAreCapped(t *testing.T) {
+	a := newAPI(t)
+	a.loadGraph(chainGraph)
+	var trail struct {
+		ResultTrail struct {
+			Developers []struct{ Role string }
+			Transfers  []struct{ Truncated bool }
+			Truncated  bool
+		}
+	}
+	const trailQuery = `query($id: ID!, $first: Int) { resultTrail(id: $id, first: $first) {
+		developers { role } transfers { truncated } truncated } }`
+	a.ok("", trailQuery, map[string]any{"id": "R", "first": 1}, &trail)
+	if got := trail.ResultTrail; len(got.Developers) != 1 || got.Developers[0].Role != "LEAD" || !got.Truncated {
+		t.Errorf("R's trail cut to its lead developer: %+v", got)
+	}
+	a.ok("", trailQuery, map[string]any{"id": "R", "first": 2}, &trail)
+	if got := trail.ResultTrail; len(got.Developers) != 2 || got.Truncated {
+		t.Errorf("R's whole trail: %+v", got)
+	}
+	a.ok("", trailQuery, map[string]any{"id": "R2", "first": 1}, &trail)
+	if got := trail.ResultTrail; len(got.Transfers) != 1 || got.Transfers[0].Truncated || got.Truncated {
+		t.Errorf("R2's trail (one transfer to B, in one park and one alliance): %+v", got)
+	}
+	a.fails("", trailQuery, map[string]any{"id": "R", "first": 0}, "BAD_USER_INPUT", "first")
+
+	var sources struct {
+		TechnologySources struct {
+			Sources   []struct{ Truncated bool }
+			Truncated bool
+		}
+	}
+	const sourcesQuery = `query($id: ID!, $first: Int) { technologySources(enterpriseId: $id, first: $first) {
+		sources { truncated } truncated } }`
+	a.ok("", sourcesQuery, map[string]any{"id": "B", "first": 1}, &sources)
+	if got := sources.TechnologySources; len(got.Sources) != 1 || got.Sources[0].Truncated || got.Truncated {
+		t.Errorf("B's one source with one developer: %+v", got)
+	}
+	a.fails("", sourcesQuery, map[string]any{"id": "B", "first": 0}, "BAD_USER_INPUT", "first")
+}

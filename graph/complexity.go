@@ -84,6 +84,15 @@ func pathComplexity(c *ComplexityRoot) {
 	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int) int {
 		return expansionCost + or(first, defaultHubs)*child
 	}
-	c.Query.ResultTrail = func(child int, _ string) int { return expansionCost + defaultRelationsFirst*child }
-	c.Query.TechnologySources = func(child int, _ string) int { return expansionCost + defaultRelationsFirst*child }
+	// A trail's `first` caps its lists and the lists inside each of their
+	// items (a transferee's parks, a source's developers), so it can return
+	// first² rows of what is selected, not first.
+	c.Query.ResultTrail = func(child int, _ string, first *int) int {
+		n := or(first, defaultRelationsFirst)
+		return expansionCost + n*n*child
+	}
+	c.Query.TechnologySources = func(child int, _ string, first *int) int {
+		n := or(first, defaultRelationsFirst)
+		return expansionCost + n*n*child
+	}
 }

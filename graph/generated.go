@@ -308,11 +308,11 @@ type ComplexityRoot struct {
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		ResultTrail       func(childComplexity int, id string) int
+		ResultTrail       func(childComplexity int, id string, first *int) int
 		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int) int
 		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
-		TechnologySources func(childComplexity int, enterpriseID string) int
+		TechnologySources func(childComplexity int, enterpriseID string, first *int) int
 		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 	}
 
@@ -351,6 +351,7 @@ type ComplexityRoot struct {
 		Developers func(childComplexity int) int
 		Result     func(childComplexity int) int
 		Transfers  func(childComplexity int) int
+		Truncated  func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -361,17 +362,20 @@ type ComplexityRoot struct {
 	TechnologySource struct {
 		Developers func(childComplexity int) int
 		Transfer   func(childComplexity int) int
+		Truncated  func(childComplexity int) int
 	}
 
 	TechnologySources struct {
 		Enterprise func(childComplexity int) int
 		Sources    func(childComplexity int) int
+		Truncated  func(childComplexity int) int
 	}
 
 	TrailTransfer struct {
 		Alliances func(childComplexity int) int
 		Parks     func(childComplexity int) int
 		Transfer  func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Transfer struct {
@@ -488,8 +492,8 @@ type QueryResolver interface {
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int) ([]*model.SearchHit, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
 	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error)
-	ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error)
-	TechnologySources(ctx context.Context, enterpriseID string) (*model.TechnologySources, error)
+	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
 	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) ([]*model.Hub, error)
 }
@@ -1830,7 +1834,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string), args["first"].(*int)), true
 	case "Query.results":
 		if e.ComplexityRoot.Query.Results == nil {
 			break
@@ -1874,7 +1878,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string)), true
+		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string), args["first"].(*int)), true
 	case "Query.universities":
 		if e.ComplexityRoot.Query.Universities == nil {
 			break
@@ -2033,6 +2037,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResultTrail.Transfers(childComplexity), true
+	case "ResultTrail.truncated":
+		if e.ComplexityRoot.ResultTrail.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResultTrail.Truncated(childComplexity), true
 
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
@@ -2059,6 +2069,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologySource.Transfer(childComplexity), true
+	case "TechnologySource.truncated":
+		if e.ComplexityRoot.TechnologySource.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySource.Truncated(childComplexity), true
 
 	case "TechnologySources.enterprise":
 		if e.ComplexityRoot.TechnologySources.Enterprise == nil {
@@ -2072,6 +2088,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologySources.Sources(childComplexity), true
+	case "TechnologySources.truncated":
+		if e.ComplexityRoot.TechnologySources.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySources.Truncated(childComplexity), true
 
 	case "TrailTransfer.alliances":
 		if e.ComplexityRoot.TrailTransfer.Alliances == nil {
@@ -2091,6 +2113,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TrailTransfer.Transfer(childComplexity), true
+	case "TrailTransfer.truncated":
+		if e.ComplexityRoot.TrailTransfer.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TrailTransfer.Truncated(childComplexity), true
 
 	case "Transfer.enterprise":
 		if e.ComplexityRoot.Transfer.Enterprise == nil {
@@ -3233,16 +3261,29 @@ type Query {
     maxDegree: Int = 500
   ): Network
 
-  "Where a result went: its developers, each transfer, and the transferees' parks and alliances."
+  """
+  Where a result went: its developers, each transfer, and the transferees'
+  parks and alliances. ` + "`" + `first` + "`" + ` (1..100, default 20) caps each of these lists:
+  the developers, the transfers (earliest first), and each transferee's parks
+  and alliances; ` + "`" + `truncated` + "`" + ` says where it cut.
+  """
   resultTrail(
     "Id of the result."
     id: ID!
+    "Cap of each list of the trail, 1..100."
+    first: Int = 20
   ): ResultTrail
 
-  "Where an enterprise's technology came from: the results it acquired and who developed them."
+  """
+  Where an enterprise's technology came from: the results it acquired (latest
+  first) and who developed them. ` + "`" + `first` + "`" + ` (1..100, default 20) caps the
+  sources and each source's developers; ` + "`" + `truncated` + "`" + ` says where it cut.
+  """
   technologySources(
     "Id of the enterprise."
     enterpriseId: ID!
+    "Cap of the sources and of each source's developers, 1..100."
+    first: Int = 20
   ): TechnologySources
 
   """
@@ -4057,6 +4098,8 @@ type ResultTrail {
   developers: [Development!]!
   "Each transfer of it, with where the transferee sits."
   transfers: [TrailTransfer!]!
+  "True when ` + "`" + `first` + "`" + ` cut the developers or the transfers (more exist)."
+  truncated: Boolean!
 }
 
 "A transfer of the result and where its transferee sits."
@@ -4067,6 +4110,8 @@ type TrailTransfer {
   parks: [Location!]!
   "The transferee's alliances."
   alliances: [Membership!]!
+  "True when ` + "`" + `first` + "`" + ` cut the transferee's parks or alliances (more exist)."
+  truncated: Boolean!
 }
 
 "Where an enterprise's technology came from."
@@ -4075,6 +4120,8 @@ type TechnologySources {
   enterprise: Enterprise!
   "Each result it acquired, with who developed it."
   sources: [TechnologySource!]!
+  "True when ` + "`" + `first` + "`" + ` cut the sources (more exist)."
+  truncated: Boolean!
 }
 
 "A result the enterprise acquired and who developed it."
@@ -4083,6 +4130,8 @@ type TechnologySource {
   transfer: Transfer!
   "The developing institutions (enterprises, universities, institutes)."
   developers: [Development!]!
+  "True when ` + "`" + `first` + "`" + ` cut the developers (more exist)."
+  truncated: Boolean!
 }
 
 "Why a partner is suggested; each reason adds its weight to the score."
@@ -4662,6 +4711,8 @@ func (ec *executionContext) childFields_ResultTrail(ctx context.Context, field g
 		return ec.fieldContext_ResultTrail_developers(ctx, field)
 	case "transfers":
 		return ec.fieldContext_ResultTrail_transfers(ctx, field)
+	case "truncated":
+		return ec.fieldContext_ResultTrail_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResultTrail", field.Name)
 }
@@ -4682,6 +4733,8 @@ func (ec *executionContext) childFields_TechnologySource(ctx context.Context, fi
 		return ec.fieldContext_TechnologySource_transfer(ctx, field)
 	case "developers":
 		return ec.fieldContext_TechnologySource_developers(ctx, field)
+	case "truncated":
+		return ec.fieldContext_TechnologySource_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TechnologySource", field.Name)
 }
@@ -4692,6 +4745,8 @@ func (ec *executionContext) childFields_TechnologySources(ctx context.Context, f
 		return ec.fieldContext_TechnologySources_enterprise(ctx, field)
 	case "sources":
 		return ec.fieldContext_TechnologySources_sources(ctx, field)
+	case "truncated":
+		return ec.fieldContext_TechnologySources_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TechnologySources", field.Name)
 }
@@ -4704,6 +4759,8 @@ func (ec *executionContext) childFields_TrailTransfer(ctx context.Context, field
 		return ec.fieldContext_TrailTransfer_parks(ctx, field)
 	case "alliances":
 		return ec.fieldContext_TrailTransfer_alliances(ctx, field)
+	case "truncated":
+		return ec.fieldContext_TrailTransfer_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TrailTransfer", field.Name)
 }
@@ -5987,6 +6044,14 @@ func (ec *executionContext) field_Query_resultTrail_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -6115,6 +6180,14 @@ func (ec *executionContext) field_Query_technologySources_args(ctx context.Conte
 		return nil, err
 	}
 	args["enterpriseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -11673,7 +11746,7 @@ func (ec *executionContext) _Query_resultTrail(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
@@ -11717,7 +11790,7 @@ func (ec *executionContext) _Query_technologySources(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string))
+			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
@@ -12517,6 +12590,29 @@ func (ec *executionContext) fieldContext_ResultTrail_transfers(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _ResultTrail_truncated(ctx context.Context, field graphql.CollectedField, obj *model.ResultTrail) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResultTrail_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResultTrail_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResultTrail", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12636,6 +12732,29 @@ func (ec *executionContext) fieldContext_TechnologySource_developers(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _TechnologySource_truncated(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySource_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySource_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnologySource", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _TechnologySources_enterprise(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySources) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12698,6 +12817,29 @@ func (ec *executionContext) fieldContext_TechnologySources_sources(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TechnologySources_truncated(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySources) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySources_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySources_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TechnologySources", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _TrailTransfer_transfer(ctx context.Context, field graphql.CollectedField, obj *model.TrailTransfer) (ret graphql.Marshaler) {
@@ -12794,6 +12936,29 @@ func (ec *executionContext) fieldContext_TrailTransfer_alliances(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TrailTransfer_truncated(ctx context.Context, field graphql.CollectedField, obj *model.TrailTransfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TrailTransfer_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TrailTransfer_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TrailTransfer", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Transfer_result(ctx context.Context, field graphql.CollectedField, obj *model.Transfer) (ret graphql.Marshaler) {
@@ -19698,6 +19863,11 @@ func (ec *executionContext) _ResultTrail(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "truncated":
+			out.Values[i] = ec._ResultTrail_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19784,6 +19954,11 @@ func (ec *executionContext) _TechnologySource(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "truncated":
+			out.Values[i] = ec._TechnologySource_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19824,6 +19999,11 @@ func (ec *executionContext) _TechnologySources(ctx context.Context, sel ast.Sele
 			}
 		case "sources":
 			out.Values[i] = ec._TechnologySources_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._TechnologySources_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19872,6 +20052,11 @@ func (ec *executionContext) _TrailTransfer(ctx context.Context, sel ast.Selectio
 			}
 		case "alliances":
 			out.Values[i] = ec._TrailTransfer_alliances(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._TrailTransfer_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

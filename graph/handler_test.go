@@ -71,10 +71,10 @@ func (s *stubStore) Chains(context.Context, model.ChainQuery) (*model.ChainAnswe
 func (s *stubStore) Network(context.Context, model.NetworkQuery) (*model.Network, error) {
 	return nil, s.called()
 }
-func (s *stubStore) ResultTrail(context.Context, string) (*model.ResultTrail, error) {
+func (s *stubStore) ResultTrail(context.Context, string, int) (*model.ResultTrail, error) {
 	return nil, s.called()
 }
-func (s *stubStore) TechnologySources(context.Context, string) (*model.TechnologySources, error) {
+func (s *stubStore) TechnologySources(context.Context, string, int) (*model.TechnologySources, error) {
 	return nil, s.called()
 }
 func (s *stubStore) SuggestPartners(context.Context, model.PartnerQuery) ([]*model.PartnerSuggestion, error) {

@@ -18,8 +18,8 @@ type Store interface {
 	// Paths and expansions, each one statement under the path timeout.
 	Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error)
 	Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error)
-	ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error)
-	TechnologySources(ctx context.Context, enterpriseID string) (*model.TechnologySources, error)
+	ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, enterpriseID string, first int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error)
 	Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error)
 

@@ -325,19 +325,27 @@ func (r *queryResolver) Network(ctx context.Context, id string, depth *int, rela
 }
 
 // ResultTrail is the resolver for the resultTrail field.
-func (r *queryResolver) ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error) {
+func (r *queryResolver) ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error) {
 	if err := requireID("id", id); err != nil {
 		return nil, err
 	}
-	return r.Store.ResultTrail(ctx, id)
+	n, err := boundFirst("first", first, defaultRelationsFirst)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.ResultTrail(ctx, id, n)
 }
 
 // TechnologySources is the resolver for the technologySources field.
-func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID string) (*model.TechnologySources, error) {
+func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error) {
 	if err := requireID("enterpriseId", enterpriseID); err != nil {
 		return nil, err
 	}
-	return r.Store.TechnologySources(ctx, enterpriseID)
+	n, err := boundFirst("first", first, defaultRelationsFirst)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.TechnologySources(ctx, enterpriseID, n)
 }
 
 // SuggestPartners is the resolver for the suggestPartners field.

@@ -10,46 +10,49 @@ import (
 )
 
 // ResultTrail follows a result in one statement: its developers, then each
-// transfer, then the transferee's parks and alliances.
-func (db *DB) ResultTrail(ctx context.Context, id string) (*model.ResultTrail, error) {
+// transfer, then the transferee's parks and alliances. Each list holds at
+// most first items; reading one more tells whether it was cut.
+func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
 	records, err := db.readPaths(ctx, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:Result
 		RETURN res,
-			COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id } AS developers,
+			COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 } AS developers,
 			COLLECT { MATCH (res)-[t:TRANSFERRED_TO]->(e)
+				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
-					parks: COLLECT { MATCH (e)-[l:LOCATED_IN]->(p) RETURN {r: l, n: p} ORDER BY p.id },
-					alliances: COLLECT { MATCH (e)-[m:MEMBER_OF]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id }}
-				ORDER BY t.year, e.id } AS transfers`,
-		map[string]any{"id": id})
+					parks: COLLECT { MATCH (e)-[l:LOCATED_IN]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
+					alliances: COLLECT { MATCH (e)-[m:MEMBER_OF]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id LIMIT $first + 1 }}
+				} AS transfers`,
+		map[string]any{"id": id, "first": first})
 	if err != nil {
 		return nil, err
 	}
 	if len(records) == 0 {
 		return nil, notFoundArg("result", id, "id")
 	}
-	trail, err := decodeTrail(records[0])
+	trail, err := decodeTrail(records[0], first)
 	if err != nil {
 		return nil, translate("resultTrail", err)
 	}
 	return trail, nil
 }
 
-func decodeTrail(rec *neo4j.Record) (*model.ResultTrail, error) {
+func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	res, err := recordNode(rec, "res")
 	if err != nil {
 		return nil, err
 	}
 	trail := &model.ResultTrail{Result: res.(*model.Result)}
-	devs, err := linked(rec, "developers", res, false)
+	rawDevs, _ := rec.Get("developers")
+	devList, devsCut := capped(rawDevs, first)
+	devs, err := linkedFrom(devList, res, false)
 	if err != nil {
 		return nil, err
 	}
 	trail.Developers = typed[*model.Development](devs)
-	transfers, _, err := neo4j.GetRecordValue[[]any](rec, "transfers")
-	if err != nil {
-		return nil, err
-	}
+	rawTransfers, _ := rec.Get("transfers")
+	transfers, transfersCut := capped(rawTransfers, first)
+	trail.Truncated = devsCut || transfersCut
 	trail.Transfers = make([]*model.TrailTransfer, 0, len(transfers))
 	for _, v := range transfers {
 		m, _ := v.(map[string]any)
@@ -57,54 +60,67 @@ func decodeTrail(rec *neo4j.Record) (*model.ResultTrail, error) {
 		if err != nil {
 			return nil, err
 		}
-		parks, err := linkedFrom(m["parks"], enterprise, true)
+		parkList, parksCut := capped(m["parks"], first)
+		parks, err := linkedFrom(parkList, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
-		alliances, err := linkedFrom(m["alliances"], enterprise, true)
+		allianceList, alliancesCut := capped(m["alliances"], first)
+		alliances, err := linkedFrom(allianceList, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
 		trail.Transfers = append(trail.Transfers, &model.TrailTransfer{Transfer: t.(*model.Transfer),
-			Parks: typed[*model.Location](parks), Alliances: typed[*model.Membership](alliances)})
+			Parks: typed[*model.Location](parks), Alliances: typed[*model.Membership](alliances),
+			Truncated: parksCut || alliancesCut})
 	}
 	return trail, nil
 }
 
+// capped returns the first items of the list v, and whether it held more.
+func capped(v any, first int) ([]any, bool) {
+	list, _ := v.([]any)
+	if len(list) > first {
+		return list[:first], true
+	}
+	return list, false
+}
+
 // TechnologySources finds, in one statement, the results an enterprise
-// acquired and who developed each.
-func (db *DB) TechnologySources(ctx context.Context, id string) (*model.TechnologySources, error) {
+// acquired and who developed each: at most first of each, reading one more
+// to tell whether a list was cut.
+func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
 	records, err := db.readPaths(ctx, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:Enterprise
 		RETURN e,
 			COLLECT { MATCH (res)-[t:TRANSFERRED_TO]->(e)
+				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id }}
-				ORDER BY t.year DESC, res.id } AS sources`,
-		map[string]any{"id": id})
+					developers: COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 }}
+				} AS sources`,
+		map[string]any{"id": id, "first": first})
 	if err != nil {
 		return nil, err
 	}
 	if len(records) == 0 {
 		return nil, notFoundArg("enterprise", id, "enterpriseId")
 	}
-	out, err := decodeSources(records[0])
+	out, err := decodeSources(records[0], first)
 	if err != nil {
 		return nil, translate("technologySources", err)
 	}
 	return out, nil
 }
 
-func decodeSources(rec *neo4j.Record) (*model.TechnologySources, error) {
+func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, error) {
 	e, err := recordNode(rec, "e")
 	if err != nil {
 		return nil, err
 	}
 	out := &model.TechnologySources{Enterprise: e.(*model.Enterprise)}
-	sources, _, err := neo4j.GetRecordValue[[]any](rec, "sources")
-	if err != nil {
-		return nil, err
-	}
+	raw, _ := rec.Get("sources")
+	sources, cut := capped(raw, first)
+	out.Truncated = cut
 	out.Sources = make([]*model.TechnologySource, 0, len(sources))
 	for _, v := range sources {
 		m, _ := v.(map[string]any)
@@ -112,11 +128,13 @@ func decodeSources(rec *neo4j.Record) (*model.TechnologySources, error) {
 		if err != nil {
 			return nil, err
 		}
-		devs, err := linkedFrom(m["developers"], result, false)
+		devList, devsCut := capped(m["developers"], first)
+		devs, err := linkedFrom(devList, result, false)
 		if err != nil {
 			return nil, err
 		}
-		out.Sources = append(out.Sources, &model.TechnologySource{Transfer: t.(*model.Transfer), Developers: typed[*model.Development](devs)})
+		out.Sources = append(out.Sources, &model.TechnologySource{Transfer: t.(*model.Transfer),
+			Developers: typed[*model.Development](devs), Truncated: devsCut})
 	}
 	return out, nil
 }
@@ -147,12 +165,7 @@ func link(m map[string]any, known model.Node, outgoing bool) (model.Relation, mo
 	return rel, n, err
 }
 
-// linked decodes a column of {r, n} links around known.
-func linked(rec *neo4j.Record, column string, known model.Node, outgoing bool) ([]model.Relation, error) {
-	v, _ := rec.Get(column)
-	return linkedFrom(v, known, outgoing)
-}
-
+// linkedFrom decodes a list of {r, n} links around known.
 func linkedFrom(v any, known model.Node, outgoing bool) ([]model.Relation, error) {
 	list, _ := v.([]any)
 	out := make([]model.Relation, 0, len(list))

@@ -363,6 +363,8 @@ type ResultTrail struct {
 	Developers []*Development `json:"developers"`
 	// Each transfer of it, with where the transferee sits.
 	Transfers []*TrailTransfer `json:"transfers"`
+	// True when `first` cut the developers or the transfers (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // A full-text search hit.
@@ -379,6 +381,8 @@ type TechnologySource struct {
 	Transfer *Transfer `json:"transfer"`
 	// The developing institutions (enterprises, universities, institutes).
 	Developers []*Development `json:"developers"`
+	// True when `first` cut the developers (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // Where an enterprise's technology came from.
@@ -387,6 +391,8 @@ type TechnologySources struct {
 	Enterprise *Enterprise `json:"enterprise"`
 	// Each result it acquired, with who developed it.
 	Sources []*TechnologySource `json:"sources"`
+	// True when `first` cut the sources (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // A transfer of the result and where its transferee sits.
@@ -397,6 +403,8 @@ type TrailTransfer struct {
 	Parks []*Location `json:"parks"`
 	// The transferee's alliances.
 	Alliances []*Membership `json:"alliances"`
+	// True when `first` cut the transferee's parks or alliances (more exist).
+	Truncated bool `json:"truncated"`
 }
 
 // A page of universities, as a Relay connection.
