@@ -25,8 +25,14 @@ BENCH_HTTP ?= 127.0.0.1:8181
 PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
+# The reliability battery kills and restarts a Neo4j of its own.
+CHAOS_PORT ?= 7690
+CHAOS_DIR ?= .data/neo4j-chaos
+CHAOS_HTTP ?= 127.0.0.1:8183
+# e.g. CHAOS_FLAGS="-docs docs/reliability.md" to put the table in the docs
+CHAOS_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed test test-unit check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed chaos test test-unit check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -87,6 +93,15 @@ bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relat
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
 	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH)
+
+# make chaos: a fresh Neo4j and the server binary; chaos/ starts both, loads
+# them, kills Neo4j mid-load and restarts it, and prints one table (exit 1 on
+# any FAIL). Not part of make test: it takes about five minutes.
+chaos: build ## Reliability battery: load with Neo4j killed mid-way, races, abuse shapes; one table (~5 min)
+	export NEO4J_LOCAL_DIR=$(CHAOS_DIR) NEO4J_LOCAL_PORT=$(CHAOS_PORT); \
+	$(NEO4J_LOCAL) stop; rm -rf $(CHAOS_DIR); \
+	trap '$(NEO4J_LOCAL) stop >/dev/null' EXIT; \
+	$(GO) run ./chaos -bin bin/innograph -addr $(CHAOS_HTTP) -neo4j-dir $(CHAOS_DIR) -neo4j-port $(CHAOS_PORT) $(CHAOS_FLAGS)
 
 test: check bench/peer/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
