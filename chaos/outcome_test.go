@@ -122,3 +122,20 @@ func TestAnalyseOutageNeverRecovered(t *testing.T) {
 		t.Errorf("recovered %v, during %s", s.Recovered, s.During)
 	}
 }
+
+// Neo4j may serve before the start script, which polls once a second, sees it ready.
+func TestAnalyseOutageServedBeforeReady(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	tl := timeline{Start: t0, Kill: t0.Add(10 * time.Second), Ready: t0.Add(20 * time.Second), End: t0.Add(30 * time.Second)}
+	records := []record{
+		{Op: "node", Class: classOK, Out: outcome{Start: t0.Add(9 * time.Second), Latency: 1500 * time.Millisecond}}, // sent before the kill
+		{Op: "node", Class: classOK, Out: outcome{Start: t0.Add(19 * time.Second), Latency: 200 * time.Millisecond}},
+	}
+	s := analyseOutage(records, nil, tl)
+	if !s.Recovered || s.Recovery != -800*time.Millisecond {
+		t.Errorf("recovery = %v %v, want -800ms", s.Recovered, s.Recovery)
+	}
+	if c := outageChecks(s, tl)[3]; !c.Pass || c.Observed != "0 ms (served 800 ms before the start script saw it ready)" {
+		t.Errorf("recovery row %+v", c)
+	}
+}
