@@ -135,7 +135,7 @@ func TestAnalyseOutageServedBeforeReady(t *testing.T) {
 	if !s.Recovered || s.Recovery != -800*time.Millisecond {
 		t.Errorf("recovery = %v %v, want -800ms", s.Recovered, s.Recovery)
 	}
-	if c := outageChecks(s, tl)[3]; !c.Pass || c.Observed != "0 ms (served 800 ms before the start script saw it ready)" {
+	if c := outageChecks(s, tl)[3]; !c.Pass || c.Observed != "0 ms (served 800 ms before the Bolt probe saw it)" {
 		t.Errorf("recovery row %+v", c)
 	}
 }
