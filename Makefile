@@ -25,8 +25,14 @@ BENCH_HTTP ?= 127.0.0.1:8181
 PEER_HTTP ?= 127.0.0.1:8182
 # e.g. BENCH_FLAGS="-concurrency 4 -duration 5s"
 BENCH_FLAGS ?=
+# The reliability battery kills and restarts a Neo4j of its own.
+CHAOS_PORT ?= 7692
+CHAOS_DIR ?= .data/neo4j-chaos
+CHAOS_HTTP ?= 127.0.0.1:8183
+# e.g. CHAOS_FLAGS="-docs docs/reliability.md" to put the table in the docs
+CHAOS_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit outage check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit outage chaos check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -95,7 +101,7 @@ bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relat
 
 # make bench-shed: a fresh Neo4j with the sample graph; bench/shed starts the
 # server itself, with load shedding on and off, and prints one table.
-SHED_PORT ?= 7690
+SHED_PORT ?= 7691
 SHED_DIR ?= .data/neo4j-shed
 bench-shed: build ## Well-behaved client's latency alone and under a flood, load shedding on and off (docs/reliability.md)
 	export NEO4J_LOCAL_DIR=$(SHED_DIR) NEO4J_LOCAL_PORT=$(SHED_PORT); \
@@ -103,6 +109,15 @@ bench-shed: build ## Well-behaved client's latency alone and under a flood, load
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(SHED_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./bench/shed -bin bin/innograph $(BENCH_FLAGS)
+
+# make chaos: a fresh Neo4j and the server binary; chaos/ starts both, loads
+# them, kills Neo4j mid-load and restarts it, and prints one table (exit 1 on
+# any FAIL). Not part of make test: it takes about five minutes.
+chaos: build ## Reliability battery: load with Neo4j killed mid-way, races, abuse shapes; one table (~5 min)
+	export NEO4J_LOCAL_DIR=$(CHAOS_DIR) NEO4J_LOCAL_PORT=$(CHAOS_PORT); \
+	$(NEO4J_LOCAL) stop; rm -rf $(CHAOS_DIR); \
+	trap '$(NEO4J_LOCAL) stop >/dev/null' EXIT; \
+	$(GO) run ./chaos -bin bin/innograph -addr $(CHAOS_HTTP) -neo4j-dir $(CHAOS_DIR) -neo4j-port $(CHAOS_PORT) $(CHAOS_FLAGS)
 
 test: check bench/peer/node_modules test/http-audit/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
