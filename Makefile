@@ -123,10 +123,12 @@ test: check bench/peer/node_modules test/http-audit/node_modules ## Run all test
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
-	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
-	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -p 1 -count=1 ./...
+	export INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) INNOGRAPH_TEST_REQUIRE_DB=1; \
+	$(GO) test -p 1 -count=1 ./...; \
+	$(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(TEST_FUZZTIME) .
 
-# Once the transport rewrite of issue 10 lands, add this to `make test`.
+# make test fuzzes the HTTP handler briefly; make fuzz for longer (FUZZTIME).
+TEST_FUZZTIME ?= 10s
 fuzz: ## Fuzz the HTTP handler for FUZZTIME (default 15s) against the test Neo4j
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
 	$(NEO4J_LOCAL) start; \

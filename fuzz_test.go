@@ -46,9 +46,6 @@ func FuzzQuery(f *testing.F) {
 	}
 	h := newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	f.Fuzz(func(t *testing.T, body string) {
-		if transportBug(body) {
-			t.Skip("malformed bodies and APQ misses answer INTERNAL: issue 10 item 5, fixed by the transport rewrite; remove this skip then")
-		}
 		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
@@ -70,17 +67,4 @@ func FuzzQuery(f *testing.F) {
 			}
 		}
 	})
-}
-
-// transportBug tells the bodies the current transports answer with INTERNAL
-// (not JSON, not an object, a non-string query, bad variables, an unknown
-// persisted query), so the fuzz target reports only new findings until the
-// transport rewrite of issue 10 lands.
-func transportBug(body string) bool {
-	var req struct {
-		Query      *string         `json:"query"`
-		Variables  map[string]any  `json:"variables"`
-		Extensions json.RawMessage `json:"extensions"`
-	}
-	return json.Unmarshal([]byte(body), &req) != nil || strings.Contains(string(req.Extensions), "persistedQuery")
 }

@@ -320,7 +320,7 @@ func TestStatusPerMediaType(t *testing.T) {
 		{"MissingVariable", "", gqlBody("query($id: ID!) { node(id: $id) { id } }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
 		{"Complexity", "", gqlBody("{ "+big.String()+"}", nil), 400, "COMPLEXITY_LIMIT_EXCEEDED", false},
 		{"BadToken", "not-a-token", gqlBody("{ __typename }", nil), 401, "UNAUTHENTICATED", false},
-		{"ReadTokenWrites", readToken, gqlBody(`mutation { deleteNode(id: "x") { id } }`, nil), 403, "FORBIDDEN", false},
+		{"ReadTokenWrites", readToken, gqlBody(`mutation { deleteNode(id: "x") { deletedId } }`, nil), 403, "FORBIDDEN", false},
 		{"FieldError", "", gqlBody(`{ resultTrail(id: "r-none") { result { id } } }`, nil), 200, "NOT_FOUND", true},
 	} {
 		for _, accept := range []string{asJSON, asGraphQL} {
@@ -351,7 +351,9 @@ func TestStatusPerMediaType(t *testing.T) {
 // TestErrorCap: at most 50 errors leave in one response, the last saying
 // how many more there were, whether validation or execution raised them.
 func TestErrorCap(t *testing.T) {
-	a := newAPI(t)
+	// 80 root fields and aliases: over the default operation limits, which
+	// would refuse the document with one error before it could make 80.
+	a := newAPIWith(t, map[string]string{"INNOGRAPH_MAX_ROOT_FIELDS": "100", "INNOGRAPH_MAX_ALIASES": "100"}, io.Discard)
 	var unknown, invalid strings.Builder
 	for i := range 80 {
 		fmt.Fprintf(&unknown, "f%d ", i)

@@ -131,24 +131,28 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 	}
 }
 
-// TestNodesIsOneRoundTrip: nodes(ids:) reads every node, with lists nested
-// below them, in one statement, and without lists in one batch; unknown ids
-// are null in their places.
-func TestNodesIsOneRoundTrip(t *testing.T) {
+// TestNodesRoundTrips: nodes(ids:) reads every node with its first level of
+// lists in one statement and each deeper level in one more (the read-ahead
+// nests two levels only around a single node), and without lists in one
+// batch; unknown ids are null in their places.
+func TestNodesRoundTrips(t *testing.T) {
 	a := newAPI(t)
 	a.loadGraph(chainGraph)
-	for _, tc := range []struct{ name, selection, want string }{
+	for _, tc := range []struct {
+		name, selection, want string
+		trips                 int
+	}{
 		{"WithLists", `id ... on Enterprise { alliances { alliance { id members { member { id } } } } }`,
-			`[{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]},null,{"id":"U"},{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]}]`},
+			`[{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]},null,{"id":"U"},{"id":"B","alliances":[{"alliance":{"id":"L2","members":[{"member":{"id":"B"}}]}}]}]`, 2},
 		{"Plain", `__typename id`,
-			`[{"__typename":"Enterprise","id":"B"},null,{"__typename":"University","id":"U"},{"__typename":"Enterprise","id":"B"}]`},
+			`[{"__typename":"Enterprise","id":"B"},null,{"__typename":"University","id":"U"},{"__typename":"Enterprise","id":"B"}]`, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out struct{ Nodes json.RawMessage }
 			a.counter.Reset()
 			a.ok("", `{ nodes(ids: ["B", "nope", "U", "B"]) { `+tc.selection+` } }`, nil, &out)
-			if n := a.counter.Count(); n != 1 {
-				t.Errorf("%d round trips, want 1", n)
+			if n := a.counter.Count(); n != tc.trips {
+				t.Errorf("%d round trips, want %d", n, tc.trips)
 			}
 			if string(out.Nodes) != tc.want {
 				t.Errorf("nodes: %s\nwant %s", out.Nodes, tc.want)

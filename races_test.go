@@ -54,7 +54,7 @@ func TestUpdateRacingDeleteNode(t *testing.T) {
 		a.ok(writeToken, `mutation { createEnterprise(input: {id: "e1", name: "企业"}) { id } }`, nil, &map[string]any{})
 		codes, _ := a.race(24, func(i int) (string, map[string]any) {
 			if i%8 == 0 {
-				return `mutation { deleteNode(id: "e1") { id } }`, nil
+				return `mutation { deleteNode(id: "e1") { deletedId } }`, nil
 			}
 			return `mutation($i: String) { updateEnterprise(id: "e1", input: {industry: $i}) { id industry } }`,
 				map[string]any{"i": fmt.Sprint("行业", i)}

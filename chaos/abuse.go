@@ -53,7 +53,7 @@ func (a abuser) shapes() []shape {
 	return []shape{
 		{Name: "`Bearer  token` (two spaces)", Expected: "UNAUTHENTICATED", MaxTime: time.Second, Judge: wantCode("UNAUTHENTICATED"),
 			Send: func(ctx context.Context) outcome {
-				b, _ := json.Marshal(map[string]any{"query": `mutation { deleteNode(id: "chaos-none") { id } }`})
+				b, _ := json.Marshal(map[string]any{"query": `mutation { deleteNode(id: "chaos-none") { deletedId } }`})
 				return a.c.raw(ctx, b, "Bearer  "+a.c.token)
 			}},
 		{Name: "name with NUL", Expected: "BAD_USER_INPUT", MaxTime: time.Second, Judge: wantCode("BAD_USER_INPUT"), Send: badName("混沌\x00企业")},

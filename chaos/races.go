@@ -11,7 +11,7 @@ import (
 // exactly one deleted it.
 
 const (
-	qDelete = `mutation($id: ID!) { deleteNode(id: $id) { id detached { kind count } } }`
+	qDelete = `mutation($id: ID!) { deleteNode(id: $id) { deletedId detached { kind count } } }`
 	qRemove = `mutation($m: ID!, $a: ID!) { removeMembership(memberId: $m, allianceId: $a) { role } }`
 )
 

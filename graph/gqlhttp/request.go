@@ -51,7 +51,7 @@ func readGET(r *http.Request) (*graphql.RawParams, *refusal) {
 			}
 		}
 	}
-	return p, needQuery(p)
+	return p, needQuery(p, q.Has("documentId") || q.Has("doc_id") || q.Has("id"))
 }
 
 // readPOST reads an application/json body within the size and time limits
@@ -148,7 +148,10 @@ func parseBody(body []byte) (*graphql.RawParams, *refusal) {
 			}
 		}
 	}
-	return p, needQuery(p)
+	_, documentID := members["documentId"]
+	_, docID := members["doc_id"]
+	_, id := members["id"]
+	return p, needQuery(p, documentID || docID || id)
 }
 
 // objectParams are the parameters whose values are JSON objects.
@@ -163,9 +166,10 @@ func objectParams(p *graphql.RawParams) []struct {
 }
 
 // needQuery refuses a request without a document, unless an extension (an
-// automatic persisted query's hash) stands for one.
-func needQuery(p *graphql.RawParams) *refusal {
-	if p.Query == "" && len(p.Extensions) == 0 {
+// automatic persisted query's hash) or a persisted document's id (documentId,
+// doc_id or id, resolved by the trusted documents extension) stands for one.
+func needQuery(p *graphql.RawParams, hasDocumentID bool) *refusal {
+	if p.Query == "" && len(p.Extensions) == 0 && !hasDocumentID {
 		return badRequest("the request has no query")
 	}
 	return nil
