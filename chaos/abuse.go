@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/innograph/innograph/graph/hostile"
 )
 
 // The abuse shapes of issue 10: small requests that must not take the
@@ -71,11 +73,11 @@ func (a abuser) shapes() []shape {
 		{Name: "slowly sent body (1 byte / 500 ms)", Expected: "4xx from a read timeout shorter than the 15 s deadline", MaxTime: 10 * time.Second, Judge: want4xx,
 			Send: func(ctx context.Context) outcome { return slowPost(ctx, a.c.base, 40*time.Second) }},
 		{Name: "1,000 same-name conflicting aliases", Expected: "refused or answered, ≤ 100 errors", MaxTime: time.Second, Judge: boundedErrors(100),
-			Send: gql(conflictingAliases(1000))},
+			Send: gql(hostile.ConflictingAliases(1000))},
 		{Name: "25 levels of alliances→members", Expected: "refused or answered; Neo4j idle after", MaxTime: 6 * time.Second, Judge: notFailed, Neo4j: true,
 			Send: gql(deepNesting(a.ent, 25))},
 		{Name: "40,000 repeated `id` fields", Expected: "refused or answered", MaxTime: time.Second, Judge: notFailed,
-			Send: gql(repeatedFields(a.ent, 40000))},
+			Send: gql(hostile.RepeatedField(a.ent, 40000))},
 	}
 }
 
@@ -163,23 +165,6 @@ func boundedErrors(n int) func(outcome) (string, bool) {
 		observed, ok := notFailed(o)
 		return observed, ok && o.Errors <= n
 	}
-}
-
-// conflictingAliases is `{ a: __typename a: node(id:"x0"){id} … }`: fields
-// sharing one response name that cannot merge, n in all.
-func conflictingAliases(n int) string {
-	var b strings.Builder
-	b.WriteString("{ a: __typename")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, ` a: node(id: "x%d") { id }`, i)
-	}
-	b.WriteString(" }")
-	return b.String()
-}
-
-// repeatedFields is `{ node(id: …) { id id id … } }` with n ids.
-func repeatedFields(id string, n int) string {
-	return fmt.Sprintf(`{ node(id: %q) { %s} }`, id, strings.Repeat("id ", n))
 }
 
 // deepNesting walks enterprise → alliances → alliance → members → member

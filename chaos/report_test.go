@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/graph/hostile"
 )
 
 func TestRenderTable(t *testing.T) {
@@ -48,10 +50,10 @@ func TestParseVmRSS(t *testing.T) {
 }
 
 func TestShapes(t *testing.T) {
-	if q := conflictingAliases(3); q != `{ a: __typename a: node(id: "x1") { id } a: node(id: "x2") { id } }` {
+	if q := hostile.ConflictingAliases(3); q != `{ a: __typename a: node(id: "x1") { id } a: node(id: "x2") { id } }` {
 		t.Errorf("conflictingAliases(3) = %s", q)
 	}
-	if q := repeatedFields("e", 3); q != `{ node(id: "e") { id id id } }` {
+	if q := hostile.RepeatedField("e", 3); q != `{ node(id: "e") { id id id } }` {
 		t.Errorf("repeatedFields = %s", q)
 	}
 	q := deepNesting("e", 2)

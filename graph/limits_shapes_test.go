@@ -9,18 +9,6 @@ import (
 // built to a given size. The tests build them at and just past a limit; the
 // benchmark at the limits and at the body limit.
 
-// conflictingAliases: n fields that share the response name "a" with
-// differing fields and arguments, the document of issue 10's validation blow-up.
-func conflictingAliases(n int) string {
-	var b strings.Builder
-	b.WriteString("{ a: __typename")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, ` a: node(id: "x%d") { id }`, i)
-	}
-	b.WriteString(" }")
-	return b.String()
-}
-
 // conflictingFields: n fields alliances(first:) with differing arguments
 // and no alias, so they too share a response name; below a root field, as
 // the root-field limit allows few at the root.
@@ -32,11 +20,6 @@ func conflictingFields(n int) string {
 	}
 	b.WriteString(" } } }")
 	return b.String()
-}
-
-// repeatedField: one field selected n times, issue 10's 40,000 repeats.
-func repeatedField(n int) string {
-	return `{ node(id: "x") {` + strings.Repeat(" id", n) + " } }"
 }
 
 // repeatedSubtrees: k copies of node(id:"x") { id × m }: every pair of

@@ -7,6 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/graph/hostile"
 )
 
 // wide has every limit out of the way but the one a test sets.
@@ -19,14 +21,14 @@ func TestLimitsAtAndPastEachLimit(t *testing.T) {
 		at, past string
 		limit    string
 	}{
-		// repeatedField(n) is n+10 tokens.
-		{"Tokens", func(l *Limits) { l.Tokens = 110 }, repeatedField(100), repeatedField(101), "parser_max_tokens"},
+		// hostile.RepeatedField("x", n) is n+10 tokens.
+		{"Tokens", func(l *Limits) { l.Tokens = 110 }, hostile.RepeatedField("x", 100), hostile.RepeatedField("x", 101), "parser_max_tokens"},
 		{"Depth", func(l *Limits) { l.Depth = 12 }, deepChains(2, 12), deepChains(2, 13), "max_depth"},
-		{"Height", func(l *Limits) { l.Height = 300 }, repeatedField(299), repeatedField(300), "max_height"},
+		{"Height", func(l *Limits) { l.Height = 300 }, hostile.RepeatedField("x", 299), hostile.RepeatedField("x", 300), "max_height"},
 		{"HeightCountsEverySpread", func(l *Limits) { l.Height = 257 }, fragmentFanout(8), fragmentFanout(9), "max_height"},
 		{"HeightCountsUnusedFragments", func(l *Limits) { l.Height = 4 },
 			"{ __typename } fragment F on Node { id id id }", "{ __typename } fragment F on Node { id id id id }", "max_height"},
-		{"Aliases", func(l *Limits) { l.Aliases = 30 }, conflictingAliases(30), conflictingAliases(31), "max_aliases"},
+		{"Aliases", func(l *Limits) { l.Aliases = 30 }, hostile.ConflictingAliases(30), hostile.ConflictingAliases(31), "max_aliases"},
 		{"AliasesInFragments", func(l *Limits) { l.Aliases = 2 },
 			"{ ...F } fragment F on Query { a: __typename b: __typename }", "{ ...F ...F c: __typename } fragment F on Query { a: __typename b: __typename }", "max_aliases"},
 		{"RootFields", func(l *Limits) { l.RootFields = 20 }, repeatedSubtrees(20, 1), repeatedSubtrees(21, 1), "max_root_fields"},
@@ -100,8 +102,8 @@ func TestOversizedDocumentsNeverReachValidation(t *testing.T) {
 	for _, tc := range []struct {
 		name, doc, limit string
 	}{
-		{"ConflictingAliases", conflictingAliases(1000), "max_height"},
-		{"RepeatedField", repeatedField(40000), "parser_max_tokens"},
+		{"ConflictingAliases", hostile.ConflictingAliases(1000), "max_height"},
+		{"RepeatedField", hostile.RepeatedField("x", 40000), "parser_max_tokens"},
 		{"DeepChain", deepChains(1, 13), "max_depth"},
 		{"Fragments", manyFragments(500), "max_height"},
 	} {
@@ -134,7 +136,7 @@ func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
 	docs := map[string]string{
 		"Tokens":     longList(l.Tokens - 15),
 		"Depth":      deepChains(1, l.Depth),
-		"Height":     repeatedField(l.Height - 1),
+		"Height":     hostile.RepeatedField("x", l.Height-1),
 		"Aliases":    aliases,
 		"RootFields": rootFields(l.RootFields),
 	}
@@ -169,7 +171,7 @@ func TestOperationLogTimesEachPhase(t *testing.T) {
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
 	auth := NewAuth(nil, nil, true)
 	h := auth.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000, Logger: logger}))
-	for _, doc := range []string{`query Q { node(id: "x") { id } }`, repeatedField(400), `{ nope }`} {
+	for _, doc := range []string{`query Q { node(id: "x") { id } }`, hostile.RepeatedField("x", 400), `{ nope }`} {
 		serve(t, h, doc)
 	}
 	var lines []map[string]any
