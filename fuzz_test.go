@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/importer"
+	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
+	"github.com/innograph/innograph/seed/data"
 )
 
 // FuzzQuery posts arbitrary bodies to the whole HTTP handler over the sample
@@ -34,10 +37,7 @@ func FuzzQuery(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	db, _ := neo4jtest.Open(f)
-	if err := loadSample(f.Context(), db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		f.Fatal(err)
-	}
+	db := sampleGraph(f)
 	cfg, err := loadConfig(func(name string) string {
 		return map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0", "INNOGRAPH_MAX_BODY_BYTES": "65536"}[name]
 	})
@@ -67,4 +67,36 @@ func FuzzQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sampleGraph returns the test database holding the sample graph. Fuzzing
+// runs the target's setup in the coordinating process and then again in
+// every worker process, side by side; only a process that finds the sample
+// missing clears the graph and loads it, so a worker starting never wipes
+// the graph another worker is fuzzing (that raced, and killed workers).
+func sampleGraph(f *testing.F) *neo4jdb.DB {
+	f.Helper()
+	db := neo4jtest.Shared(f)
+	plan, _, err := importer.Parse(data.Sample)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ids := make([]string, len(plan.Nodes))
+	for i, n := range plan.Nodes {
+		ids[i] = n.Row.ID
+	}
+	found, err := db.NodeKinds(f.Context(), ids)
+	if err != nil {
+		f.Fatal(err)
+	}
+	if len(found) == len(ids) {
+		return db
+	}
+	if err := db.DeleteAll(f.Context()); err != nil {
+		f.Fatal(err)
+	}
+	if err := loadSample(f.Context(), db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		f.Fatal(err)
+	}
+	return db
 }

@@ -53,6 +53,20 @@ func Config() neo4jdb.Config {
 // in place, and a counter of the statements sent to it.
 func Open(t testing.TB) (*neo4jdb.DB, *Counter) {
 	t.Helper()
+	db := Shared(t)
+	if err := db.DeleteAll(context.Background()); err != nil {
+		t.Fatalf("clear test graph: %v", err)
+	}
+	counter.Reset()
+	return db, &counter
+}
+
+// Shared returns the shared test database with the schema in place and its
+// graph as it is. It is for setups that several processes run side by side
+// (a fuzz target's workers), where clearing would wipe the graph another
+// process is using.
+func Shared(t testing.TB) *neo4jdb.DB {
+	t.Helper()
 	cfg := Config()
 	if cfg.URI == "" {
 		if os.Getenv("INNOGRAPH_TEST_REQUIRE_DB") == "1" {
@@ -70,11 +84,7 @@ func Open(t testing.TB) (*neo4jdb.DB, *Counter) {
 	if openErr != nil {
 		t.Fatalf("open test Neo4j at %s: %v", cfg.URI, openErr)
 	}
-	if err := shared.DeleteAll(ctx); err != nil {
-		t.Fatalf("clear test graph: %v", err)
-	}
-	counter.Reset()
-	return shared, &counter
+	return shared
 }
 
 func envOr(name, def string) string {
