@@ -25,6 +25,7 @@ type api struct {
 	url     string
 	db      *neo4jdb.DB
 	counter *neo4jtest.Counter
+	handler http.Handler // what srv serves, for requests a real client cannot send
 }
 
 func newAPI(t *testing.T) *api {
@@ -50,9 +51,10 @@ func newAPIWith(t *testing.T, env map[string]string, log io.Writer) *api {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(log, nil))))
+	h := newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(log, nil)))
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &api{t: t, url: srv.URL, db: db, counter: counter}
+	return &api{t: t, url: srv.URL, db: db, counter: counter, handler: h}
 }
 
 type gqlError struct {

@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The sample manifests hold the same two operations (a page of enterprises,
@@ -168,3 +170,62 @@ func TestAPQWhenNotEnforced(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentIDUnderTheBodyLimits: a request that sends a document id is
+// read once, by the transport, under INNOGRAPH_BODY_TIMEOUT and
+// INNOGRAPH_MAX_BODY_BYTES. A middleware used to read the body first for the
+// id, without the deadline, and hand the bytes on: a slow body with an id
+// was answered 400 when the client gave up, not 408 at the body timeout, and
+// the body was read to its end twice.
+func TestDocumentIDUnderTheBodyLimits(t *testing.T) {
+	a := newAPIWith(t, map[string]string{
+		"INNOGRAPH_TRUSTED_DOCUMENTS":      relayManifest + "," + codegenManifest,
+		"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce",
+		"INNOGRAPH_BODY_TIMEOUT":           "300ms",
+		"INNOGRAPH_REQUEST_TIMEOUT":        "15s",
+		"INNOGRAPH_MAX_BODY_BYTES":         "1024",
+	}, io.Discard)
+	a.loadGraph(twoEnterprises)
+
+	t.Run("SlowBody", func(t *testing.T) {
+		body := &stalledBody{start: []byte(`{"doc_id":"` + relayList + `","variables":`), stall: 5 * time.Second}
+		start := time.Now()
+		res := send(t, a.request(http.MethodPost, asGraphQL, asJSON, "", body))
+		if res.status != http.StatusRequestTimeout || res.code() != "TIMEOUT" || time.Since(start) > 3*time.Second {
+			t.Errorf("after %s: %d %s", time.Since(start), res.status, res.raw)
+		}
+	})
+	t.Run("OversizedBody", func(t *testing.T) {
+		res := a.postJSON(asGraphQL, "", `{"doc_id":"`+relayList+`","pad":"`+strings.Repeat("a", 2000)+`"}`)
+		if res.status != http.StatusRequestEntityTooLarge || res.code() != "BAD_USER_INPUT" {
+			t.Errorf("%d %s", res.status, res.raw)
+		}
+	})
+	t.Run("ReadOnce", func(t *testing.T) {
+		body := &endCounter{r: strings.NewReader(`{"doc_id":"` + relayList + `","variables":{"first":10}}`)}
+		req := httptest.NewRequest(http.MethodPost, "/query", nil)
+		req.Body = body
+		req.Header.Set("Content-Type", asJSON)
+		rec := httptest.NewRecorder()
+		a.handler.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"totalCount":2`) || body.ends != 1 {
+			t.Errorf("the body was read to its end %d times; %d %s", body.ends, rec.Code, rec.Body)
+		}
+	})
+}
+
+// endCounter is a request body that counts the reads finding it at its end.
+type endCounter struct {
+	r    io.Reader
+	ends int
+}
+
+func (e *endCounter) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err == io.EOF {
+		e.ends++
+	}
+	return n, err
+}
+
+func (e *endCounter) Close() error { return nil }

@@ -51,22 +51,22 @@ func (e trustedExtension) MutateOperationParameters(ctx context.Context, p *grap
 		return nil // gqlgen reports the missing document
 	}
 	for _, ref := range refs[1:] {
-		if documentKey(ref.id) != documentKey(refs[0].id) {
+		if documentKey(ref.ID) != documentKey(refs[0].ID) {
 			return requestError(model.Errorf(model.CodeBadUserInput,
-				"the request names two documents: %s %q and %s %q", refs[0].place, refs[0].id, ref.place, ref.id))
+				"the request names two documents: %s %q and %s %q", refs[0].Place, refs[0].ID, ref.Place, ref.ID))
 		}
 	}
-	if text, ok := e.docs.byID[documentKey(refs[0].id)]; ok {
+	if text, ok := e.docs.byID[documentKey(refs[0].ID)]; ok {
 		p.Query = text
 		// Resolved: APQ, when on, would check the id as the text's SHA-256,
 		// which a Relay MD5 or a Code Generator SHA-1 id is not.
 		delete(p.Extensions, "persistedQuery")
 		return nil
 	}
-	if !e.docs.Enforce && refs[0].place == apqPlace {
+	if !e.docs.Enforce && refs[0].Place == apqPlace {
 		return nil // gqlgen's APQ looks in its cache
 	}
-	return requestError(model.Errorf(model.CodeNotFound, "no trusted document has the id %q (%s)", refs[0].id, refs[0].place))
+	return requestError(model.Errorf(model.CodeNotFound, "no trusted document has the id %q (%s)", refs[0].ID, refs[0].Place))
 }
 
 // requestError is a model.Error refusing the request before execution,

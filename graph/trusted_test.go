@@ -1,13 +1,11 @@
 package graph
 
 import (
-	"bytes"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -123,80 +121,6 @@ func TestBadManifestsAreRefused(t *testing.T) {
 	})
 }
 
-func TestRequestDocumentIDs(t *testing.T) {
-	docs, err := LoadTrustedDocuments(true, codegenSample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name        string
-		method, url string
-		contentType string
-		body        string
-		want        []documentRef
-	}{
-		{"DocumentID", "POST", "/query", "application/json", `{"documentId":"sha256:ab","variables":{}}`, []documentRef{{"documentId", "sha256:ab"}}},
-		{"RelayDocID", "POST", "/query", "application/json; charset=utf-8", `{"doc_id":"ab"}`, []documentRef{{"doc_id", "ab"}}},
-		{"AllThree", "POST", "/query", "application/json", `{"id":"c","doc_id":"b","documentId":"a"}`,
-			[]documentRef{{"documentId", "a"}, {"doc_id", "b"}, {"id", "c"}}},
-		{"NumberID", "POST", "/query", "application/json", `{"id":7,"query":"{ __typename }"}`, nil},
-		{"Batch", "POST", "/query", "application/json", `[{"doc_id":"ab"}]`, nil},
-		{"NotJSON", "POST", "/query", "application/graphql", `{ __typename }`, nil},
-		{"GET", "GET", "/query?documentId=sha256%3Aab&variables=%7B%7D", "", "", []documentRef{{"documentId", "sha256:ab"}}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []documentRef
-			var seen []byte
-			h := docs.Middleware(1<<20, http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-				got, _ = r.Context().Value(documentRefsKey{}).([]documentRef)
-				seen, _ = io.ReadAll(r.Body)
-			}))
-			req := httptest.NewRequest(tc.method, tc.url, strings.NewReader(tc.body))
-			if tc.contentType != "" {
-				req.Header.Set("Content-Type", tc.contentType)
-			}
-			h.ServeHTTP(httptest.NewRecorder(), req)
-			if len(got) != len(tc.want) || len(got) > 0 && !equalRefs(got, tc.want) {
-				t.Errorf("ids %v, want %v", got, tc.want)
-			}
-			if !bytes.Equal(seen, []byte(tc.body)) {
-				t.Errorf("the handler read %q, not the body sent", seen)
-			}
-		})
-	}
-}
-
-func equalRefs(a, b []documentRef) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// TestOversizedBodyKeepsItsError: the transport still sees the body
-// limit's error after Middleware read the body.
-func TestOversizedBodyKeepsItsError(t *testing.T) {
-	docs, err := LoadTrustedDocuments(true, codegenSample)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var readErr error
-	h := docs.Middleware(1<<20, http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
-		_, readErr = io.ReadAll(r.Body)
-	}))
-	rec := httptest.NewRecorder()
-	req := httptest.NewRequest("POST", "/query", strings.NewReader(`{"doc_id":"`+strings.Repeat("a", 100)+`"}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Body = http.MaxBytesReader(rec, req.Body, 10)
-	h.ServeHTTP(rec, req)
-	var tooLarge *http.MaxBytesError
-	if readErr == nil || !errors.As(readErr, &tooLarge) {
-		t.Errorf("want the body limit's error, got %v", readErr)
-	}
-}
-
 // BenchmarkTrustedDocuments measures what trusted documents add to the
 // whole handler on an operation that reads nothing (no loader, no store):
 // the same document sent as text without manifests, as text and by id with
@@ -220,8 +144,8 @@ func BenchmarkTrustedDocuments(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			auth := NewAuth(nil, nil, true)
-			h := auth.Middleware(bc.trusted.Middleware(1<<20, NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
-				Trusted: bc.trusted, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})))
+			h := auth.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
+				Trusted: bc.trusted, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 			body, _ := json.Marshal(bc.request)
 			b.ReportAllocs()
 			for b.Loop() {

@@ -37,46 +37,49 @@ func badRequest(format string, args ...any) *refusal {
 	return refuse(http.StatusBadRequest, model.CodeBadUserInput, format, args...)
 }
 
-// readGET reads the parameters of a GET request from its URL query.
-func readGET(r *http.Request) (*graphql.RawParams, *refusal) {
+// readGET reads the parameters and document ids of a GET request from its
+// URL query.
+func readGET(r *http.Request) (*graphql.RawParams, []DocumentID, *refusal) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return nil, badRequest("the URL query string is malformed")
+		return nil, nil, badRequest("the URL query string is malformed")
 	}
 	p := &graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName")}
 	for _, obj := range objectParams(p) {
 		if s := q.Get(obj.name); s != "" {
 			if err := decodeObject([]byte(s), obj.into); err != nil {
-				return nil, badRequest("%s must be a URL-encoded JSON object", obj.name)
+				return nil, nil, badRequest("%s must be a URL-encoded JSON object", obj.name)
 			}
 		}
 	}
-	return p, needQuery(p, q.Has("documentId") || q.Has("doc_id") || q.Has("id"))
+	ids := documentIDs(func(place string) (string, bool) { return q.Get(place), q.Has(place) })
+	return p, ids, needQuery(p, q.Has("documentId") || q.Has("doc_id") || q.Has("id"))
 }
 
 // readPOST reads an application/json body within the size and time limits
 // and takes the parameters from it, strictly: a JSON object whose query and
 // operationName are strings and whose variables and extensions are objects
-// (each may be null or absent). Other members are ignored, as the spec says.
-func (t *Transport) readPOST(w http.ResponseWriter, r *http.Request) (*graphql.RawParams, *refusal) {
+// (each may be null or absent), and the document ids (documentid.go). Other
+// members are ignored, as the spec says.
+func (t *Transport) readPOST(w http.ResponseWriter, r *http.Request) (*graphql.RawParams, []DocumentID, *refusal) {
 	mt, mtParams, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil || mt != mediaJSON {
-		return nil, refuse(http.StatusUnsupportedMediaType, model.CodeBadUserInput,
+		return nil, nil, refuse(http.StatusUnsupportedMediaType, model.CodeBadUserInput,
 			"send the request body as Content-Type: application/json")
 	}
 	if cs, set := mtParams["charset"]; set && !strings.EqualFold(cs, "utf-8") {
-		return nil, refuse(http.StatusUnsupportedMediaType, model.CodeBadUserInput,
+		return nil, nil, refuse(http.StatusUnsupportedMediaType, model.CodeBadUserInput,
 			"the request body must be UTF-8, not %.20q", cs)
 	}
 	body, fail := t.readBody(w, r)
 	if fail != nil {
-		return nil, fail
+		return nil, nil, fail
 	}
-	p, fail := parseBody(body)
+	p, ids, fail := parseBody(body)
 	if fail != nil {
 		fail.body = body
 	}
-	return p, fail
+	return p, ids, fail
 }
 
 // readBody reads the whole body, refusing one over MaxBodyBytes (413,
@@ -115,20 +118,20 @@ func (t *Transport) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *r
 	}
 }
 
-// parseBody decodes a POST body into request parameters.
-func parseBody(body []byte) (*graphql.RawParams, *refusal) {
+// parseBody decodes a POST body into request parameters and document ids.
+func parseBody(body []byte) (*graphql.RawParams, []DocumentID, *refusal) {
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
 	if len(trimmed) > 0 && trimmed[0] == '[' {
-		return nil, badRequest("batched requests are not supported: send one JSON object per request")
+		return nil, nil, badRequest("batched requests are not supported: send one JSON object per request")
 	}
 	var members map[string]json.RawMessage
 	err := json.Unmarshal(body, &members)
 	var syntax *json.SyntaxError
 	switch {
 	case errors.As(err, &syntax):
-		return nil, badRequest("the request body is not valid JSON")
+		return nil, nil, badRequest("the request body is not valid JSON")
 	case err != nil || members == nil:
-		return nil, badRequest("the request body must be a JSON object")
+		return nil, nil, badRequest("the request body must be a JSON object")
 	}
 	p := &graphql.RawParams{}
 	for _, str := range []struct {
@@ -137,21 +140,22 @@ func parseBody(body []byte) (*graphql.RawParams, *refusal) {
 	}{{"query", &p.Query}, {"operationName", &p.OperationName}} {
 		if v, set := members[str.name]; set && !isNull(v) {
 			if err := json.Unmarshal(v, str.into); err != nil {
-				return nil, badRequest("%s must be a string", str.name)
+				return nil, nil, badRequest("%s must be a string", str.name)
 			}
 		}
 	}
 	for _, obj := range objectParams(p) {
 		if v, set := members[obj.name]; set && !isNull(v) {
 			if err := decodeObject(v, obj.into); err != nil {
-				return nil, badRequest("%s must be a JSON object", obj.name)
+				return nil, nil, badRequest("%s must be a JSON object", obj.name)
 			}
 		}
 	}
 	_, documentID := members["documentId"]
 	_, docID := members["doc_id"]
 	_, id := members["id"]
-	return p, needQuery(p, documentID || docID || id)
+	ids := documentIDs(func(place string) (string, bool) { return jsonString(members[place]) })
+	return p, ids, needQuery(p, documentID || docID || id)
 }
 
 // objectParams are the parameters whose values are JSON objects.

@@ -33,7 +33,7 @@ func TestParseBody(t *testing.T) {
 		{`{"query":"{ a }","variables":[1]}`, "variables must be a JSON object"},
 		{`{"query":"{ a }","extensions":0}`, "extensions must be a JSON object"},
 	} {
-		p, fail := parseBody([]byte(tc.body))
+		p, _, fail := parseBody([]byte(tc.body))
 		switch {
 		case tc.fail == "" && fail != nil:
 			t.Errorf("%s: refused: %s", tc.body, fail.message)
@@ -48,7 +48,7 @@ func TestParseBody(t *testing.T) {
 // Variables keep their numbers exact (json.Number), as gqlgen's own
 // transport gives them to the executor.
 func TestParseBodyKeepsNumbers(t *testing.T) {
-	p, fail := parseBody([]byte(`{"query":"{ a }","variables":{"n":9007199254740993}}`))
+	p, _, fail := parseBody([]byte(`{"query":"{ a }","variables":{"n":9007199254740993}}`))
 	if fail != nil {
 		t.Fatal(fail.message)
 	}

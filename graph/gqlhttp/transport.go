@@ -74,12 +74,13 @@ func (t *Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 	}
 	start := graphql.Now()
 	var params *graphql.RawParams
+	var ids []DocumentID
 	var fail *refusal
 	switch r.Method {
 	case http.MethodGet:
-		params, fail = readGET(r)
+		params, ids, fail = readGET(r)
 	case http.MethodPost:
-		params, fail = t.readPOST(w, r)
+		params, ids, fail = t.readPOST(w, r)
 	default:
 		fail = refuse(http.StatusMethodNotAllowed, model.CodeBadUserInput, "use GET or POST")
 		fail.allow = allowed
@@ -91,7 +92,7 @@ func (t *Transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Grap
 	params.Headers = r.Header
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
 
-	ctx := r.Context()
+	ctx := withDocumentIDs(r.Context(), ids)
 	opCtx, errs := exec.CreateOperationContext(ctx, params)
 	if errs != nil {
 		out.requestErrors(graphql.WithOperationContext(ctx, opCtx), errs)
