@@ -26,11 +26,11 @@ func TestPartialResults(t *testing.T) {
 		{"alliances", `alliances(first: 1, last: 1) { edges { node { id } } }`, "BAD_USER_INPUT"},
 		{"parks", `parks(last: 1, before: "nope") { edges { node { id } } }`, "BAD_USER_INPUT"},
 		{"results", `results(after: "nope") { edges { node { id } } }`, "BAD_USER_INPUT"},
-		{"search", `search(query: " ") { score }`, "BAD_USER_INPUT"},
+		{"search", `search(query: " ") { edges { node { score } } }`, "BAD_USER_INPUT"},
 		{"chain", `chain(from: "ent-kehe-seed", to: "all-sunflower", maxHops: 9) { exhausted }`, "BAD_USER_INPUT"},
 		{"network", `network(id: "ent-kehe-seed", depth: 9) { truncated }`, "BAD_USER_INPUT"},
 		{"suggestPartners", `suggestPartners(id: "ent-kehe-seed", first: 0) { score }`, "BAD_USER_INPUT"},
-		{"hubs", `hubs(kind: ENTERPRISE, first: 0) { total }`, "BAD_USER_INPUT"},
+		{"hubs", `hubs(kind: ENTERPRISE, first: 0) { totalCount }`, "BAD_USER_INPUT"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := a.do("", fmt.Sprintf(`{ a: enterprises(first: 1) { edges { node { id } } } b: %s }`, tc.field), nil)

@@ -258,22 +258,33 @@ func TestSearch(t *testing.T) {
 	a := newAPI(t)
 	a.loadSampleGraph()
 	var out struct {
-		Search []struct {
-			Score float64
-			Node  struct{ Typename, ID string } `json:"node"`
+		Search struct {
+			Edges []struct {
+				Node struct {
+					Score float64
+					Node  struct{ Typename, ID string } `json:"node"`
+				}
+			}
 		}
 	}
-	a.ok("", `{ search(query: "科河", first: 5) { score node { typename: __typename id } } }`, nil, &out)
-	if len(out.Search) != 2 || out.Search[0].Score < out.Search[1].Score {
+	hits := func() []string {
+		var ids []string
+		for _, e := range out.Search.Edges {
+			ids = append(ids, e.Node.Node.ID)
+		}
+		return ids
+	}
+	a.ok("", `{ search(query: "科河", first: 5) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	if e := out.Search.Edges; len(e) != 2 || e[0].Node.Score < e[1].Node.Score {
 		t.Fatalf("search 科河: %+v", out.Search)
 	}
-	a.ok("", `{ search(query: "科河", types: [RESULT]) { score node { typename: __typename id } } }`, nil, &out)
-	if len(out.Search) != 1 || out.Search[0].Node.ID != "res-kehe-8" || out.Search[0].Node.Typename != "Result" {
-		t.Errorf("search 科河 in results: %+v", out.Search)
+	a.ok("", `{ search(query: "科河", types: [RESULT]) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	if e := out.Search.Edges; len(e) != 1 || e[0].Node.Node.ID != "res-kehe-8" || e[0].Node.Node.Typename != "Result" {
+		t.Errorf("search 科河 in results: %v", hits())
 	}
-	a.ok("", `{ search(query: "糖尿乐") { score node { typename: __typename id } } }`, nil, &out)
-	if len(out.Search) != 1 || out.Search[0].Node.ID != "res-tegexidegeqi" {
-		t.Errorf("an alias is searchable: %+v", out.Search)
+	a.ok("", `{ search(query: "糖尿乐") { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	if e := out.Search.Edges; len(e) != 1 || e[0].Node.Node.ID != "res-tegexidegeqi" {
+		t.Errorf("an alias is searchable: %v", hits())
 	}
 }
 

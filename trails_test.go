@@ -149,34 +149,39 @@ func TestSuggestPartners(t *testing.T) {
 func TestHubs(t *testing.T) {
 	a := newAPI(t)
 	a.loadGraph(chainGraph)
-	var out struct {
-		Hubs []struct {
-			Node   struct{ ID string }
-			Total  int
-			ByKind []struct {
-				Kind  string
-				Count int
-			}
+	type hubAnswer struct {
+		Node   struct{ ID string }
+		Total  int
+		ByKind []struct {
+			Kind  string
+			Count int
 		}
 	}
-	a.ok("", `{ hubs(kind: ENTERPRISE, relationships: [COLLABORATION, MEMBERSHIP]) { node { id } total byKind { kind count } } }`, nil, &out)
-	if len(out.Hubs) != 4 || out.Hubs[0].Node.ID != "B" || out.Hubs[0].Total != 3 ||
-		out.Hubs[0].ByKind[0].Kind != "COLLABORATION" || out.Hubs[0].ByKind[0].Count != 2 || out.Hubs[0].ByKind[1].Count != 1 {
+	var out struct {
+		Hubs struct {
+			TotalCount int
+			Edges      []struct{ Node hubAnswer }
+		}
+	}
+	hub := func(i int) hubAnswer { return out.Hubs.Edges[i].Node }
+	a.ok("", `{ hubs(kind: ENTERPRISE, relationships: [COLLABORATION, MEMBERSHIP]) { totalCount edges { node { node { id } total byKind { kind count } } } } }`, nil, &out)
+	if len(out.Hubs.Edges) != 4 || out.Hubs.TotalCount != 4 || hub(0).Node.ID != "B" || hub(0).Total != 3 ||
+		hub(0).ByKind[0].Kind != "COLLABORATION" || hub(0).ByKind[0].Count != 2 || hub(0).ByKind[1].Count != 1 {
 		t.Fatalf("enterprise hubs: %+v", out.Hubs)
 	}
-	if out.Hubs[1].Node.ID != "A" || out.Hubs[1].Total != 2 || out.Hubs[2].Node.ID != "C" || out.Hubs[3].Total != 0 {
+	if hub(1).Node.ID != "A" || hub(1).Total != 2 || hub(2).Node.ID != "C" || hub(3).Total != 0 {
 		t.Errorf("ranking, ties by id: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: ALLIANCE, first: 1) { node { id } total } }`, nil, &out)
-	if len(out.Hubs) != 1 || out.Hubs[0].Node.ID != "L" || out.Hubs[0].Total != 2 {
+	a.ok("", `{ hubs(kind: ALLIANCE, first: 1) { edges { node { node { id } total } } } }`, nil, &out)
+	if len(out.Hubs.Edges) != 1 || hub(0).Node.ID != "L" || hub(0).Total != 2 {
 		t.Errorf("alliance hub: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: RESULT, industry: "育种") { node { id } total } }`, nil, &out)
-	if len(out.Hubs) != 2 {
+	a.ok("", `{ hubs(kind: RESULT, industry: "育种") { totalCount edges { node { node { id } total } } } }`, nil, &out)
+	if len(out.Hubs.Edges) != 2 || out.Hubs.TotalCount != 2 {
 		t.Errorf("results in 育种: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: ENTERPRISE, region: "宁夏") { node { id } } }`, nil, &out)
-	if len(out.Hubs) != 0 {
+	a.ok("", `{ hubs(kind: ENTERPRISE, region: "宁夏") { totalCount edges { node { node { id } } } } }`, nil, &out)
+	if len(out.Hubs.Edges) != 0 || out.Hubs.TotalCount != 0 {
 		t.Errorf("no enterprise in 宁夏: %+v", out.Hubs)
 	}
 }

@@ -52,7 +52,7 @@ func complexity() ComplexityRoot {
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
 	search := times(defaultSearchFirst)
-	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return search(child, first) }
+	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int, _ *string) int { return search(child, first) }
 	pathComplexity(&c)
 	return c
 }
@@ -81,7 +81,7 @@ func pathComplexity(c *ComplexityRoot) {
 	c.Query.SuggestPartners = func(child int, _ string, _ []model.NodeKind, first *int) int {
 		return searchCost + or(first, defaultPartners)*child
 	}
-	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int) int {
+	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int, _ *string) int {
 		return expansionCost + or(first, defaultHubs)*child
 	}
 	// A trail's `first` caps its lists and the lists inside each of their

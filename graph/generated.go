@@ -160,6 +160,17 @@ type ComplexityRoot struct {
 		Total  func(childComplexity int) int
 	}
 
+	HubConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	HubEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	ImportCounts struct {
 		Created   func(childComplexity int) int
 		Rejected  func(childComplexity int) int
@@ -303,14 +314,14 @@ type ComplexityRoot struct {
 		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) int
+		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) int
 		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		ResultTrail       func(childComplexity int, id string, first *int) int
 		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Search            func(childComplexity int, query string, types []model.NodeKind, first *int) int
+		Search            func(childComplexity int, query string, types []model.NodeKind, first *int, after *string) int
 		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
 		TechnologySources func(childComplexity int, enterpriseID string, first *int) int
 		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
@@ -352,6 +363,16 @@ type ComplexityRoot struct {
 		Result     func(childComplexity int) int
 		Transfers  func(childComplexity int) int
 		Truncated  func(childComplexity int) int
+	}
+
+	SearchConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -489,13 +510,13 @@ type QueryResolver interface {
 	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error)
 	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error)
 	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
-	Search(ctx context.Context, query string, types []model.NodeKind, first *int) ([]*model.SearchHit, error)
+	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
 	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error)
 	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
-	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) ([]*model.Hub, error)
+	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error)
 }
 type ResultResolver interface {
 	Developers(ctx context.Context, obj *model.Result, first *int) ([]*model.Development, error)
@@ -1005,6 +1026,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Hub.Total(childComplexity), true
+
+	case "HubConnection.edges":
+		if e.ComplexityRoot.HubConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HubConnection.Edges(childComplexity), true
+	case "HubConnection.pageInfo":
+		if e.ComplexityRoot.HubConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HubConnection.PageInfo(childComplexity), true
+	case "HubConnection.totalCount":
+		if e.ComplexityRoot.HubConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HubConnection.TotalCount(childComplexity), true
+
+	case "HubEdge.cursor":
+		if e.ComplexityRoot.HubEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HubEdge.Cursor(childComplexity), true
+	case "HubEdge.node":
+		if e.ComplexityRoot.HubEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HubEdge.Node(childComplexity), true
 
 	case "ImportCounts.created":
 		if e.ComplexityRoot.ImportCounts.Created == nil {
@@ -1778,7 +1831,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
@@ -1856,7 +1909,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]model.NodeKind), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]model.NodeKind), args["first"].(*int), args["after"].(*string)), true
 	case "Query.suggestPartners":
 		if e.ComplexityRoot.Query.SuggestPartners == nil {
 			break
@@ -2043,6 +2096,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResultTrail.Truncated(childComplexity), true
+
+	case "SearchConnection.edges":
+		if e.ComplexityRoot.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.ComplexityRoot.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.node":
+		if e.ComplexityRoot.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Node(childComplexity), true
 
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
@@ -3103,6 +3182,26 @@ type SearchHit {
   node: Node!
 }
 
+"One search hit of a page, with its cursor."
+type SearchEdge {
+  "Opaque position of this hit in the ranking: pass it as ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The hit."
+  node: SearchHit!
+}
+
+"""
+A page of search hits, best first (score descending, then id), as a Relay
+connection that pages forward. It has no ` + "`" + `totalCount` + "`" + `: counting would read
+every hit of the query, which the best page alone does not need.
+"""
+type SearchConnection {
+  "The hits of this page, in ranking order, each with its cursor."
+  edges: [SearchEdge!]!
+  "Where this page lies in the ranking, and the cursor to page on from it."
+  pageInfo: PageInfo!
+}
+
 "Reads. Every field is nullable: one that fails is null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data."
 type Query {
   "Any node by id."
@@ -3197,8 +3296,10 @@ type Query {
 
   """
   Full-text search over names, English names and aliases of all node types,
-  ranked by score. Works for Chinese text (CJK analyzer); the query is taken
-  literally. ` + "`" + `first` + "`" + ` is 1..100.
+  ranked by score, ties by id. Works for Chinese text (CJK analyzer); the
+  query is taken literally. Pages forward: ` + "`" + `first` + "`" + ` 1..100 after ` + "`" + `after` + "`" + `, a
+  cursor of the same query and types. Scores depend on the whole index, so
+  a write between two pages can move hits across the cursor.
   """
   search(
     "Text to look for, taken literally."
@@ -3207,7 +3308,9 @@ type Query {
     types: [NodeKind!]
     "At most this many hits (1..100)."
     first: Int = 10
-  ): [SearchHit!]
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `) of the same query and types: the page starts after it."
+    after: String
+  ): SearchConnection
 
   """
   Chains joining two nodes (through whom is A connected to B?): the shortest
@@ -3303,7 +3406,8 @@ type Query {
   """
   The most connected nodes of a kind, counting the given relationship kinds
   (all when absent), optionally within a region (a prefix of the region path)
-  and an industry or field; ` + "`" + `first` + "`" + ` 1..100.
+  and an industry or field; most relationships first, ties by id. Pages
+  forward: ` + "`" + `first` + "`" + ` 1..100 after ` + "`" + `after` + "`" + `, a cursor of the same arguments.
   """
   hubs(
     "Kind of node to rank."
@@ -3316,7 +3420,9 @@ type Query {
     industry: String
     "At most this many nodes (1..100)."
     first: Int = 10
-  ): [Hub!]
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `) of the same arguments: the page starts after it."
+    after: String
+  ): HubConnection
 }
 
 # ---------------------------------------------------------------- mutations
@@ -4187,6 +4293,24 @@ type Hub {
   "The counted relationships, by kind; kinds with none are left out."
   byKind: [RelationCount!]!
 }
+
+"One hub of a page, with its cursor."
+type HubEdge {
+  "Opaque position of this hub in the ranking: pass it as ` + "`" + `after` + "`" + `."
+  cursor: String!
+  "The hub."
+  node: Hub!
+}
+
+"A page of hubs, most connected first (then by id), as a Relay connection that pages forward."
+type HubConnection {
+  "The hubs of this page, in ranking order, each with its cursor."
+  edges: [HubEdge!]!
+  "Where this page lies in the ranking, and the cursor to page on from it."
+  pageInfo: PageInfo!
+  "Number of nodes ranked (of the kind, in the region and industry); computed only when asked for."
+  totalCount: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4421,6 +4545,28 @@ func (ec *executionContext) childFields_Hub(ctx context.Context, field graphql.C
 		return ec.fieldContext_Hub_byKind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Hub", field.Name)
+}
+
+func (ec *executionContext) childFields_HubConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_HubConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_HubConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_HubConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HubConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_HubEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_HubEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_HubEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HubEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4715,6 +4861,26 @@ func (ec *executionContext) childFields_ResultTrail(ctx context.Context, field g
 		return ec.fieldContext_ResultTrail_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResultTrail", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5886,6 +6052,14 @@ func (ec *executionContext) field_Query_hubs_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -6136,6 +6310,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -8337,6 +8519,148 @@ func (ec *executionContext) fieldContext_Hub_byKind(_ context.Context, field gra
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RelationCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HubConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.HubConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HubConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.HubEdge) graphql.Marshaler {
+			return ec.marshalNHubEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HubConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HubConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HubEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HubConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.HubConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HubConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HubConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HubConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HubConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.HubConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HubConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HubConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HubConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _HubEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.HubEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HubEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HubEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HubEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HubEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.HubEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HubEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Hub) graphql.Marshaler {
+			return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HubEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HubEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Hub(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11614,11 +11938,11 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]model.NodeKind), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]model.NodeKind), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
-			return ec.marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
+			return ec.marshalOSearchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchConnection(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11631,7 +11955,7 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SearchHit(ctx, field)
+			return ec.childFields_SearchConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -11878,11 +12202,11 @@ func (ec *executionContext) _Query_hubs(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
-			return ec.marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HubConnection) graphql.Marshaler {
+			return ec.marshalOHubConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubConnection(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11895,7 +12219,7 @@ func (ec *executionContext) fieldContext_Query_hubs(ctx context.Context, field g
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Hub(ctx, field)
+			return ec.childFields_HubConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -12611,6 +12935,125 @@ func (ec *executionContext) _ResultTrail_truncated(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ResultTrail_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ResultTrail", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchEdge) graphql.Marshaler {
+			return ec.marshalNSearchEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHit(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -17922,6 +18365,97 @@ func (ec *executionContext) _Hub(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
+var hubConnectionImplementors = []string{"HubConnection"}
+
+func (ec *executionContext) _HubConnection(ctx context.Context, sel ast.SelectionSet, obj *model.HubConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hubConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HubConnection")
+		case "edges":
+			out.Values[i] = ec._HubConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._HubConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._HubConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var hubEdgeImplementors = []string{"HubEdge"}
+
+func (ec *executionContext) _HubEdge(ctx context.Context, sel ast.SelectionSet, obj *model.HubEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hubEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HubEdge")
+		case "cursor":
+			out.Values[i] = ec._HubEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._HubEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var importCountsImplementors = []string{"ImportCounts"}
 
 func (ec *executionContext) _ImportCounts(ctx context.Context, sel ast.SelectionSet, obj *model.ImportCounts) graphql.Marshaler {
@@ -19889,6 +20423,92 @@ func (ec *executionContext) _ResultTrail(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var searchConnectionImplementors = []string{"SearchConnection"}
+
+func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchConnection")
+		case "edges":
+			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchEdgeImplementors = []string{"SearchEdge"}
+
+func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var searchHitImplementors = []string{"SearchHit"}
 
 func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHit) graphql.Marshaler {
@@ -21277,6 +21897,32 @@ func (ec *executionContext) marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnograph�
 	return ec._Hub(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNHubEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.HubEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHubEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHubEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubEdge(ctx context.Context, sel ast.SelectionSet, v *model.HubEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._HubEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21822,6 +22468,32 @@ func (ec *executionContext) unmarshalNResultKind2githubᚗcomᚋinnographᚋinno
 
 func (ec *executionContext) marshalNResultKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResultKind(ctx context.Context, sel ast.SelectionSet, v model.ResultKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.SearchEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SearchHit) graphql.Marshaler {
@@ -22376,23 +23048,11 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalOHub2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hub) graphql.Marshaler {
+func (ec *executionContext) marshalOHubConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHubConnection(ctx context.Context, sel ast.SelectionSet, v *model.HubConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNHub2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐHub(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._HubConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -22693,23 +23353,11 @@ func (ec *executionContext) marshalOResultTrail2ᚖgithubᚗcomᚋinnographᚋin
 	return ec._ResultTrail(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOSearchHit2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
+func (ec *executionContext) marshalOSearchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._SearchConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

@@ -43,8 +43,8 @@ func (s *stubStore) Prefetch(context.Context, []string, []string, []model.Prefet
 func (s *stubStore) ListNodes(context.Context, model.ListQuery) (model.Page, error) {
 	return model.Page{}, s.called()
 }
-func (s *stubStore) Search(context.Context, string, []model.NodeKind, int, []string) ([]*model.SearchHit, error) {
-	return nil, s.called()
+func (s *stubStore) Search(context.Context, model.SearchQuery) (model.Ranked[*model.SearchHit], error) {
+	return model.Ranked[*model.SearchHit]{}, s.called()
 }
 func (s *stubStore) CreateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {
 	return nil, s.called()
@@ -80,8 +80,8 @@ func (s *stubStore) TechnologySources(context.Context, string, int) (*model.Tech
 func (s *stubStore) SuggestPartners(context.Context, model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
 	return nil, s.called()
 }
-func (s *stubStore) Hubs(context.Context, model.HubQuery) ([]*model.Hub, error) {
-	return nil, s.called()
+func (s *stubStore) Hubs(context.Context, model.HubQuery) (model.Ranked[*model.Hub], error) {
+	return model.Ranked[*model.Hub]{}, s.called()
 }
 func (s *stubStore) CreateRelations(context.Context, model.RelationKind, []model.RelationRow) error {
 	return s.called()
@@ -134,7 +134,8 @@ func TestInvalidInputNeverReachesTheStore(t *testing.T) {
 		`{ enterprises(first: 0) { totalCount } }`,
 		`{ parks(after: "not-a-cursor") { totalCount } }`,
 		`{ results(filter: {yearFrom: 1000}) { totalCount } }`,
-		`{ search(query: "") { score } }`,
+		`{ search(query: "") { edges { cursor } } }`,
+		`{ search(query: "x", after: "not-a-cursor") { edges { cursor } } }`,
 		`mutation { createEnterprise(input: {name: ""}) { id } }`,
 		`mutation { createResult(input: {name: "x", kind: PATENT, year: 99999}) { id } }`,
 		`mutation { updateAlliance(id: "a", input: {name: null}) { id } }`,
@@ -154,8 +155,9 @@ func TestInvalidInputNeverReachesTheStore(t *testing.T) {
 		`{ technologySources(enterpriseId: "") { sources { developers { year } } } }`,
 		`{ suggestPartners(id: "a", kinds: [ALLIANCE]) { score } }`,
 		`{ suggestPartners(id: "a", first: 51) { score } }`,
-		`{ hubs(kind: PARK, first: 101) { total } }`,
-		`{ hubs(kind: PARK, region: "") { total } }`,
+		`{ hubs(kind: PARK, first: 101) { totalCount } }`,
+		`{ hubs(kind: PARK, region: "") { totalCount } }`,
+		`{ hubs(kind: PARK, after: "bm90IGEgY3Vyc29y") { totalCount } }`,
 	} {
 		store := &stubStore{}
 		out := post(t, store, q)

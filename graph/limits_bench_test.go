@@ -51,7 +51,7 @@ func BenchmarkOperationLimits(b *testing.B) {
 		{"FragmentFanout/tokens", fragmentFanout(l.Tokens / 12)},
 		{"RootFields/limit", rootFields(l.RootFields)},
 		{"RootFields/1MiB", fill(rootFields, 27)},
-		{"Tokens/limit", longList(l.Tokens - 16)},
+		{"Tokens/limit", longList(l.Tokens - 19)},
 		{"Tokens/1MiB", fill(longList, 11)},
 		{"LongString/1MiB", longString(bodyLimit - 100)},
 		{"LongName/1MiB", `{ node(id: "x") { ` + strings.Repeat("n", bodyLimit-100) + " } }"},

@@ -93,12 +93,12 @@ func rootFields(n int) string {
 	return b.String()
 }
 
-// longList: one argument of n enum values, about n+14 tokens.
+// longList: one argument of n enum values, about n+17 tokens.
 func longList(n int) string {
-	return `{ search(query: "x", types: [` + strings.Repeat("ENTERPRISE ", n) + "]) { score } }"
+	return `{ search(query: "x", types: [` + strings.Repeat("ENTERPRISE ", n) + "]) { edges { cursor } } }"
 }
 
 // longString: one string argument of n bytes, a single token.
 func longString(n int) string {
-	return `{ search(query: "` + strings.Repeat("x", n) + `") { score } }`
+	return `{ search(query: "` + strings.Repeat("x", n) + `") { edges { cursor } } }`
 }

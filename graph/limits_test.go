@@ -134,7 +134,7 @@ func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
 	}
 	aliases += " } }"
 	docs := map[string]string{
-		"Tokens":     longList(l.Tokens - 15),
+		"Tokens":     longList(l.Tokens - 18),
 		"Depth":      deepChains(1, l.Depth),
 		"Height":     hostile.RepeatedField("x", l.Height-1),
 		"Aliases":    aliases,

@@ -13,7 +13,7 @@ type Store interface {
 	Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error)
 	Prefetch(ctx context.Context, ids, props []string, plan []model.Prefetch) (*model.Prefetched, error)
 	ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error)
-	Search(ctx context.Context, text string, kinds []model.NodeKind, first int, props []string) ([]*model.SearchHit, error)
+	Search(ctx context.Context, q model.SearchQuery) (model.Ranked[*model.SearchHit], error)
 
 	// Paths and expansions, each one statement under the path timeout.
 	Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error)
@@ -21,7 +21,7 @@ type Store interface {
 	ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error)
-	Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error)
+	Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error)
 
 	CreateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)
 	UpdateNode(ctx context.Context, kind model.NodeKind, id string, props map[string]any) (model.Node, error)

@@ -291,12 +291,8 @@ func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter,
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []model.NodeKind, first *int) ([]*model.SearchHit, error) {
-	text, n, err := searchArgs(query, first)
-	if err != nil {
-		return nil, err
-	}
-	return r.Store.Search(ctx, text, types, n, propsAt(ctx, []string{"node"}))
+func (r *queryResolver) Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error) {
+	return search(ctx, r.Store, query, types, first, after)
 }
 
 // Chain is the resolver for the chain field.
@@ -358,12 +354,12 @@ func (r *queryResolver) SuggestPartners(ctx context.Context, id string, kinds []
 }
 
 // Hubs is the resolver for the hubs field.
-func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int) ([]*model.Hub, error) {
+func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error) {
 	q, err := hubQuery(kind, relationships, region, industry, first)
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.Hubs(ctx, q)
+	return hubs(ctx, r.Store, q, after)
 }
 
 // Developers is the resolver for the developers field.

@@ -40,8 +40,13 @@ func encodeCursor(order string, c model.Cursor) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// badCursor refuses a cursor argument that is not one of this list's.
+func badCursor(arg string) error {
+	return model.Invalid(arg, "is not a cursor of this list and order; pass a cursor from the same query")
+}
+
 func decodeCursor(arg, order, s string) (*model.Cursor, error) {
-	bad := model.Invalid(arg, "is not a cursor of this list and order; pass a cursor from the same query")
+	bad := badCursor(arg)
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return nil, bad
@@ -52,13 +57,16 @@ func decodeCursor(arg, order, s string) (*model.Cursor, error) {
 	if err := dec.Decode(&c); err != nil || c.Order != order || c.ID == "" {
 		return nil, bad
 	}
-	// JSON numbers come back as json.Number; years are stored as integers.
+	// JSON numbers come back as json.Number; years and degrees are
+	// integers, search scores floats (JSON keeps a float64 exactly).
 	if n, ok := c.Key.(json.Number); ok {
-		i, err := n.Int64()
-		if err != nil {
+		if i, err := n.Int64(); err == nil {
+			c.Key = i
+		} else if f, err := n.Float64(); err == nil {
+			c.Key = f
+		} else {
 			return nil, bad
 		}
-		c.Key = i
 	}
 	return &c.Cursor, nil
 }

@@ -318,10 +318,11 @@ func TestSearchCJK(t *testing.T) {
 		{"不存在的名字", nil, "", 0},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			hits, err := db.Search(ctx, tc.query, tc.kinds, 10, nil)
+			page, err := db.Search(ctx, model.SearchQuery{Text: tc.query, Kinds: tc.kinds, First: 10})
 			if err != nil {
 				t.Fatal(err)
 			}
+			hits := page.Items
 			if len(hits) != tc.count {
 				t.Fatalf("%d hits, want %d", len(hits), tc.count)
 			}
@@ -331,7 +332,8 @@ func TestSearchCJK(t *testing.T) {
 		})
 	}
 	// A projection reads only the properties asked for, and the node's type.
-	hits, err := db.Search(ctx, "科河种业", nil, 1, []string{"id", "name", "nope"})
+	page, err := db.Search(ctx, model.SearchQuery{Text: "科河种业", First: 1, Props: []string{"id", "name", "nope"}})
+	hits := page.Items
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("projected search: %v %v", hits, err)
 	}

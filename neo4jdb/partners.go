@@ -127,10 +127,13 @@ func decodeSuggestion(s neo4j.Node, m map[string]any) (*model.PartnerSuggestion,
 	return out, nil
 }
 
-// Hubs ranks the nodes of a kind by how many relationships of the counted
-// kinds they have. Degrees come from the store's relationship counts, so a
-// node is ranked without walking its relationships.
-func (db *DB) Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error) {
+// Hubs reads a page of the nodes of a kind ranked by how many relationships
+// of the counted kinds they have, most first, then by id. Degrees come from
+// the store's relationship counts, so a node is ranked without walking its
+// relationships; every node of the kind (in the region and industry) is
+// ranked for each page, and a top-n sort keeps the q.First+1 past the
+// cursor. The count, when asked, is Neo4j's count store without a filter.
+func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error) {
 	kinds := q.Kinds
 	if len(kinds) == 0 {
 		kinds = model.AllRelationKind
@@ -139,38 +142,53 @@ func (db *DB) Hubs(ctx context.Context, q model.HubQuery) ([]*model.Hub, error) 
 	for i, k := range kinds {
 		counts[i] = "COUNT { (n)-[:" + relType(k) + "]-() }"
 	}
-	where := []string{"true"}
-	params := map[string]any{"first": q.First}
+	var filter []string
+	params := map[string]any{"limit": q.First + 1}
 	if q.Region != nil {
-		where, params["region"] = append(where, "n.region STARTS WITH $region"), *q.Region
+		filter, params["region"] = append(filter, "n.region STARTS WITH $region"), *q.Region
 	}
 	if q.Industry != nil {
-		where, params["industry"] = append(where, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
+		filter, params["industry"] = append(filter, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
+	}
+	total := "-1"
+	if q.Count {
+		total = "COUNT { MATCH (n:" + label(q.Kind) + ") " + whereText(filter) + " }"
 	}
 	records, err := db.readPaths(ctx, "hubs", `
-		MATCH (n:`+label(q.Kind)+`) WHERE `+strings.Join(where, " AND ")+`
-		WITH n, [`+strings.Join(counts, ", ")+`] AS counts
-		WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
-		ORDER BY total DESC, n.id
-		LIMIT $first
-		RETURN n, counts, total`, params)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Hub, 0, len(records))
-	for _, rec := range records {
-		n, err := recordNode(rec, "n")
-		if err != nil {
-			return nil, translate("hubs", err)
+		CALL () {
+			MATCH (n:`+label(q.Kind)+`) `+whereText(filter)+`
+			WITH n, [`+strings.Join(counts, ", ")+`] AS counts
+			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
+			`+whereText(rankedAfter("total", q.After, params))+`
+			WITH n, counts, total ORDER BY total DESC, n.id LIMIT $limit
+			RETURN collect({n: n, counts: counts, total: total}) AS page
 		}
-		total, _, _ := neo4j.GetRecordValue[int64](rec, "total")
-		list, _, _ := neo4j.GetRecordValue[[]any](rec, "counts")
-		hub := &model.Hub{Node: n, Total: int(total), ByKind: make([]*model.RelationCount, len(kinds))}
+		RETURN page, `+total+` AS total`, params)
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, err
+	}
+	rows, _, err := neo4j.GetRecordValue[[]any](records[0], "page")
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, translate("hubs", err)
+	}
+	hubs := make([]*model.Hub, 0, len(rows))
+	for _, row := range rows {
+		m, _ := row.(map[string]any)
+		n, err := decodeProjectedValue(m["n"])
+		if err != nil {
+			return model.Ranked[*model.Hub]{}, translate("hubs", err)
+		}
+		degree, _ := m["total"].(int64)
+		list, _ := m["counts"].([]any)
+		hub := &model.Hub{Node: n, Total: int(degree), ByKind: make([]*model.RelationCount, len(kinds))}
 		for i, k := range kinds {
 			c, _ := list[i].(int64)
 			hub.ByKind[i] = &model.RelationCount{Kind: k, Count: int(c)}
 		}
-		out = append(out, hub)
+		hubs = append(hubs, hub)
 	}
-	return out, nil
+	page := rankedPage(hubs, q.First)
+	n, _, err := neo4j.GetRecordValue[int64](records[0], "total")
+	page.Total = int(n)
+	return page, err
 }

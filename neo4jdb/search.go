@@ -12,47 +12,52 @@ import (
 // searchIndex is the full-text index over names of all node types (schema.cypher).
 const searchIndex = "node_search"
 
-// Search finds nodes whose names match text, best first. The text is taken
-// literally: Lucene operators in it are escaped. Of each node it reads props
-// (nil: all).
-func (db *DB) Search(ctx context.Context, text string, kinds []model.NodeKind, first int, props []string) ([]*model.SearchHit, error) {
+// Search reads a page of the nodes whose names match q.Text, best first:
+// score descending, then id, so that a cursor (score, id) is a position in
+// one order. The text is taken literally: Lucene operators in it are
+// escaped. Of each node it reads q.Props (nil: all).
+//
+// The procedure yields hits by descending score but ties in Lucene's
+// document order, which merges renumber, and it cannot start after a
+// cursor; so the statement reads every hit (of the kinds asked) and keeps
+// the best q.First+1 past the cursor in a top-n sort (memory for that many
+// rows, not for every hit). Scores are deterministic for one state of the
+// index (TestSearchScoresAreStable); a write between two pages changes the
+// index statistics and can move hits across the cursor, as an edit moves a
+// node across a name-ordered cursor.
+func (db *DB) Search(ctx context.Context, q model.SearchQuery) (model.Ranked[*model.SearchHit], error) {
 	var only any // null in Cypher: every type (a nil slice would be sent as [])
-	if len(kinds) > 0 {
-		ls := make([]string, len(kinds))
-		for i, k := range kinds {
+	if len(q.Kinds) > 0 {
+		ls := make([]string, len(q.Kinds))
+		for i, k := range q.Kinds {
 			ls[i] = label(k)
 		}
 		only = ls
 	}
-	// No ORDER BY: the procedure yields hits by descending score. Without a
-	// type filter, Lucene itself keeps only the best `first` (a top-n
-	// collector instead of every hit); with one, the filter runs first.
-	options := map[string]any{}
-	if only == nil {
-		options["limit"] = first
-	}
+	params := map[string]any{"index": searchIndex, "query": EscapeLucene(q.Text), "labels": only, "limit": q.First + 1}
+	where := append([]string{"($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))"},
+		rankedAfter("score", q.After, params)...)
 	records, err := db.read(ctx, "search", `
-		CALL db.index.fulltext.queryNodes($index, $query, $options) YIELD node, score
-		WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-		RETURN `+projection("node", props)+` AS node, score
-		LIMIT $first`,
-		map[string]any{"index": searchIndex, "query": EscapeLucene(text), "options": options, "labels": only, "first": first})
+		CALL db.index.fulltext.queryNodes($index, $query) YIELD node AS n, score
+		`+whereText(where)+`
+		WITH n, score ORDER BY score DESC, n.id LIMIT $limit
+		RETURN `+projection("n", q.Props)+` AS node, score`, params)
 	if err != nil {
-		return nil, err
+		return model.Ranked[*model.SearchHit]{}, err
 	}
 	hits := make([]*model.SearchHit, 0, len(records))
 	for _, rec := range records {
 		n, err := decodeProjected(rec, "node")
 		if err != nil {
-			return nil, translate("search", err)
+			return model.Ranked[*model.SearchHit]{}, translate("search", err)
 		}
 		score, _, err := neo4j.GetRecordValue[float64](rec, "score")
 		if err != nil {
-			return nil, translate("search", err)
+			return model.Ranked[*model.SearchHit]{}, translate("search", err)
 		}
 		hits = append(hits, &model.SearchHit{Node: n, Score: score})
 	}
-	return hits, nil
+	return rankedPage(hits, q.First), nil
 }
 
 // luceneSpecial are the characters of Lucene's query syntax.

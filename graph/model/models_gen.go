@@ -141,6 +141,24 @@ type Hub struct {
 	ByKind []*RelationCount `json:"byKind"`
 }
 
+// A page of hubs, most connected first (then by id), as a Relay connection that pages forward.
+type HubConnection struct {
+	// The hubs of this page, in ranking order, each with its cursor.
+	Edges []*HubEdge `json:"edges"`
+	// Where this page lies in the ranking, and the cursor to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of nodes ranked (of the kind, in the region and industry); computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One hub of a page, with its cursor.
+type HubEdge struct {
+	// Opaque position of this hub in the ranking: pass it as `after`.
+	Cursor string `json:"cursor"`
+	// The hub.
+	Node *Hub `json:"node"`
+}
+
 // How many rows of one sort (nodes or relationships) an import created, updated, left unchanged or rejected.
 type ImportCounts struct {
 	// Rows written as new nodes or relationships.
@@ -365,6 +383,24 @@ type ResultTrail struct {
 	Transfers []*TrailTransfer `json:"transfers"`
 	// True when `first` cut the developers or the transfers (more exist).
 	Truncated bool `json:"truncated"`
+}
+
+// A page of search hits, best first (score descending, then id), as a Relay
+// connection that pages forward. It has no `totalCount`: counting would read
+// every hit of the query, which the best page alone does not need.
+type SearchConnection struct {
+	// The hits of this page, in ranking order, each with its cursor.
+	Edges []*SearchEdge `json:"edges"`
+	// Where this page lies in the ranking, and the cursor to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One search hit of a page, with its cursor.
+type SearchEdge struct {
+	// Opaque position of this hit in the ranking: pass it as `after`.
+	Cursor string `json:"cursor"`
+	// The hit.
+	Node *SearchHit `json:"node"`
 }
 
 // A full-text search hit.

@@ -48,6 +48,10 @@ type HubQuery struct {
 	Region   *string        // a prefix of the region path
 	Industry *string        // industry, or field for universities and results
 	First    int
+	// After is the cursor the page starts after: Key is the hub's total.
+	After *Cursor
+	// Count asks for the number of nodes ranked.
+	Count bool
 }
 
 // PartnerQuery asks for partners to suggest to a node.
