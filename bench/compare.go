@@ -47,7 +47,7 @@ var (
 			totalCount edges { node { id name } } } }`,
 		"W2b": `query($region: String!) { enterprises(filter: {region: $region}, orderBy: {field: NAME}, first: 20) {
 			edges { node { id name } } } }`,
-		"W3": `query($query: String!) { search(query: $query, first: 10) { score node { id name } } }`,
+		"W3": `query($query: String!) { search(query: $query, first: 10) { edges { node { score node { id name } } } } }`,
 		"W4": `query($from: ID!, $to: ID!) { chain(from: $from, to: $to, maxHops: 4) { chains { start { id } steps { node { id } } } } }`,
 		"W5": `query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200) { nodes { node { id } } } }`,
 	}
@@ -215,19 +215,34 @@ func canonicalPage(sys string, data json.RawMessage) (string, error) {
 
 // canonicalSearch: the ids of the hits, sorted (equal scores may come in
 // either order).
+// canonicalSearch: the sorted ids of the hits. All three systems keep the
+// best 10 by score descending, ties by id, so the sets are equal even where
+// scores tie at the tenth hit.
 func canonicalSearch(sys string, data json.RawMessage) (string, error) {
+	var ids []string
+	if sys == "peer" {
+		var out struct{ Search []struct{ ID string } }
+		if err := json.Unmarshal(data, &out); err != nil {
+			return "", err
+		}
+		for _, h := range out.Search {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		return strings.Join(ids, ","), nil
+	}
 	var out struct {
-		Search []struct {
-			ID   string
-			Node struct{ ID string }
+		Search struct {
+			Edges []struct {
+				Node struct{ Node struct{ ID string } }
+			}
 		}
 	}
 	if err := json.Unmarshal(data, &out); err != nil {
 		return "", err
 	}
-	var ids []string
-	for _, h := range out.Search {
-		ids = append(ids, h.ID+h.Node.ID)
+	for _, e := range out.Search.Edges {
+		ids = append(ids, e.Node.Node.ID)
 	}
 	slices.Sort(ids)
 	return strings.Join(ids, ","), nil

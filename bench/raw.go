@@ -42,8 +42,9 @@ var rawCypher = map[string]string{
 		WITH n ORDER BY n.name, n.id LIMIT 20
 		RETURN {edges: collect({node: {id: n.id, name: n.name}})} AS enterprises`,
 	"W3": `
-		CALL db.index.fulltext.queryNodes('node_search', $query, {limit: 10}) YIELD node, score
-		RETURN collect({score: score, node: {id: node.id, name: node.name}}) AS search`,
+		CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node, score
+		WITH node, score ORDER BY score DESC, node.id LIMIT 10
+		RETURN {edges: collect({node: {score: score, node: {id: node.id, name: node.name}}})} AS search`,
 }
 
 // rawServer serves the raw workloads on 127.0.0.1: POST /W1 with the same
