@@ -52,7 +52,7 @@ func TestRankedPaging(t *testing.T) {
 	const edges = `edges { cursor node { key: %s node { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`
 	for _, tc := range []struct {
 		name, field, args, key string
-		want                    int
+		want                   int
 	}{
 		{"Search", "search", `query: "科河种业"`, "score", 26},
 		{"SearchEnterprises", "search", `query: "科河", types: [ENTERPRISE]`, "score", 25},
