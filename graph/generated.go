@@ -4290,7 +4290,7 @@ type Hub {
   node: Node!
   "Relationships counted for the ranking."
   total: Int!
-  "The counted relationships, by kind; kinds with none are left out."
+  "The counted relationships, by kind, one per kind counted (zero included)."
   byKind: [RelationCount!]!
 }
 

@@ -137,7 +137,7 @@ type Hub struct {
 	Node Node `json:"node"`
 	// Relationships counted for the ranking.
 	Total int `json:"total"`
-	// The counted relationships, by kind; kinds with none are left out.
+	// The counted relationships, by kind, one per kind counted (zero included).
 	ByKind []*RelationCount `json:"byKind"`
 }
 
