@@ -27,13 +27,10 @@ func rankedGraph(a *api) {
 	a.loadGraph(b.String())
 }
 
-// rankedAnswer is a page of search or hubs, its score aliased to key.
+// rankedAnswer is a page of search or hubs, its score aliased to key: a
+// page (paging_test.go) whose edges hold a hit or a hub.
 type rankedAnswer struct {
-	TotalCount int
-	PageInfo   struct {
-		HasNextPage, HasPreviousPage bool
-		StartCursor, EndCursor       *string
-	}
+	page
 	Edges []struct {
 		Cursor string
 		Node   struct {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,18 +22,8 @@ import (
 func searchQuery(query string, types []model.NodeKind, first *int, after *string) (model.SearchQuery, error) {
 	text, n, err := searchArgs(query, first)
 	q := model.SearchQuery{Text: text, Kinds: types, First: n}
-	if err != nil {
-		return q, err
-	}
-	q.After, err = rankedCursor(searchOrder(q), after)
-	if err == nil && q.After != nil {
-		// A score that happens to be whole comes back as an integer.
-		if i, ok := q.After.Key.(int64); ok {
-			q.After.Key = float64(i)
-		}
-		if _, ok := q.After.Key.(float64); !ok {
-			return q, badCursor("after")
-		}
+	if err == nil {
+		q.After, err = rankedCursor(searchOrder(q), after, true)
 	}
 	return q, err
 }
@@ -41,29 +32,26 @@ func searchQuery(query string, types []model.NodeKind, first *int, after *string
 // is narrowed to (in any order), so that a cursor of another search, whose
 // scores mean something else, is refused.
 func searchOrder(q model.SearchQuery) string {
-	kinds := slices.Clone(q.Kinds)
-	slices.Sort(kinds)
-	return rankedOrder("search", q.Text, slices.Compact(kinds))
+	return rankedOrder("search", q.Text, sortedSet(q.Kinds))
 }
 
 // hubsAfter adds the cursor to a checked hub query.
 func hubsAfter(q model.HubQuery, after *string) (model.HubQuery, error) {
 	var err error
-	q.After, err = rankedCursor(hubsOrder(q), after)
-	if err == nil && q.After != nil {
-		if _, ok := q.After.Key.(int64); !ok {
-			return q, badCursor("after")
-		}
-	}
+	q.After, err = rankedCursor(hubsOrder(q), after, false)
 	return q, err
 }
 
 // hubsOrder names the ranking of one hubs query: the kind ranked, the
 // relationship kinds counted, the region and the industry.
 func hubsOrder(q model.HubQuery) string {
-	kinds := slices.Clone(q.Kinds)
-	slices.Sort(kinds)
-	return rankedOrder("hubs", q.Kind, slices.Compact(kinds), q.Region, q.Industry)
+	return rankedOrder("hubs", q.Kind, sortedSet(q.Kinds), q.Region, q.Industry)
+}
+
+func sortedSet[T cmp.Ordered](s []T) []T {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
 }
 
 // rankedOrder is the order a ranked list's cursor belongs to: the list's
@@ -75,11 +63,30 @@ func rankedOrder(list string, args ...any) string {
 	return list + ":" + hex.EncodeToString(sum[:8])
 }
 
-func rankedCursor(order string, after *string) (*model.Cursor, error) {
+// rankedCursor decodes an after cursor of the ranking order. Its key is
+// the score: a float for search (a whole score comes back as an integer),
+// an integer for hubs.
+func rankedCursor(order string, after *string, float bool) (*model.Cursor, error) {
 	if after == nil {
 		return nil, nil
 	}
-	return decodeCursor("after", order, *after)
+	c, err := decodeCursor("after", order, *after)
+	if err != nil {
+		return nil, err
+	}
+	switch k := c.Key.(type) {
+	case int64:
+		if float {
+			c.Key = float64(k)
+		}
+	case float64:
+		if !float {
+			return nil, badCursor("after")
+		}
+	default:
+		return nil, badCursor("after")
+	}
+	return c, nil
 }
 
 // rankedEdges builds the edges and page info of a forward page of a ranked

@@ -3,16 +3,11 @@ package neo4jdb_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
-	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
 // deepPlan is the read-ahead of the deepest selection the depth limit (12
@@ -53,39 +48,10 @@ var deepShapes = []struct {
 //
 //	INNOGRAPH_BENCH_NEO4J_URI=bolt://127.0.0.1:7712 go test ./neo4jdb -run '^$' -bench DeepReadAhead -benchtime 3x
 func BenchmarkDeepReadAhead(b *testing.B) {
-	uri := os.Getenv("INNOGRAPH_BENCH_NEO4J_URI")
-	if uri == "" {
-		b.Skip("INNOGRAPH_BENCH_NEO4J_URI unset: needs the bench graph")
-	}
 	ctx := context.Background()
-	cfg := neo4jtest.Config()
-	cfg.URI = uri
-	cfg.ReadTimeout = 30 * time.Second
-	var mu sync.Mutex
-	var sent []neo4jdb.Query
-	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) {
-		mu.Lock()
-		sent = append(sent, q)
-		mu.Unlock()
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close(ctx)
-	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	run := func(cypher string, params map[string]any) *neo4j.EagerResult {
-		res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(2*time.Minute)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return res
-	}
-	hub := run(`MATCH (e:Enterprise)-[:MEMBER_OF]->() RETURN e.id AS id, count(*) AS n ORDER BY n DESC LIMIT 1`, nil).Records[0].Values[0].(string)
+	g := openBenchGraph(b, 30*time.Second)
+	db := g.db
+	hub := g.run(b, `MATCH (e:Enterprise)-[:MEMBER_OF]->() RETURN e.id AS id, count(*) AS n ORDER BY n DESC LIMIT 1`, nil).Records[0].Values[0].(string)
 	for _, levels := range []struct {
 		name string
 		n    int
@@ -94,8 +60,8 @@ func BenchmarkDeepReadAhead(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%s", levels.name, shape.name), func(b *testing.B) {
 				defer neo4jdb.SetPrefetchLevels(levels.n)()
 				plan := deepPlan(shape.firsts...)
-				run(`CALL db.clearQueryCaches()`, nil)
-				sent = nil
+				g.run(b, `CALL db.clearQueryCaches()`, nil)
+				g.take()
 				start := time.Now()
 				_, err := db.Prefetch(ctx, []string{hub}, []string{"id"}, plan)
 				cold := time.Since(start)
@@ -106,11 +72,8 @@ func BenchmarkDeepReadAhead(b *testing.B) {
 				} else if err != nil {
 					b.Fatal(err)
 				}
-				statements := sent
-				var hits int64
-				for _, q := range statements {
-					hits += dbHits(run("PROFILE "+q.Cypher, q.Params).Summary.Profile())
-				}
+				statements := g.take()
+				hits := g.dbHits(b, statements)
 				b.ResetTimer()
 				for b.Loop() {
 					if _, err := db.Prefetch(ctx, []string{hub}, []string{"id"}, plan); err != nil {
@@ -123,15 +86,4 @@ func BenchmarkDeepReadAhead(b *testing.B) {
 			})
 		}
 	}
-}
-
-func dbHits(p neo4j.ProfiledPlan) int64 {
-	if p == nil {
-		return 0
-	}
-	n := p.DbHits()
-	for _, c := range p.Children() {
-		n += dbHits(c)
-	}
-	return n
 }

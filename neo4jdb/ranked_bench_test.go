@@ -2,7 +2,6 @@ package neo4jdb_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
-	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 	"github.com/innograph/innograph/synthetic"
 )
 
@@ -24,32 +22,9 @@ import (
 //
 //	INNOGRAPH_BENCH_NEO4J_URI=bolt://127.0.0.1:7689 go test ./neo4jdb -run '^$' -bench RankedPages -benchtime 50x
 func BenchmarkRankedPages(b *testing.B) {
-	uri := os.Getenv("INNOGRAPH_BENCH_NEO4J_URI")
-	if uri == "" {
-		b.Skip("INNOGRAPH_BENCH_NEO4J_URI unset: needs the bench graph")
-	}
 	ctx := context.Background()
-	cfg := neo4jtest.Config()
-	cfg.URI = uri
-	var sent []neo4jdb.Query
-	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) { sent = append(sent, q) })
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close(ctx)
-	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	run := func(cypher string, params map[string]any) *neo4j.EagerResult {
-		res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(time.Minute)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		return res
-	}
+	g := openBenchGraph(b, 5*time.Second)
+	db := g.db
 	words := synthetic.Words()
 	searchPage := func(i, page int) error {
 		q := model.SearchQuery{Text: words[i%len(words)], First: 10, Props: []string{"id", "name"}}
@@ -80,7 +55,7 @@ func BenchmarkRankedPages(b *testing.B) {
 	const luceneTop10 = `CALL db.index.fulltext.queryNodes('node_search', $query, {limit: 10}) YIELD node, score
 		RETURN node {.id, .name, labels: labels(node)} AS node, score`
 	lucene := func(i, _ int) error {
-		_, err := neo4j.ExecuteQuery(ctx, driver, luceneTop10, map[string]any{"query": words[i%len(words)]}, neo4j.EagerResultTransformer)
+		_, err := neo4j.ExecuteQuery(ctx, g.driver, luceneTop10, map[string]any{"query": words[i%len(words)]}, neo4j.EagerResultTransformer)
 		return err
 	}
 	for _, bc := range []struct {
@@ -99,15 +74,14 @@ func BenchmarkRankedPages(b *testing.B) {
 			var hits int64
 			for i := range words {
 				if bc.name == "search/lucene-top10" {
-					hits += dbHits(run("PROFILE "+luceneTop10, map[string]any{"query": words[i]}).Summary.Profile())
+					hits += g.dbHits(b, []neo4jdb.Query{{Cypher: luceneTop10, Params: map[string]any{"query": words[i]}}})
 					continue
 				}
-				sent = nil
 				if err := bc.read(i, bc.page); err != nil {
 					b.Fatal(err)
 				}
-				q := sent[len(sent)-1]
-				hits += dbHits(run("PROFILE "+q.Cypher, q.Params).Summary.Profile())
+				sent := g.take()
+				hits += g.dbHits(b, sent[len(sent)-1:])
 			}
 			b.ResetTimer()
 			i := 0
@@ -122,7 +96,7 @@ func BenchmarkRankedPages(b *testing.B) {
 	}
 	var total int64
 	for _, w := range words {
-		total += run(`CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node RETURN count(*) AS n`,
+		total += g.run(b, `CALL db.index.fulltext.queryNodes('node_search', $query) YIELD node RETURN count(*) AS n`,
 			map[string]any{"query": w}).Records[0].Values[0].(int64)
 	}
 	b.Logf("search: %d words, %.0f hits per word on average", len(words), float64(total)/float64(len(words)))
