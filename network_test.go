@@ -169,4 +169,8 @@ func TestNetworkEdgeCap(t *testing.T) {
 			}
 		}
 	}
+	// Priced by what it can return: 5,000 edges of 10 fields each are over
+	// the complexity limit (they were priced as 1,000 nodes' worth).
+	a.fails("", `{ network(id: "H", maxNodes: 1000, maxEdges: 5000) { nodes { node { id name } } edges { kind fromId toId relationship { __typename } } } }`,
+		nil, "COMPLEXITY_LIMIT_EXCEEDED", "")
 }

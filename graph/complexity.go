@@ -51,6 +51,11 @@ func complexity() ComplexityRoot {
 		return page(child, first, last)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
+	// An import answers a row per record, and refuses more than
+	// maxImportRecords before anything is returned.
+	c.Mutation.ImportGraph = func(child int, in model.ImportInput) int {
+		return 1 + min(max(len(in.Records), 1), maxImportRecords)*child
+	}
 	search := times(defaultSearchFirst)
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return search(child, first) }
 	pathComplexity(&c)
