@@ -24,7 +24,9 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 	var levels strings.Builder
 	for depth := 1; depth <= q.Depth; depth++ {
 		// Room is left while not truncated; a full picture still reads the
-		// next level, at most $maxNodes of it, to know whether it cut.
+		// next level to know whether it cut. (A LIMIT on the level would be
+		// planned as a Top operator, which counts seen once per row it keeps:
+		// see networkEdges.)
 		fmt.Fprintf(&levels, `
 		CALL (c, seen, frontier, truncated) {
 			WITH c, seen, frontier WHERE NOT truncated
@@ -32,7 +34,7 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 			WITH c, seen, v WHERE v = c OR %s
 			MATCH (v)-[r:%s WHERE %s]-(x)
 			WHERE NOT x IN seen
-			WITH DISTINCT x ORDER BY x.id LIMIT $maxNodes
+			WITH DISTINCT x ORDER BY x.id
 			RETURN collect(x) AS level
 		}
 		WITH c, seen, found, levels, truncated OR size(level) > $maxNodes - size(seen) AS truncated, level[..$maxNodes - size(seen)] AS level
