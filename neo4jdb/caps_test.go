@@ -7,8 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb"
@@ -22,18 +20,12 @@ import (
 // reasons, 37 hubs of two relationships each, 74 edges.
 func TestCapsAreInCypher(t *testing.T) {
 	neo4jtest.Open(t)
-	cfg := neo4jtest.Config()
 	var last neo4jdb.Query
-	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) { last = q })
+	db, err := neo4jdb.Open(ctx, neo4jtest.Config(), func(_ context.Context, q neo4jdb.Query) { last = q })
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close(context.Background()) })
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { driver.Close(context.Background()) })
 
 	var g strings.Builder
 	g.WriteString(`{"type":"Enterprise","id":"S","name":"甲"}` + "\n" + `{"type":"Enterprise","id":"T","name":"乙"}` + "\n")
@@ -56,12 +48,11 @@ func TestCapsAreInCypher(t *testing.T) {
 	// key of its one record.
 	sent := func(key string) []any {
 		t.Helper()
-		res, err := neo4j.ExecuteQuery(ctx, driver, last.Cypher, last.Params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(cfg.Database))
-		if err != nil || len(res.Records) != 1 {
-			t.Fatalf("%v, %d records", err, len(res.Records))
+		records, err := db.ReadRecords(ctx, last.Cypher, last.Params)
+		if err != nil || len(records) != 1 {
+			t.Fatalf("%v, %d records", err, len(records))
 		}
-		v, _ := res.Records[0].Get(key)
+		v, _ := records[0].Get(key)
 		list, _ := v.([]any)
 		return list
 	}
