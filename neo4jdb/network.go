@@ -18,7 +18,7 @@ import (
 // the degree cap (the centre excepted), and keeps the new nodes in id order,
 // as many as fit; a level with more says the cap cut (truncated). It then
 // lists at most q.MaxEdges allowed relationships among the kept nodes,
-// nearest the centre first, reading one more to tell whether that cap cut.
+// nearest the centre first, returning one more to tell whether that cap cut.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
 	rels := relUnion(q.Kinds)
 	var levels strings.Builder
@@ -71,7 +71,7 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 // sorted whole and sliced, in Neo4j: ORDER BY … LIMIT plans a Top operator,
 // which counts the picture's node lists once per row it keeps, and LIMIT
 // 1001 over a picture of 1,000 nodes ran out of transaction memory (716 MB;
-// TestNetworkLargePicture), where sorting the same rows needs a few MB.
+// TestNetworkLargePicture), where a full sort of the same rows does not.
 func networkEdges(asked bool, rels string, depth int) string {
 	if !asked {
 		return "[]"
