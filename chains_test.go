@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -189,6 +190,58 @@ func TestChainHubCap(t *testing.T) {
 	a.ok("", chainQuery, map[string]any{"from": "A", "to": "L", "maxHops": 1, "maxDegree": 5}, &out)
 	if got := out.ids(); strings.Join(got, " ") != "A-L" {
 		t.Errorf("chain to a hub: %v", got)
+	}
+}
+
+// TestChainSkippedHubsCapped: with a low maxDegree every neighbour of an
+// end can be a hub; skippedHubs lists the 20 most connected and says that
+// more were skipped.
+func TestChainSkippedHubsCapped(t *testing.T) {
+	a := newAPI(t)
+	var g strings.Builder
+	g.WriteString(`{"type":"Enterprise","id":"A","name":"甲"}` + "\n" + `{"type":"University","id":"U","name":"大学","kind":"UNIVERSITY"}` + "\n" +
+		`{"type":"Enterprise","id":"Z","name":"丙"}` + "\n" + `{"type":"COLLABORATION","from":"X25","to":"Z","kind":"JOINT_LAB"}` + "\n")
+	for i := 1; i <= 25; i++ {
+		fmt.Fprintf(&g, `{"type":"Enterprise","id":"X%02d","name":"伙伴%d"}`+"\n", i, i)
+		fmt.Fprintf(&g, `{"type":"COLLABORATION","from":"A","to":"X%02d","kind":"JOINT_PROJECT"}`+"\n", i)
+		fmt.Fprintf(&g, `{"type":"COLLABORATION","from":"X%02d","to":"U","kind":"JOINT_PROJECT"}`+"\n", i)
+	}
+	a.loadGraph(g.String())
+	const query = `query($maxDegree: Int) { chain(from: "A", to: "U", maxHops: 2, maxDegree: $maxDegree) {
+		chains { length } skippedHubs { id } skippedHubsTruncated } }`
+	type answer struct {
+		Chain struct {
+			Chains               []struct{ Length int }
+			SkippedHubs          []struct{ ID string }
+			SkippedHubsTruncated bool
+		}
+	}
+	hubs := func(out answer) string {
+		var ids []string
+		for _, h := range out.Chain.SkippedHubs {
+			ids = append(ids, h.ID)
+		}
+		return strings.Join(ids, " ")
+	}
+	// Cap 1: all 25 partners are hubs (X25 with 3 relationships first), no chain passes.
+	var out answer
+	a.ok("", query, map[string]any{"maxDegree": 1}, &out)
+	want := "X25 X01 X02 X03 X04 X05 X06 X07 X08 X09 X10 X11 X12 X13 X14 X15 X16 X17 X18 X19"
+	if hubs(out) != want || !out.Chain.SkippedHubsTruncated || len(out.Chain.Chains) != 0 {
+		t.Errorf("cap 1: chains %v, hubs %q truncated %v\nwant hubs %q, truncated", out.Chain.Chains, hubs(out), out.Chain.SkippedHubsTruncated, want)
+	}
+	// Cap 2: only X25 is a hub; the chains through the others are found.
+	a.ok("", query, map[string]any{"maxDegree": 2}, &out)
+	if hubs(out) != "X25" || out.Chain.SkippedHubsTruncated || len(out.Chain.Chains) != 5 {
+		t.Errorf("cap 2: %d chains, hubs %q truncated %v; want 5 chains, X25 alone", len(out.Chain.Chains), hubs(out), out.Chain.SkippedHubsTruncated)
+	}
+	// The flag asked alone is computed too.
+	var flag struct {
+		Chain struct{ SkippedHubsTruncated bool }
+	}
+	a.ok("", `{ chain(from: "A", to: "U", maxHops: 2, maxDegree: 1) { skippedHubsTruncated } }`, nil, &flag)
+	if !flag.Chain.SkippedHubsTruncated {
+		t.Error("skippedHubsTruncated asked alone is false")
 	}
 }
 

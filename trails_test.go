@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -144,6 +146,48 @@ func TestSuggestPartners(t *testing.T) {
 		t.Errorf("nothing to suggest to D: %+v", out.SuggestPartners)
 	}
 	a.fails("", query, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
+}
+
+// TestPartnerReasonsCapped: a partner sharing twelve alliances and three
+// parks lists its ten heaviest reasons and says there are more; its score
+// counts them all.
+func TestPartnerReasonsCapped(t *testing.T) {
+	a := newAPI(t)
+	var g strings.Builder
+	for _, e := range []string{"S", "T", "W"} {
+		fmt.Fprintf(&g, `{"type":"Enterprise","id":"%s","name":"企业%s"}`+"\n", e, e)
+	}
+	fmt.Fprintf(&g, `{"type":"MEMBERSHIP","from":"W","to":"A01"}`+"\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&g, `{"type":"Alliance","id":"A%02d","name":"联盟%d"}`+"\n", i, i)
+		fmt.Fprintf(&g, `{"type":"MEMBERSHIP","from":"S","to":"A%02d"}`+"\n"+`{"type":"MEMBERSHIP","from":"T","to":"A%02d"}`+"\n", i, i)
+	}
+	for i := 1; i <= 3; i++ {
+		fmt.Fprintf(&g, `{"type":"Park","id":"P%d","name":"园区%d","kind":"INCUBATOR"}`+"\n", i, i)
+		fmt.Fprintf(&g, `{"type":"LOCATION","from":"S","to":"P%d"}`+"\n"+`{"type":"LOCATION","from":"T","to":"P%d"}`+"\n", i, i)
+	}
+	a.loadGraph(g.String())
+	var out struct {
+		SuggestPartners []struct {
+			Node      struct{ ID string }
+			Score     float64
+			Reasons   []struct{ Via struct{ ID string } }
+			Truncated bool
+		}
+	}
+	a.ok("", `{ suggestPartners(id: "S") { node { id } score reasons { via { id } } truncated } }`, nil, &out)
+	got := out.SuggestPartners
+	if len(got) != 2 || got[0].Node.ID != "T" || got[0].Score != 12*3+3*2 || !got[0].Truncated || len(got[0].Reasons) != 10 {
+		t.Fatalf("T shares 12 alliances and 3 parks with S (score 42, 10 of 15 reasons, truncated): %+v", got)
+	}
+	for i, r := range got[0].Reasons {
+		if want := fmt.Sprintf("A%02d", i+1); r.Via.ID != want {
+			t.Errorf("reason %d via %s, want %s: the alliances (3 each) come before the parks (2)", i, r.Via.ID, want)
+		}
+	}
+	if w := got[1]; w.Node.ID != "W" || w.Score != 3 || w.Truncated || len(w.Reasons) != 1 {
+		t.Errorf("W shares one alliance: %+v", w)
+	}
 }
 
 func TestHubs(t *testing.T) {

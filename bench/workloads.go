@@ -108,7 +108,7 @@ func chainWorkload(name string, gql *graphqlClient, db *neo4jdb.DB, pairs [][2]s
 // networkWorkload asks for the depth-2 neighbourhood of the given nodes.
 func networkWorkload(gql *graphqlClient, db *neo4jdb.DB, ids []string) workload {
 	query := func(i int) model.NetworkQuery {
-		return model.NetworkQuery{ID: ids[i%len(ids)], Depth: 2, MaxNodes: 200, PathScope: model.PathScope{MaxDegree: 500}, Edges: true}
+		return model.NetworkQuery{ID: ids[i%len(ids)], Depth: 2, MaxNodes: 200, MaxEdges: 1000, PathScope: model.PathScope{MaxDegree: 500}, Edges: true}
 	}
 	vars := func(i int) map[string]any { return map[string]any{"id": ids[i%len(ids)]} }
 	return workload{

@@ -51,6 +51,11 @@ func complexity() ComplexityRoot {
 		return page(child, first, last)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
+	// An import answers a row per record, and refuses more than
+	// maxImportRecords before anything is returned.
+	c.Mutation.ImportGraph = func(child int, in model.ImportInput) int {
+		return 1 + min(max(len(in.Records), 1), maxImportRecords)*child
+	}
 	search := times(defaultSearchFirst)
 	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int, _ *string) int { return search(child, first) }
 	pathComplexity(&c)
@@ -72,15 +77,23 @@ func pathComplexity(c *ComplexityRoot) {
 		}
 		return def
 	}
+	// An answer's lists share one selection price (gqlgen sums the fields
+	// below a field), so a path query is priced by its longest list: a
+	// chain's steps (first × maxHops) or its skipped hubs; a network's nodes
+	// (and hubs, some of them) or its edges.
 	c.Query.Chain = func(child int, _, _ string, maxHops *int, _ []model.RelationKind, _, _, first, _ *int) int {
-		return searchCost + or(first, defaultChains)*or(maxHops, defaultMaxHops)*child
+		return searchCost + max(or(first, defaultChains)*or(maxHops, defaultMaxHops), model.MaxSkippedHubs)*child
 	}
-	c.Query.Network = func(child int, _ string, _ *int, _ []model.RelationKind, _, _, maxNodes, _ *int) int {
-		return searchCost + or(maxNodes, defaultMaxNodes)*child
+	c.Query.Network = func(child int, _ string, _ *int, _ []model.RelationKind, _, _, maxNodes, maxEdges, _ *int) int {
+		return searchCost + max(or(maxNodes, defaultMaxNodes), or(maxEdges, defaultMaxEdges))*child
 	}
 	c.Query.SuggestPartners = func(child int, _ string, _ []model.NodeKind, first *int) int {
 		return searchCost + or(first, defaultPartners)*child
 	}
+	// A suggestion lists at most MaxPartnerReasons reasons, each with a
+	// chain of two steps.
+	c.PartnerSuggestion.Reasons = func(child int) int { return 1 + model.MaxPartnerReasons*child }
+	c.PartnerReason.Chain = func(child int) int { return 1 + 2*child }
 	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int, _ *string) int {
 		return expansionCost + or(first, defaultHubs)*child
 	}

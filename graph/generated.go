@@ -78,11 +78,12 @@ type ComplexityRoot struct {
 	}
 
 	ChainAnswer struct {
-		Chains      func(childComplexity int) int
-		Exhausted   func(childComplexity int) int
-		MaxHops     func(childComplexity int) int
-		SkippedHubs func(childComplexity int) int
-		Truncated   func(childComplexity int) int
+		Chains               func(childComplexity int) int
+		Exhausted            func(childComplexity int) int
+		MaxHops              func(childComplexity int) int
+		SkippedHubs          func(childComplexity int) int
+		SkippedHubsTruncated func(childComplexity int) int
+		Truncated            func(childComplexity int) int
 	}
 
 	ChainStep struct {
@@ -243,10 +244,11 @@ type ComplexityRoot struct {
 	}
 
 	Network struct {
-		Edges     func(childComplexity int) int
-		Hubs      func(childComplexity int) int
-		Nodes     func(childComplexity int) int
-		Truncated func(childComplexity int) int
+		Edges          func(childComplexity int) int
+		EdgesTruncated func(childComplexity int) int
+		Hubs           func(childComplexity int) int
+		Nodes          func(childComplexity int) int
+		Truncated      func(childComplexity int) int
 	}
 
 	NetworkEdge struct {
@@ -305,9 +307,10 @@ type ComplexityRoot struct {
 	}
 
 	PartnerSuggestion struct {
-		Node    func(childComplexity int) int
-		Reasons func(childComplexity int) int
-		Score   func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Reasons   func(childComplexity int) int
+		Score     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Query struct {
@@ -315,7 +318,7 @@ type ComplexityRoot struct {
 		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) int
-		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) int
+		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
@@ -512,7 +515,7 @@ type QueryResolver interface {
 	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
-	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error)
+	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.Network, error)
 	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
@@ -698,6 +701,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChainAnswer.SkippedHubs(childComplexity), true
+	case "ChainAnswer.skippedHubsTruncated":
+		if e.ComplexityRoot.ChainAnswer.SkippedHubsTruncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChainAnswer.SkippedHubsTruncated(childComplexity), true
 	case "ChainAnswer.truncated":
 		if e.ComplexityRoot.ChainAnswer.Truncated == nil {
 			break
@@ -1524,6 +1533,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Network.Edges(childComplexity), true
+	case "Network.edgesTruncated":
+		if e.ComplexityRoot.Network.EdgesTruncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Network.EdgesTruncated(childComplexity), true
 	case "Network.hubs":
 		if e.ComplexityRoot.Network.Hubs == nil {
 			break
@@ -1787,6 +1802,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerSuggestion.Score(childComplexity), true
+	case "PartnerSuggestion.truncated":
+		if e.ComplexityRoot.PartnerSuggestion.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerSuggestion.Truncated(childComplexity), true
 
 	case "Query.alliances":
 		if e.ComplexityRoot.Query.Alliances == nil {
@@ -1843,7 +1864,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxDegree"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxEdges"].(*int), args["maxDegree"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3343,9 +3364,11 @@ type Query {
 
   """
   The neighbourhood of a node within ` + "`" + `depth` + "`" + ` (1..3) hops, for a picture: the
-  nearest ` + "`" + `maxNodes` + "`" + ` (1..1000) nodes, then every relationship among them,
-  once. Hubs above ` + "`" + `maxDegree` + "`" + ` (default 500, 0 for no cap) appear but are not
-  expanded; ` + "`" + `hubs` + "`" + ` lists them.
+  nearest ` + "`" + `maxNodes` + "`" + ` (1..1000) nodes, then the relationships among them,
+  once each, up to ` + "`" + `maxEdges` + "`" + ` (1..5000), those between the nodes nearest the
+  centre first. Hubs above ` + "`" + `maxDegree` + "`" + ` (default 500, 0 for no cap) appear but
+  are not expanded; ` + "`" + `hubs` + "`" + ` lists them. ` + "`" + `truncated` + "`" + ` and ` + "`" + `edgesTruncated` + "`" + ` say
+  where a cap cut.
   """
   network(
     "Id of the centre node."
@@ -3360,6 +3383,8 @@ type Query {
     until: Int
     "At most this many nodes (1..1000), nearest first."
     maxNodes: Int = 200
+    "At most this many relationships among the nodes (1..5000), nearest first."
+    maxEdges: Int = 1000
     "Do not expand nodes with more relationships than this; 0 for no cap."
     maxDegree: Int = 500
   ): Network
@@ -3391,8 +3416,9 @@ type Query {
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
-  directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score; ` + "`" + `first` + "`" + ` 1..50.
-  See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
+  directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score: a shortlist of
+  the best ` + "`" + `first` + "`" + ` (1..50), not a list to page through. Each lists at most 10
+  reasons. See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
   suggestPartners(
     "Id of the enterprise or university to find partners for."
@@ -4159,9 +4185,12 @@ type ChainAnswer {
   maxHops: Int!
   """
   Nodes over ` + "`" + `maxDegree` + "`" + ` next to either end, which the search did not pass
-  through; empty when the cap did not apply there.
+  through, the most connected first, at most 20; empty when the cap did not
+  apply there.
   """
   skippedHubs: [Node!]!
+  "True when more hubs were skipped than the 20 listed."
+  skippedHubsTruncated: Boolean!
 }
 
 "A relationship of a network, with the ids of its stored ends."
@@ -4188,11 +4217,17 @@ type NetworkNode {
 type Network {
   "Nearest first; the centre is the first, at distance 0."
   nodes: [NetworkNode!]!
-  "Every relationship among the nodes, once."
+  """
+  The relationships among the nodes, once each, up to ` + "`" + `maxEdges` + "`" + `: ordered by
+  their end farther from the centre (in the order of ` + "`" + `nodes` + "`" + `), then by the
+  nearer end, so that a cut leaves the middle of the picture whole.
+  """
   edges: [NetworkEdge!]!
   "True when ` + "`" + `maxNodes` + "`" + ` cut the neighbourhood."
   truncated: Boolean!
-  "Nodes over ` + "`" + `maxDegree` + "`" + ` that were kept but not expanded."
+  "True when ` + "`" + `maxEdges` + "`" + ` cut the relationships: more exist among the nodes."
+  edgesTruncated: Boolean!
+  "Nodes over ` + "`" + `maxDegree` + "`" + ` that were kept but not expanded; some of ` + "`" + `nodes` + "`" + `, so at most ` + "`" + `maxNodes` + "`" + `."
   hubs: [Node!]!
 }
 
@@ -4272,8 +4307,10 @@ type PartnerSuggestion {
   node: Node!
   "Sum of the reasons' weights; higher is better."
   score: Float!
-  "The reasons that add up to the score."
+  "The reasons that add up to the score, the heaviest first, at most 10."
   reasons: [PartnerReason!]!
+  "True when more reasons add to the score than the 10 listed."
+  truncated: Boolean!
 }
 
 "The number of relationships of one kind."
@@ -4393,6 +4430,8 @@ func (ec *executionContext) childFields_ChainAnswer(ctx context.Context, field g
 		return ec.fieldContext_ChainAnswer_maxHops(ctx, field)
 	case "skippedHubs":
 		return ec.fieldContext_ChainAnswer_skippedHubs(ctx, field)
+	case "skippedHubsTruncated":
+		return ec.fieldContext_ChainAnswer_skippedHubsTruncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChainAnswer", field.Name)
 }
@@ -4659,6 +4698,8 @@ func (ec *executionContext) childFields_Network(ctx context.Context, field graph
 		return ec.fieldContext_Network_edges(ctx, field)
 	case "truncated":
 		return ec.fieldContext_Network_truncated(ctx, field)
+	case "edgesTruncated":
+		return ec.fieldContext_Network_edgesTruncated(ctx, field)
 	case "hubs":
 		return ec.fieldContext_Network_hubs(ctx, field)
 	}
@@ -4783,6 +4824,8 @@ func (ec *executionContext) childFields_PartnerSuggestion(ctx context.Context, f
 		return ec.fieldContext_PartnerSuggestion_score(ctx, field)
 	case "reasons":
 		return ec.fieldContext_PartnerSuggestion_reasons(ctx, field)
+	case "truncated":
+		return ec.fieldContext_PartnerSuggestion_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartnerSuggestion", field.Name)
 }
@@ -6114,14 +6157,22 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["maxNodes"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "maxDegree",
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "maxEdges",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["maxDegree"] = arg6
+	args["maxEdges"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "maxDegree",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxDegree"] = arg7
 	return args, nil
 }
 
@@ -7205,6 +7256,29 @@ func (ec *executionContext) fieldContext_ChainAnswer_skippedHubs(_ context.Conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ChainAnswer_skippedHubsTruncated(ctx context.Context, field graphql.CollectedField, obj *model.ChainAnswer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChainAnswer_skippedHubsTruncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkippedHubsTruncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChainAnswer_skippedHubsTruncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChainAnswer", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _ChainStep_kind(ctx context.Context, field graphql.CollectedField, obj *model.ChainStep) (ret graphql.Marshaler) {
@@ -10602,6 +10676,29 @@ func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _Network_edgesTruncated(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_edgesTruncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EdgesTruncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_edgesTruncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Network_hubs(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11620,6 +11717,29 @@ func (ec *executionContext) fieldContext_PartnerSuggestion_reasons(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _PartnerSuggestion_truncated(ctx context.Context, field graphql.CollectedField, obj *model.PartnerSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerSuggestion_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerSuggestion_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerSuggestion", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12026,7 +12146,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxDegree"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Network) graphql.Marshaler {
@@ -17477,6 +17597,11 @@ func (ec *executionContext) _ChainAnswer(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "skippedHubsTruncated":
+			out.Values[i] = ec._ChainAnswer_skippedHubsTruncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19140,6 +19265,11 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "edgesTruncated":
+			out.Values[i] = ec._Network_edgesTruncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "hubs":
 			out.Values[i] = ec._Network_hubs(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19690,6 +19820,11 @@ func (ec *executionContext) _PartnerSuggestion(ctx context.Context, sel ast.Sele
 			}
 		case "reasons":
 			out.Values[i] = ec._PartnerSuggestion_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._PartnerSuggestion_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -23,6 +23,8 @@ const (
 	maxDepth         = 3
 	defaultMaxNodes  = 200
 	maxMaxNodes      = 1000
+	defaultMaxEdges  = 1000
+	maxMaxEdges      = 5000
 	defaultMaxDegree = 500
 	maxMaxDegree     = 1_000_000
 	defaultPartners  = 10
@@ -61,10 +63,10 @@ func (a *argChecks) id(arg, id string) {
 	}
 }
 
-// selected tells whether the client asked for a field of the result, so
-// that parts of an answer nobody reads are not computed.
-func selected(ctx context.Context, field string) bool {
-	return slices.Contains(graphql.CollectAllFields(ctx), field)
+// selected tells whether the client asked for any of the fields of the
+// result, so that parts of an answer nobody reads are not computed.
+func selected(ctx context.Context, fields ...string) bool {
+	return slices.ContainsFunc(graphql.CollectAllFields(ctx), func(f string) bool { return slices.Contains(fields, f) })
 }
 
 // requireID checks an id argument.
@@ -98,12 +100,13 @@ func chainQuery(from, to string, maxHops *int, kinds []model.RelationKind, since
 	return q, a.err
 }
 
-func networkQuery(id string, depth *int, kinds []model.RelationKind, since, until, maxNodes, maxDegree *int) (model.NetworkQuery, error) {
+func networkQuery(id string, depth *int, kinds []model.RelationKind, since, until, maxNodes, maxEdges, maxDegree *int) (model.NetworkQuery, error) {
 	var a argChecks
 	a.id("id", id)
 	q := model.NetworkQuery{ID: id}
 	q.Depth = a.int("depth", depth, defaultDepth, 1, maxDepth)
 	q.MaxNodes = a.int("maxNodes", maxNodes, defaultMaxNodes, 1, maxMaxNodes)
+	q.MaxEdges = a.int("maxEdges", maxEdges, defaultMaxEdges, 1, maxMaxEdges)
 	q.PathScope = a.scope(kinds, since, until, maxDegree)
 	return q, a.err
 }

@@ -301,17 +301,17 @@ func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
-	q.SkippedHubs = selected(ctx, "skippedHubs")
+	q.SkippedHubs = selected(ctx, "skippedHubs", "skippedHubsTruncated")
 	return r.Store.Chains(ctx, q)
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxDegree *int) (*model.Network, error) {
-	q, err := networkQuery(id, depth, relationships, since, until, maxNodes, maxDegree)
+func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.Network, error) {
+	q, err := networkQuery(id, depth, relationships, since, until, maxNodes, maxEdges, maxDegree)
 	if err != nil {
 		return nil, err
 	}
-	q.Edges, q.Hubs = selected(ctx, "edges"), selected(ctx, "hubs")
+	q.Edges, q.Hubs = selected(ctx, "edges", "edgesTruncated"), selected(ctx, "hubs")
 	if !q.Edges {
 		// Edges lead to their ends' fields, whatever the client reads there;
 		// without them, the nodes need only what nodes and hubs select.

@@ -79,7 +79,7 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 			RETURN collect(p) AS paths
 		}
 		RETURN x AS a, y AS b, paths, ` + skippedHubs(q.SkippedHubs) + ` AS hubs`
-	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To})
+	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To, "maxHubs": model.MaxSkippedHubs})
 	records, err := db.readPaths(ctx, "chains", cypher, params)
 	if err != nil {
 		return nil, err
@@ -118,20 +118,25 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 		ans.Chains, ans.Truncated = ans.Chains[:q.First], true
 	}
 	ans.Exhausted = !ans.Truncated
-	if ans.SkippedHubs, err = recordNodes(rec, "hubs"); err != nil {
+	rawHubs, _ := rec.Get("hubs")
+	hubs, cut := capped(rawHubs, model.MaxSkippedHubs)
+	if ans.SkippedHubs, err = decodeNodeList(hubs); err != nil {
 		return nil, translate("chains", err)
 	}
+	ans.SkippedHubsTruncated = cut
 	return ans, nil
 }
 
 // skippedHubs is the expression listing the hubs next to either end that
-// the cap passed over, or an empty list when the client did not ask.
+// the cap passed over, the most connected first, one more than
+// model.MaxSkippedHubs to tell whether the list was cut; or an empty list
+// when the client did not ask.
 func skippedHubs(asked bool) string {
 	if !asked {
 		return "[]"
 	}
 	return `COLLECT { UNWIND [x, y] AS end MATCH (end)--(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
-		RETURN DISTINCT h ORDER BY h.id }`
+		WITH DISTINCT h WITH h, COUNT { (h)--() } AS degree ORDER BY degree DESC, h.id LIMIT $maxHubs + 1 RETURN h }`
 }
 
 // endNode reads the node an argument names, or says that it does not exist.

@@ -231,11 +231,20 @@ func recordNodes(rec *neo4j.Record, key string) ([]model.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	out, err := decodeNodeList(list)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", key, err)
+	}
+	return out, nil
+}
+
+// decodeNodeList decodes a list of nodes or node projections.
+func decodeNodeList(list []any) ([]model.Node, error) {
 	out := make([]model.Node, 0, len(list))
 	for _, v := range list {
 		d, err := decodeProjectedValue(v)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", key, err)
+			return nil, err
 		}
 		out = append(out, d)
 	}

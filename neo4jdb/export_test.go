@@ -1,6 +1,10 @@
 package neo4jdb
 
-import "context"
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
 
 // SetPrefetchLevels sets how many levels of lists one read-ahead statement
 // nests, until the returned function restores it.
@@ -14,4 +18,10 @@ func SetPrefetchLevels(n int) (restore func()) {
 func (db *DB) Read(ctx context.Context, cypher string) error {
 	_, err := db.read(ctx, "test", cypher, nil)
 	return err
+}
+
+// ReadRecords runs one read statement with parameters, as the path queries
+// do, and returns its records.
+func (db *DB) ReadRecords(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.readPaths(ctx, "test", cypher, params)
 }

@@ -15,17 +15,21 @@ import (
 // neighbours of a hub with 30,000 relationships fill a picture of 200 nodes
 // at the first level, and the next level is never read. Each level follows
 // allowed relationships out of the previous one, never out of a node above
-// the degree cap (the centre excepted), and keeps the new nodes in id order.
-// It asks for one node more than fits to tell whether the cap cut, then
-// returns every allowed relationship among the kept nodes once, walking
-// outgoing ones only.
+// the degree cap (the centre excepted), and keeps the new nodes in id order,
+// as many as fit; a level with more says the cap cut (truncated). It then
+// lists at most q.MaxEdges allowed relationships among the kept nodes,
+// nearest the centre first, returning one more to tell whether that cap cut.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
 	rels := relUnion(q.Kinds)
 	var levels strings.Builder
 	for depth := 1; depth <= q.Depth; depth++ {
+		// Room is left while not truncated; a full picture still reads the
+		// next level to know whether it cut. (A LIMIT on the level would be
+		// planned as a Top operator, which counts seen once per row it keeps:
+		// see networkEdges.)
 		fmt.Fprintf(&levels, `
-		CALL (c, seen, frontier) {
-			WITH c, seen, frontier WHERE size(seen) <= $maxNodes
+		CALL (c, seen, frontier, truncated) {
+			WITH c, seen, frontier WHERE NOT truncated
 			UNWIND frontier AS v
 			WITH c, seen, v WHERE v = c OR %s
 			MATCH (v)-[r:%s WHERE %s]-(x)
@@ -33,15 +37,16 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 			WITH DISTINCT x ORDER BY x.id
 			RETURN collect(x) AS level
 		}
-		WITH c, seen, found, level[..$maxNodes + 1 - size(seen)] AS level
-		WITH c, seen + level AS seen, level AS frontier, found + [x IN level | {node: %s, distance: %d}] AS found`,
+		WITH c, seen, found, levels, truncated OR size(level) > $maxNodes - size(seen) AS truncated, level[..$maxNodes - size(seen)] AS level
+		WITH c, seen + level AS seen, level AS frontier, levels + [level] AS levels, truncated,
+			found + [x IN level | {node: %s, distance: %d}] AS found`,
 			passable("v"), rels, inWindow("r"), projection("x", q.Props), depth)
 	}
 	cypher := `
 		MATCH (c:Node {id: $id})
-		WITH c, [c] AS seen, [c] AS frontier, [] AS found` + levels.String() + `
-		RETURN ` + projection("c", q.Props) + ` AS c, found, ` + networkEdges(q.Edges, rels) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
-	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes})
+		WITH c, [c] AS seen, [c] AS frontier, [[c]] AS levels, false AS truncated, [] AS found` + levels.String() + `
+		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, rels, q.Depth) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
+	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes, "maxEdges": q.MaxEdges})
 	records, err := db.readPaths(ctx, "network", cypher, params)
 	if err != nil {
 		return nil, err
@@ -49,21 +54,42 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 	if len(records) == 0 {
 		return nil, notFoundArg("node", q.ID, "id")
 	}
-	net, err := decodeNetwork(records[0], q.MaxNodes)
+	net, err := decodeNetwork(records[0], q.MaxEdges)
 	if err != nil {
 		return nil, translate("network", err)
 	}
 	return net, nil
 }
 
-// networkEdges is the expression listing every allowed relationship among
-// the kept nodes once (outgoing ones only), or an empty list when not asked.
-func networkEdges(asked bool, rels string) string {
+// networkEdges is the expression listing the allowed relationships among
+// the kept nodes once each (walking outgoing ones only), or an empty list
+// when not asked. A node's place in the picture is its level, then its id
+// (each level is kept in id order), so ordering by the farther end's place,
+// then the nearer end's, keeps the middle of the picture whole when
+// $maxEdges cuts. (Testing o IN seen first lets Neo4j read a
+// relationship's years only when its end is in the picture.) The list is
+// sorted whole and sliced, in Neo4j: ORDER BY … LIMIT plans a Top operator,
+// which counts the picture's node lists once per row it keeps, and LIMIT
+// 1001 over a picture of 1,000 nodes ran out of transaction memory (716 MB;
+// TestNetworkLargePicture), where a full sort of the same rows does not.
+func networkEdges(asked bool, rels string, depth int) string {
 	if !asked {
 		return "[]"
 	}
-	return `COLLECT { UNWIND seen AS k MATCH (k)-[r:` + rels + `]->(o) WHERE o IN seen AND ` + inWindow("r") + `
-		RETURN {r: r, from: k.id, to: o.id} ORDER BY k.id, o.id }`
+	var level strings.Builder
+	for d := 0; d <= depth; d++ {
+		fmt.Fprintf(&level, " WHEN o IN levels[%d] THEN %d", d, d)
+	}
+	return `COLLECT {
+		UNWIND range(0, size(levels) - 1) AS kd
+		UNWIND levels[kd] AS k
+		MATCH (k)-[r:` + rels + ` WHERE ` + inWindow("r") + `]->(o) WHERE o IN seen
+		WITH kd, k, r, o, CASE` + level.String() + ` END AS od
+		WITH r, k, o, kd, od, kd > od OR (kd = od AND k.id > o.id) AS kFar
+		RETURN {r: r, from: k.id, to: o.id}
+		ORDER BY CASE WHEN kFar THEN kd ELSE od END, CASE WHEN kFar THEN k.id ELSE o.id END,
+			CASE WHEN kFar THEN od ELSE kd END, CASE WHEN kFar THEN o.id ELSE k.id END, type(r), elementId(r)
+		}[..$maxEdges + 1]`
 }
 
 // networkHubs is the expression listing the kept nodes over the cap.
@@ -74,7 +100,7 @@ func networkHubs(asked bool, props []string) string {
 	return `[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree | ` + projection("k", props) + `]`
 }
 
-func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
+func decodeNetwork(rec *neo4j.Record, maxEdges int) (*model.Network, error) {
 	centre, err := decodeProjected(rec, "c")
 	if err != nil {
 		return nil, err
@@ -84,6 +110,9 @@ func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
 		return nil, err
 	}
 	net := &model.Network{Nodes: []*model.NetworkNode{{Node: centre}}}
+	if net.Truncated, _, err = neo4j.GetRecordValue[bool](rec, "truncated"); err != nil {
+		return nil, err
+	}
 	byID := map[string]model.Node{centre.NodeID(): centre}
 	for _, v := range found {
 		m, _ := v.(map[string]any)
@@ -95,24 +124,16 @@ func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
 		net.Nodes = append(net.Nodes, &model.NetworkNode{Node: n, Distance: int(d)})
 		byID[n.NodeID()] = n
 	}
-	if len(net.Nodes) > maxNodes {
-		// The cut node may be an end of listed edges; they are dropped below.
-		cut := net.Nodes[maxNodes].Node.NodeID()
-		net.Nodes, net.Truncated = net.Nodes[:maxNodes], true
-		delete(byID, cut)
-	}
-	edges, _, err := neo4j.GetRecordValue[[]any](rec, "edges")
-	if err != nil {
-		return nil, err
-	}
-	net.Edges = make([]*model.NetworkEdge, 0, len(edges))
+	rawEdges, _ := rec.Get("edges")
+	edges, cut := capped(rawEdges, maxEdges)
+	net.Edges, net.EdgesTruncated = make([]*model.NetworkEdge, 0, len(edges)), cut
 	for _, v := range edges {
 		m, _ := v.(map[string]any)
 		r, ok := m["r"].(neo4j.Relationship)
 		from, _ := m["from"].(string)
 		to, _ := m["to"].(string)
 		if !ok || byID[from] == nil || byID[to] == nil {
-			continue
+			return nil, fmt.Errorf("an edge %s-%s holds a %T or an end outside the network", from, to, m["r"])
 		}
 		rel, err := decodeRelation(r, model.Ends{FromID: from, ToID: to, FromNode: byID[from], ToNode: byID[to], ViewFrom: from})
 		if err != nil {
@@ -120,15 +141,8 @@ func decodeNetwork(rec *neo4j.Record, maxNodes int) (*model.Network, error) {
 		}
 		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: rel.RelationKind(), FromID: from, ToID: to, Relationship: rel})
 	}
-	hubs, err := recordNodes(rec, "hubs")
-	if err != nil {
+	if net.Hubs, err = recordNodes(rec, "hubs"); err != nil {
 		return nil, err
-	}
-	net.Hubs = make([]model.Node, 0, len(hubs))
-	for _, h := range hubs {
-		if byID[h.NodeID()] != nil {
-			net.Hubs = append(net.Hubs, h)
-		}
 	}
 	return net, nil
 }

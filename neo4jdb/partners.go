@@ -15,7 +15,9 @@ import (
 // alliance, a park, a collaborator or a result field with q.ID but have no
 // relationship with it. Each way of sharing is one reason with a fixed
 // weight (model.PartnerWeights), halved when a relationship of its chain
-// ended or happened before q.RecentSince; the score is the sum.
+// ended or happened before q.RecentSince; the score is the sum. A
+// suggestion lists its heaviest model.MaxPartnerReasons reasons, and one
+// more to tell whether there were more.
 func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
 	w := model.PartnerWeights
 	cypher := `
@@ -44,10 +46,10 @@ func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*mod
 			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight}) AS reasons, sum(weight) AS score
 			ORDER BY score DESC, c.id
 			LIMIT $first
-			RETURN collect({c: c, score: score, reasons: reasons}) AS suggestions
+			RETURN collect({c: c, score: score, reasons: reasons[..$maxReasons + 1]}) AS suggestions
 		}
 		RETURN s, suggestions`
-	params := map[string]any{"id": q.ID, "first": q.First, "recentSince": q.RecentSince, "weights": map[string]any{
+	params := map[string]any{"id": q.ID, "first": q.First, "recentSince": q.RecentSince, "maxReasons": model.MaxPartnerReasons, "weights": map[string]any{
 		"SHARED_ALLIANCE": w[model.PartnerReasonKindSharedAlliance], "SHARED_PARK": w[model.PartnerReasonKindSharedPark],
 		"PARTNER_OF_PARTNER": w[model.PartnerReasonKindPartnerOfPartner], "SAME_FIELD": w[model.PartnerReasonKindSameField],
 	}}
@@ -97,8 +99,8 @@ func decodeSuggestion(s neo4j.Node, m map[string]any) (*model.PartnerSuggestion,
 		return nil, err
 	}
 	score, _ := m["score"].(float64)
-	reasons, _ := m["reasons"].([]any)
-	out := &model.PartnerSuggestion{Node: c, Score: score, Reasons: make([]*model.PartnerReason, 0, len(reasons))}
+	reasons, cut := capped(m["reasons"], model.MaxPartnerReasons)
+	out := &model.PartnerSuggestion{Node: c, Score: score, Reasons: make([]*model.PartnerReason, 0, len(reasons)), Truncated: cut}
 	for _, v := range reasons {
 		m, _ := v.(map[string]any)
 		kind, _ := m["kind"].(string)

@@ -61,8 +61,11 @@ type ChainAnswer struct {
 	// The longest chain searched for, in steps.
 	MaxHops int `json:"maxHops"`
 	// Nodes over `maxDegree` next to either end, which the search did not pass
-	// through; empty when the cap did not apply there.
+	// through, the most connected first, at most 20; empty when the cap did not
+	// apply there.
 	SkippedHubs []Node `json:"skippedHubs"`
+	// True when more hubs were skipped than the 20 listed.
+	SkippedHubsTruncated bool `json:"skippedHubsTruncated"`
 }
 
 // One step of a chain: the relationship taken and the node it reaches.
@@ -223,11 +226,15 @@ type Mutation struct {
 type Network struct {
 	// Nearest first; the centre is the first, at distance 0.
 	Nodes []*NetworkNode `json:"nodes"`
-	// Every relationship among the nodes, once.
+	// The relationships among the nodes, once each, up to `maxEdges`: ordered by
+	// their end farther from the centre (in the order of `nodes`), then by the
+	// nearer end, so that a cut leaves the middle of the picture whole.
 	Edges []*NetworkEdge `json:"edges"`
 	// True when `maxNodes` cut the neighbourhood.
 	Truncated bool `json:"truncated"`
-	// Nodes over `maxDegree` that were kept but not expanded.
+	// True when `maxEdges` cut the relationships: more exist among the nodes.
+	EdgesTruncated bool `json:"edgesTruncated"`
+	// Nodes over `maxDegree` that were kept but not expanded; some of `nodes`, so at most `maxNodes`.
 	Hubs []Node `json:"hubs"`
 }
 
@@ -323,8 +330,10 @@ type PartnerSuggestion struct {
 	Node Node `json:"node"`
 	// Sum of the reasons' weights; higher is better.
 	Score float64 `json:"score"`
-	// The reasons that add up to the score.
+	// The reasons that add up to the score, the heaviest first, at most 10.
 	Reasons []*PartnerReason `json:"reasons"`
+	// True when more reasons add to the score than the 10 listed.
+	Truncated bool `json:"truncated"`
 }
 
 // Reads. Every field is nullable: one that fails is null, with an error whose `path` names it, and the others keep their data.

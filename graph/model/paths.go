@@ -18,6 +18,17 @@ type PathScope struct {
 	MaxDegree int
 }
 
+// Fixed caps of lists whose length no argument sets; an answer says when
+// one cut (skippedHubsTruncated, a suggestion's truncated).
+const (
+	// MaxSkippedHubs caps ChainAnswer.skippedHubs, the most connected first:
+	// with a low maxDegree every neighbour of an end can be a hub.
+	MaxSkippedHubs = 20
+	// MaxPartnerReasons caps the reasons listed per suggestion, the heaviest
+	// first; the score still counts them all.
+	MaxPartnerReasons = 10
+)
+
 // ChainQuery asks for the chains from one node to another.
 type ChainQuery struct {
 	From, To string
@@ -33,6 +44,8 @@ type NetworkQuery struct {
 	ID       string
 	Depth    int
 	MaxNodes int
+	// MaxEdges caps the relationships listed among the nodes.
+	MaxEdges int
 	PathScope
 	// Edges and Hubs ask for the relationships among the nodes and for the
 	// hubs not expanded; a picture needs them, a list of nodes does not.
