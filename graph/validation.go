@@ -40,8 +40,13 @@ func encodeCursor(order string, c model.Cursor) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
+// badCursor is the error of a cursor that this list did not make.
+func badCursor(arg string) error {
+	return model.Invalid(arg, "is not a cursor of this list and order; pass a cursor from the same query")
+}
+
 func decodeCursor(arg, order, s string) (*model.Cursor, error) {
-	bad := model.Invalid(arg, "is not a cursor of this list and order; pass a cursor from the same query")
+	bad := badCursor(arg)
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return nil, bad
@@ -60,6 +65,12 @@ func decodeCursor(arg, order, s string) (*model.Cursor, error) {
 		}
 		c.Key = i
 	}
+	// No list or object: a cursor is a comparable value (model.Cursor).
+	switch c.Key.(type) {
+	case nil, string, int64:
+	default:
+		return nil, bad
+	}
 	return &c.Cursor, nil
 }
 
@@ -77,16 +88,7 @@ func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy 
 	if err != nil {
 		return q, err
 	}
-	switch {
-	case args.first != nil && args.last != nil:
-		return q, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
-	case args.last != nil:
-		q.Backward = true
-		q.First, err = boundFirst("last", args.last, defaultListSize)
-	default:
-		q.First, err = boundFirst("first", args.first, defaultListSize)
-	}
-	if err != nil {
+	if q.First, q.Backward, err = args.size(); err != nil {
 		return q, err
 	}
 	if orderBy != nil {
@@ -101,19 +103,37 @@ func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy 
 			}
 		}
 	}
-	for _, c := range []struct {
-		arg string
-		in  *string
-		out **model.Cursor
-	}{{"after", args.after, &q.After}, {"before", args.before, &q.Before}} {
-		if c.in == nil {
-			continue
-		}
-		if *c.out, err = decodeCursor(c.arg, orderKey(q), *c.in); err != nil {
-			return q, err
+	q.After, q.Before, err = args.cursors(orderKey(q))
+	return q, err
+}
+
+// size checks the page size: forward by first (the default) or backward by
+// last, never both, each 1..maxFirst.
+func (args pageArgs) size() (n int, backward bool, err error) {
+	switch {
+	case args.first != nil && args.last != nil:
+		return 0, false, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
+	case args.last != nil:
+		n, err = boundFirst("last", args.last, defaultListSize)
+		return n, true, err
+	}
+	n, err = boundFirst("first", args.first, defaultListSize)
+	return n, false, err
+}
+
+// cursors decodes after and before, which must be cursors of the order.
+func (args pageArgs) cursors(order string) (after, before *model.Cursor, err error) {
+	if args.after != nil {
+		if after, err = decodeCursor("after", order, *args.after); err != nil {
+			return nil, nil, err
 		}
 	}
-	return q, nil
+	if args.before != nil {
+		if before, err = decodeCursor("before", order, *args.before); err != nil {
+			return nil, nil, err
+		}
+	}
+	return after, before, nil
 }
 
 // yearProperty is the property YEAR orders each kind by.
