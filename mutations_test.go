@@ -168,7 +168,11 @@ func TestBadArguments(t *testing.T) {
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooComplexBackward", `{ enterprises(last: 100) { edges { node { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
-		// One node's lists cost 20,201, under the limit; a hundred cost 100 times that.
+		// Relationship lists are priced by last as by first (at the default
+		// of 20 this would cost about 5,000).
+		{"TooComplexRelationsBackward", `{ enterprises(first: 3) { edges { node { alliances(last: 100) { edges { node { alliance { members(last: 100) { edges { node { member { id } } } } } } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		// One node's lists cost 40,402, under the limit; a hundred cost 100 times that.
 		{"TooComplexNodes", `{ nodes(ids: [` + strings.Repeat(`"e1", `, 100) + `]) { ... on Enterprise { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyChains", `{ c0: chain(from: "a", to: "b") { exhausted } c1: chain(from: "a", to: "b") { exhausted } c2: chain(from: "a", to: "b") { exhausted } c3: chain(from: "a", to: "b") { exhausted } c4: chain(from: "a", to: "b") { exhausted } c5: chain(from: "a", to: "b") { exhausted } c6: chain(from: "a", to: "b") { exhausted } c7: chain(from: "a", to: "b") { exhausted } c8: chain(from: "a", to: "b") { exhausted } c9: chain(from: "a", to: "b") { exhausted } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},

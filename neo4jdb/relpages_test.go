@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
@@ -142,6 +144,68 @@ func TestRelationCountOnlyWhenAsked(t *testing.T) {
 		}
 		if want := map[bool]int{false: -1, true: 5}[count]; got["a1"].Total != want || len(got["a1"].Items) != 2 || !got["a1"].More {
 			t.Errorf("count %v: total %d, %d items, more %v", count, got["a1"].Total, len(got["a1"].Items), got["a1"].More)
+		}
+	}
+}
+
+// TestRelationPageFromACursor profiles pages of a 3,000-member alliance: a
+// node's relationships have no index in list order, so every page reads
+// the whole list once and keeps the top of it (the first page as much as
+// one from the middle, backward or counted), and nothing reads it twice.
+func TestRelationPageFromACursor(t *testing.T) {
+	neo4jtest.Open(t)
+	cfg := neo4jtest.Config()
+	var last neo4jdb.Query
+	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) { last = q })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close(context.Background()) })
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { driver.Close(context.Background()) })
+	const n = 3000
+	neo4jtest.LoadMembers(t, db, "a1", "联盟", "e", n, 100)
+	members := model.RelationQuery{Kind: model.RelationKindMembership, Dir: model.Incoming, Projected: true, Props: "id,name", RelProps: "role"}
+	dbHits := func(q model.RelationQuery) int64 {
+		t.Helper()
+		if _, err := db.Relations(ctx, q, []string{"a1"}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := neo4j.ExecuteQuery(ctx, driver, "PROFILE "+last.Cypher, last.Params, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return neo4jdb.DBHits(res.Summary.Profile())
+	}
+	half := members
+	half.First = n / 2
+	got, err := db.Relations(ctx, half, []string{"a1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid := got["a1"].Items[n/2-1].Cursor
+	first := members
+	first.First = 20
+	firstHits := dbHits(first)
+	for _, tc := range []struct {
+		name string
+		page func(q *model.RelationQuery)
+	}{
+		{"AfterMid", func(q *model.RelationQuery) { q.After = mid }},
+		{"BeforeMid", func(q *model.RelationQuery) { q.Backward, q.Before = true, mid }},
+		{"LastPage", func(q *model.RelationQuery) { q.Backward = true }},
+		{"Counted", func(q *model.RelationQuery) { q.Count = true }},
+	} {
+		q := first
+		tc.page(&q)
+		hits := dbHits(q)
+		t.Logf("%s: %d db hits, the first page %d", tc.name, hits, firstHits)
+		if hits > firstHits+firstHits/10 {
+			t.Errorf("%s: %d db hits, the first page %d: the page reads more than the list once", tc.name, hits, firstHits)
 		}
 	}
 }
