@@ -183,3 +183,56 @@ func TestRelationCursorsAreChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestSiblingNestedPagesKeepTheirCursors: two lists read ahead in one
+// statement, each with a nested list paged from its own cursor, page each
+// from its own (the cursors are parameters of one statement).
+func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
+	a := newAPI(t)
+	relPageGraph(a, 10)
+	var start struct {
+		Node struct{ Members memberPage }
+	}
+	a.ok("", membersQuery, map[string]any{"id": "big", "first": 5}, &start)
+	x, y := start.Node.Members.Edges[1].Cursor, start.Node.Members.Edges[3].Cursor
+	type alliances struct {
+		Edges []struct {
+			Node struct {
+				Alliance struct {
+					ID      string
+					Members nodesOf[struct{ Member struct{ ID string } }]
+				}
+			}
+		}
+	}
+	var out struct {
+		Node struct{ A, B alliances }
+	}
+	a.counter.Reset()
+	a.ok("", `query($x: String, $y: String) { node(id: "m001") { ... on Enterprise {
+		a: alliances(first: 1) { edges { node { alliance { id members(first: 2, after: $x) { edges { node { member { id } } } } } } } }
+		b: alliances(first: 2) { edges { node { alliance { id members(first: 2, after: $y) { edges { node { member { id } } } } } } } } } } }`,
+		map[string]any{"x": x, "y": y}, &out)
+	if n := a.counter.Count(); n != 1 {
+		t.Errorf("%d round trips, want 1", n)
+	}
+	for _, tc := range []struct {
+		name  string
+		got   alliances
+		after string
+	}{{"a", out.Node.A, x}, {"b", out.Node.B, y}} {
+		for _, e := range tc.got.Edges {
+			var alone struct {
+				Node struct{ Members memberPage }
+			}
+			a.ok("", membersQuery, map[string]any{"id": e.Node.Alliance.ID, "first": 2, "after": tc.after}, &alone)
+			var got []string
+			for _, m := range e.Node.Alliance.Members {
+				got = append(got, m.Member.ID)
+			}
+			if want := alone.Node.Members.ids(); !slices.Equal(got, want) {
+				t.Errorf("%s: %s's members %v, want %v", tc.name, e.Node.Alliance.ID, got, want)
+			}
+		}
+	}
+}

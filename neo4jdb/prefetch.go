@@ -162,8 +162,11 @@ func farEnds(lists map[string]model.RelationPage, parents []string) []string {
 
 // prefetchLists writes [{page: COLLECT {…}, total: …}, …] AS lists for the
 // lists of plan around the node variable parent, and puts the cursors they
-// page from in params; variables and parameters are named by depth and
-// place, so nested subqueries never shadow their parents'.
+// page from in params. Variables are named by depth and place, so nested
+// subqueries never shadow their parents'; parameters are numbered in the
+// order they are added, since two lists at the same depth and place under
+// different parents may page from different cursors and parameters are
+// shared by the whole statement.
 //
 // A page is a keyset read, as for node lists (ListNodes): the
 // relationships beyond the cursor in the list's order (relSortKey), or
@@ -193,8 +196,9 @@ func prefetchLists(parent string, plan []model.Prefetch, depth int, params map[s
 			at        model.Cursor
 		}{{"after", ">", q.After}, {"before", "<", q.Before}} {
 			if c.at.ID != "" {
-				params[c.name+place] = relCursor(c.at)
-				where = append(where, fmt.Sprintf("%s %s $%s%s", k, c.cmp, c.name, place))
+				name := fmt.Sprintf("%s%d", c.name, len(params))
+				params[name] = relCursor(c.at)
+				where = append(where, fmt.Sprintf("%s %s $%s", k, c.cmp, name))
 			}
 		}
 		dir := ""
