@@ -50,6 +50,16 @@ func (p memberPage) where() string {
 		deref(p.PageInfo.StartCursor), deref(p.PageInfo.EndCursor))
 }
 
+// members reads a page of an alliance's members on its own.
+func (a *api) members(vars map[string]any) memberPage {
+	a.t.Helper()
+	var out struct {
+		Node struct{ Members memberPage }
+	}
+	a.ok("", membersQuery, vars, &out)
+	return out.Node.Members
+}
+
 const membersQuery = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
 	node(id: $id) { ... on Alliance { members(first: $first, after: $after, last: $last, before: $before) {
 	totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -66,11 +76,7 @@ func TestRelationListPagesBothWays(t *testing.T) {
 	read := func(vars map[string]any) memberPage {
 		t.Helper()
 		vars["id"] = "big"
-		var out struct {
-			Node struct{ Members memberPage }
-		}
-		a.ok("", membersQuery, vars, &out)
-		p := out.Node.Members
+		p := a.members(vars)
 		if p.TotalCount != n {
 			t.Errorf("totalCount %d, want %d", p.TotalCount, n)
 		}
@@ -110,11 +116,7 @@ func TestRelationListPagesBothWays(t *testing.T) {
 func TestNestedRelationPagesAreReadAhead(t *testing.T) {
 	a := newAPI(t)
 	relPageGraph(a, 30)
-	var start struct {
-		Node struct{ Members memberPage }
-	}
-	a.ok("", membersQuery, map[string]any{"id": "big", "first": 6}, &start)
-	after := *start.Node.Members.PageInfo.EndCursor
+	after := *a.members(map[string]any{"id": "big", "first": 6}).PageInfo.EndCursor
 	var out struct {
 		Alliances struct {
 			Edges []struct {
@@ -136,11 +138,7 @@ func TestNestedRelationPagesAreReadAhead(t *testing.T) {
 		t.Fatalf("%d alliances, want 2", len(out.Alliances.Edges))
 	}
 	for _, e := range out.Alliances.Edges {
-		var alone struct {
-			Node struct{ Members memberPage }
-		}
-		a.ok("", membersQuery, map[string]any{"id": e.Node.ID, "first": 4, "after": after}, &alone)
-		got, want := e.Node.Members, alone.Node.Members
+		got, want := e.Node.Members, a.members(map[string]any{"id": e.Node.ID, "first": 4, "after": after})
 		if !slices.Equal(got.ids(), want.ids()) || got.where() != want.where() || got.TotalCount != want.TotalCount {
 			t.Errorf("%s: read ahead %v %s %d, alone %v %s %d", e.Node.ID, got.ids(), got.where(), got.TotalCount,
 				want.ids(), want.where(), want.TotalCount)
@@ -190,11 +188,8 @@ func TestRelationCursorsAreChecked(t *testing.T) {
 func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
 	a := newAPI(t)
 	relPageGraph(a, 10)
-	var start struct {
-		Node struct{ Members memberPage }
-	}
-	a.ok("", membersQuery, map[string]any{"id": "big", "first": 5}, &start)
-	x, y := start.Node.Members.Edges[1].Cursor, start.Node.Members.Edges[3].Cursor
+	start := a.members(map[string]any{"id": "big", "first": 5})
+	x, y := start.Edges[1].Cursor, start.Edges[3].Cursor
 	type alliances struct {
 		Edges []struct {
 			Node struct {
@@ -222,15 +217,12 @@ func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
 		after string
 	}{{"a", out.Node.A, x}, {"b", out.Node.B, y}} {
 		for _, e := range tc.got.Edges {
-			var alone struct {
-				Node struct{ Members memberPage }
-			}
-			a.ok("", membersQuery, map[string]any{"id": e.Node.Alliance.ID, "first": 2, "after": tc.after}, &alone)
+			alone := a.members(map[string]any{"id": e.Node.Alliance.ID, "first": 2, "after": tc.after})
 			var got []string
 			for _, m := range e.Node.Alliance.Members {
 				got = append(got, m.Member.ID)
 			}
-			if want := alone.Node.Members.ids(); !slices.Equal(got, want) {
+			if want := alone.ids(); !slices.Equal(got, want) {
 				t.Errorf("%s: %s's members %v, want %v", tc.name, e.Node.Alliance.ID, got, want)
 			}
 		}

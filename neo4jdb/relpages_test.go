@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
@@ -153,19 +151,7 @@ func TestRelationCountOnlyWhenAsked(t *testing.T) {
 // the whole list once and keeps the top of it (the first page as much as
 // one from the middle, backward or counted), and nothing reads it twice.
 func TestRelationPageFromACursor(t *testing.T) {
-	neo4jtest.Open(t)
-	cfg := neo4jtest.Config()
-	var last neo4jdb.Query
-	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) { last = q })
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close(context.Background()) })
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { driver.Close(context.Background()) })
+	db, lastHits := openProfiled(t)
 	const n = 3000
 	neo4jtest.LoadMembers(t, db, "a1", "联盟", "e", n, 100)
 	members := model.RelationQuery{Kind: model.RelationKindMembership, Dir: model.Incoming, Projected: true, Props: "id,name", RelProps: "role"}
@@ -174,12 +160,7 @@ func TestRelationPageFromACursor(t *testing.T) {
 		if _, err := db.Relations(ctx, q, []string{"a1"}); err != nil {
 			t.Fatal(err)
 		}
-		res, err := neo4j.ExecuteQuery(ctx, driver, "PROFILE "+last.Cypher, last.Params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(cfg.Database))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return neo4jdb.DBHits(res.Summary.Profile())
+		return lastHits()
 	}
 	half := members
 	half.First = n / 2
