@@ -70,7 +70,9 @@ func TestRelationsBatch(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			counter.Reset()
-			got, err := db.Relations(ctx, tc.q, tc.ids)
+			q := tc.q
+			q.Count = true
+			got, err := db.Relations(ctx, q, tc.ids)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -78,9 +80,13 @@ func TestRelationsBatch(t *testing.T) {
 				t.Errorf("%d round trips for %d parents, want 1", counter.Count(), len(tc.ids))
 			}
 			withRels := 0
-			for _, page := range got {
+			for parent, page := range got {
 				if len(page.Items) > 0 {
 					withRels++
+				}
+				// Counted in either direction and with a far-end label.
+				if !page.More && page.Total != len(page.Items) || page.More && page.Total <= len(page.Items) {
+					t.Errorf("%s: total %d for %d relationships, more %v", parent, page.Total, len(page.Items), page.More)
 				}
 			}
 			if withRels != len(tc.want) || len(got) != len(tc.ids) {
