@@ -30,7 +30,7 @@ func FuzzQuery(f *testing.F) {
 		`{"query":"{ search(text: \"科河\\u202e\\u0000\") { __typename } }"}`,
 		`{"query":"query($id: ID!) { node(id: $id) { id } }","variables":{"id":"\u0000\u001b[31m"}}`,
 		`{"query":"mutation { createEnterprise(input: {name: \"x\"}) { id } }"}`,
-		`{"query":"{ node(id: \"x\") { ... on Enterprise { alliances(first: 1) { alliance { members(first: 1) { member { id } } } } } } }"}`,
+		`{"query":"{ node(id: \"x\") { ... on Enterprise { alliances(first: 1) { edges { node { alliance { members(first: 1) { edges { node { member { id } } } } } } } } } } }"}`,
 		`{"query":"` + strings.Repeat("{ a", 50) + `"}`,
 		`{"query":1}`, `[{"query":"{ __typename }"}]`, `{"query":"{ __typename }", "variables": []}`,
 		`not json`, `{`, ``, `{"query":"{ __typename }","extensions":{"persistedQuery":{"version":1,"sha256Hash":"x"}}}`,

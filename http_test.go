@@ -303,7 +303,7 @@ func TestStatusPerMediaType(t *testing.T) {
 	// Each alias costs about 100 × 100 rows: six are over the 50,000 limit.
 	var big strings.Builder
 	for i := range 6 {
-		fmt.Fprintf(&big, "e%d: enterprises(first: 100) { edges { node { alliances(first: 100) { role } } } } ", i)
+		fmt.Fprintf(&big, "e%d: enterprises(first: 100) { edges { node { alliances(first: 100) { edges { node { role } } } } } } ", i)
 	}
 	for _, tc := range []struct {
 		name     string

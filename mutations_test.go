@@ -97,9 +97,9 @@ func TestRelationMutations(t *testing.T) {
 		})
 	}
 	var after struct {
-		E1 struct{ Alliances, Parks, AcquiredResults []any }
+		E1 struct{ Alliances, Parks, AcquiredResults nodesOf[any] }
 	}
-	a.ok("", `{ e1: node(id: "e1") { ... on Enterprise { alliances { role } parks { since } acquiredResults { mode } } } }`, nil, &after)
+	a.ok("", `{ e1: node(id: "e1") { ... on Enterprise { alliances { edges { node { role } } } parks { edges { node { since } } } acquiredResults { edges { node { mode } } } } } }`, nil, &after)
 	if len(after.E1.Parks) != 0 || len(after.E1.AcquiredResults) != 0 || len(after.E1.Alliances) != 1 {
 		t.Errorf("removals not applied: %+v", after)
 	}
@@ -110,8 +110,8 @@ func TestRelationMutations(t *testing.T) {
 func TestBadInputChangesNothing(t *testing.T) {
 	a := newAPI(t)
 	relGraph(a)
-	const snapshot = `{ enterprises(first: 100) { totalCount edges { node { id name founded alliances { role } acquiredResults { mode value } } } }
-		universities { totalCount } parks { totalCount } results { totalCount } alliances { totalCount edges { node { members { role } } } } }`
+	const snapshot = `{ enterprises(first: 100) { totalCount edges { node { id name founded alliances { edges { node { role } } } acquiredResults { edges { node { mode value } } } } } }
+		universities { totalCount } parks { totalCount } results { totalCount } alliances { totalCount edges { node { members { edges { node { role } } } } } } }`
 	before := a.do("", snapshot, nil)
 	for _, tc := range []struct {
 		name, token, query, code, field string
@@ -164,12 +164,16 @@ func TestBadArguments(t *testing.T) {
 		{"YearFilter", `{ results(filter: {yearFrom: 2020, yearTo: 2010}) { totalCount } }`, "BAD_USER_INPUT", "filter.yearTo"},
 		{"EmptySearch", `{ search(query: "  ") { edges { cursor } } }`, "BAD_USER_INPUT", "query"},
 		{"SearchFirst", `{ search(query: "x", first: 1000) { edges { cursor } } }`, "BAD_USER_INPUT", "first"},
-		{"TooComplex", `{ enterprises(first: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
+		{"TooComplex", `{ enterprises(first: 100) { edges { node { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
-		{"TooComplexBackward", `{ enterprises(last: 100) { edges { node { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } } }`,
+		{"TooComplexBackward", `{ enterprises(last: 100) { edges { node { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
-		// One node's lists cost 20,201, under the limit; a hundred cost 100 times that.
-		{"TooComplexNodes", `{ nodes(ids: [` + strings.Repeat(`"e1", `, 100) + `]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`,
+		// Relationship lists are priced by last as by first (at the default
+		// of 20 this would cost about 5,000).
+		{"TooComplexRelationsBackward", `{ enterprises(first: 3) { edges { node { alliances(last: 100) { edges { node { alliance { members(last: 100) { edges { node { member { id } } } } } } } } } } } }`,
+			"COMPLEXITY_LIMIT_EXCEEDED", ""},
+		// One node's lists cost 40,402, under the limit; a hundred cost 100 times that.
+		{"TooComplexNodes", `{ nodes(ids: [` + strings.Repeat(`"e1", `, 100) + `]) { ... on Enterprise { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } }`,
 			"COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyChains", `{ c0: chain(from: "a", to: "b") { exhausted } c1: chain(from: "a", to: "b") { exhausted } c2: chain(from: "a", to: "b") { exhausted } c3: chain(from: "a", to: "b") { exhausted } c4: chain(from: "a", to: "b") { exhausted } c5: chain(from: "a", to: "b") { exhausted } c6: chain(from: "a", to: "b") { exhausted } c7: chain(from: "a", to: "b") { exhausted } c8: chain(from: "a", to: "b") { exhausted } c9: chain(from: "a", to: "b") { exhausted } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
 		{"TooManyNetworks", `{ n0: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n1: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n2: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n3: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n4: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n5: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n6: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } n7: network(id: "a") { nodes { node { id name } } edges { kind fromId toId } } }`, "COMPLEXITY_LIMIT_EXCEEDED", ""},
@@ -180,7 +184,7 @@ func TestBadArguments(t *testing.T) {
 		})
 	}
 	// The same selection on one id is within the limit: nodes is priced per id.
-	a.ok("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { alliance { members(first: 100) { member { id } } } } } } }`, nil, &map[string]any{})
+	a.ok("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } }`, nil, &map[string]any{})
 	relGraph(a) // a relationship list's bound needs a parent to be checked on
-	a.fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { role } } } }`, nil, "BAD_USER_INPUT", "first")
+	a.fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { edges { node { role } } } } } }`, nil, "BAD_USER_INPUT", "first")
 }

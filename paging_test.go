@@ -38,11 +38,8 @@ func pagingGraph(a *api, n int) {
 // page is what a walk reads of one page.
 type page struct {
 	TotalCount int
-	PageInfo   struct {
-		HasNextPage, HasPreviousPage bool
-		StartCursor, EndCursor       *string
-	}
-	Edges []struct {
+	PageInfo   pageWhere
+	Edges      []struct {
 		Cursor string
 		Node   struct{ ID string }
 	}
@@ -93,31 +90,10 @@ func TestPagingBothWays(t *testing.T) {
 							}
 							return out.List
 						}
-						var forward, backward []string
-						vars := map[string]any{"first": size}
-						for pages := 1; ; pages++ {
+						forward, backward := walkBothWays(t, size, func(vars map[string]any) ([]string, pageWhere) {
 							p := read(vars)
-							forward = append(forward, p.ids()...)
-							if p.PageInfo.HasPreviousPage != (pages > 1) {
-								t.Errorf("forward page %d: hasPreviousPage %v", pages, p.PageInfo.HasPreviousPage)
-							}
-							if !p.PageInfo.HasNextPage {
-								break
-							}
-							vars["after"] = *p.PageInfo.EndCursor
-						}
-						vars = map[string]any{"last": size}
-						for pages := 1; ; pages++ {
-							p := read(vars)
-							backward = append(p.ids(), backward...)
-							if p.PageInfo.HasNextPage != (pages > 1) {
-								t.Errorf("backward page %d: hasNextPage %v", pages, p.PageInfo.HasNextPage)
-							}
-							if !p.PageInfo.HasPreviousPage {
-								break
-							}
-							vars["before"] = *p.PageInfo.StartCursor
-						}
+							return p.ids(), p.PageInfo
+						})
 						if len(forward) != filter.want || len(slices.Compact(slices.Sorted(slices.Values(forward)))) != filter.want {
 							t.Errorf("forward walk read %d distinct of %d nodes: %v", len(slices.Compact(slices.Sorted(slices.Values(forward)))), filter.want, forward)
 						}

@@ -41,8 +41,8 @@ type comparison struct {
 var (
 	oursQueries = map[string]string{
 		"W1": `query($id: ID!) { node(id: $id) { ... on Enterprise { id name
-			alliances { role alliance { id name } } parks { park { id name } }
-			acquiredResults { mode year result { id name developers { developer { id name } } } } } } }`,
+			alliances { edges { node { role alliance { id name } } } } parks { edges { node { park { id name } } } }
+			acquiredResults { edges { node { mode year result { id name developers { edges { node { developer { id name } } } } } } } } } } }`,
 		"W2a": `query($region: String!) { enterprises(filter: {region: $region}, orderBy: {field: NAME}, first: 20) {
 			totalCount edges { node { id name } } } }`,
 		"W2b": `query($region: String!) { enterprises(filter: {region: $region}, orderBy: {field: NAME}, first: 20) {
@@ -139,16 +139,28 @@ func canonicalW1(sys string, data json.RawMessage) (string, error) {
 		var out struct {
 			Node struct {
 				ID        string
-				Alliances []struct {
-					Role     string
-					Alliance named
+				Alliances struct {
+					Edges []struct {
+						Node struct {
+							Role     string
+							Alliance named
+						}
+					}
 				}
-				Parks           []struct{ Park named }
-				AcquiredResults []struct {
-					Mode   string
-					Result struct {
-						ID         string
-						Developers []struct{ Developer named }
+				Parks struct {
+					Edges []struct{ Node struct{ Park named } }
+				}
+				AcquiredResults struct {
+					Edges []struct {
+						Node struct {
+							Mode   string
+							Result struct {
+								ID         string
+								Developers struct {
+									Edges []struct{ Node struct{ Developer named } }
+								}
+							}
+						}
 					}
 				}
 			}
@@ -158,16 +170,16 @@ func canonicalW1(sys string, data json.RawMessage) (string, error) {
 		}
 		e := out.Node
 		parts = append(parts, e.ID)
-		for _, a := range e.Alliances {
-			parts = append(parts, "a:"+a.Alliance.ID+":"+a.Role)
+		for _, a := range e.Alliances.Edges {
+			parts = append(parts, "a:"+a.Node.Alliance.ID+":"+a.Node.Role)
 		}
-		for _, p := range e.Parks {
-			parts = append(parts, "p:"+p.Park.ID)
+		for _, p := range e.Parks.Edges {
+			parts = append(parts, "p:"+p.Node.Park.ID)
 		}
-		for _, r := range e.AcquiredResults {
-			parts = append(parts, "r:"+r.Result.ID+":"+r.Mode)
-			for _, d := range r.Result.Developers {
-				parts = append(parts, "d:"+r.Result.ID+":"+d.Developer.ID)
+		for _, r := range e.AcquiredResults.Edges {
+			parts = append(parts, "r:"+r.Node.Result.ID+":"+r.Node.Mode)
+			for _, d := range r.Node.Result.Developers.Edges {
+				parts = append(parts, "d:"+r.Node.Result.ID+":"+d.Node.Developer.ID)
 			}
 		}
 	}

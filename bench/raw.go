@@ -20,13 +20,13 @@ var rawCypher = map[string]string{
 	"W1": `
 		MATCH (e:Node {id: $id}) WHERE e:Enterprise
 		RETURN {id: e.id, name: e.name,
-			alliances: COLLECT { MATCH (e)-[m:MEMBER_OF]->(a) RETURN {role: m.role, alliance: {id: a.id, name: a.name}} ORDER BY a.name, a.id LIMIT 20 },
-			parks: COLLECT { MATCH (e)-[:LOCATED_IN]->(p) RETURN {park: {id: p.id, name: p.name}} ORDER BY p.name, p.id LIMIT 20 },
-			acquiredResults: COLLECT { MATCH (r)-[t:TRANSFERRED_TO]->(e)
-				RETURN {mode: t.mode, year: t.year, result: {id: r.id, name: r.name,
-					developers: COLLECT { MATCH (d)-[dv:DEVELOPED]->(r) RETURN {developer: {id: d.id, name: d.name}}
-						ORDER BY CASE dv.role WHEN 'LEAD' THEN 0 ELSE 1 END, d.name, d.id LIMIT 20 }}}
-				ORDER BY r.name, r.id LIMIT 20 }} AS node`,
+			alliances: {edges: COLLECT { MATCH (e)-[m:MEMBER_OF]->(a) RETURN {node: {role: m.role, alliance: {id: a.id, name: a.name}}} ORDER BY a.name, a.id LIMIT 20 }},
+			parks: {edges: COLLECT { MATCH (e)-[:LOCATED_IN]->(p) RETURN {node: {park: {id: p.id, name: p.name}}} ORDER BY p.name, p.id LIMIT 20 }},
+			acquiredResults: {edges: COLLECT { MATCH (r)-[t:TRANSFERRED_TO]->(e)
+				RETURN {node: {mode: t.mode, year: t.year, result: {id: r.id, name: r.name,
+					developers: {edges: COLLECT { MATCH (d)-[dv:DEVELOPED]->(r) RETURN {node: {developer: {id: d.id, name: d.name}}}
+						ORDER BY CASE dv.role WHEN 'LEAD' THEN 0 ELSE 1 END, d.name, d.id LIMIT 20 }}}}}
+				ORDER BY r.name, r.id, t.mode LIMIT 20 }}} AS node`,
 	"W2a": `
 		MATCH (n:Enterprise) WHERE n.region STARTS WITH $region
 		WITH collect(n) AS matches

@@ -170,8 +170,8 @@ func boundedErrors(n int) func(outcome) (string, bool) {
 // deepNesting walks enterprise → alliances → alliance → members → member
 // levels times, one of each at every level.
 func deepNesting(id string, levels int) string {
-	open := "... on Enterprise { id alliances(first: 1) { alliance { id members(first: 1) { member { id "
-	return fmt.Sprintf(`{ node(id: %q) { %s%s} }`, id, strings.Repeat(open, levels), strings.Repeat("} } } } } ", levels))
+	open := "... on Enterprise { id alliances(first: 1) { edges { node { alliance { id members(first: 1) { edges { node { member { id "
+	return fmt.Sprintf(`{ node(id: %q) { %s%s} }`, id, strings.Repeat(open, levels), strings.Repeat("} } } } } } } } } ", levels))
 }
 
 // repeatByte is an endless reader of one byte.

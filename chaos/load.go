@@ -17,7 +17,7 @@ const (
 	qUpdate = `mutation($id: ID!, $input: UpdateEnterpriseInput!) { updateEnterprise(id: $id, input: $input) { id nameEn } }`
 	qMember = `mutation($input: MembershipInput!) { addMembership(input: $input) { role } }`
 	qCollab = `mutation($input: CollaborationInput!) { addCollaboration(input: $input) { kind } }`
-	qNode   = `query($id: ID!) { node(id: $id) { id name ... on Alliance { members(first: 5) { role member { id name } } } } }`
+	qNode   = `query($id: ID!) { node(id: $id) { id name ... on Alliance { members(first: 5) { edges { node { role member { id name } } } } } } }`
 	qChain  = `query($from: ID!, $to: ID!) { chain(from: $from, to: $to, maxHops: 3, first: 3) { chains { length } } }`
 	qNet    = `query($id: ID!) { network(id: $id, depth: 2, maxNodes: 50) { nodes { distance node { id } } } }`
 	qPage   = `{ enterprises(first: 20, orderBy: {field: NAME}) { edges { node { id name } } pageInfo { hasNextPage } } }`

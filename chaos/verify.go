@@ -52,8 +52,8 @@ type stored struct {
 }
 
 const qReadBack = `query($id: ID!) { node(id: $id) { id name nameEn ... on Enterprise {
-  alliances(first: 100) { alliance { id } }
-  collaborators(first: 100) { kind from { id } to { id } } } } }`
+  alliances(first: 100) { edges { node { alliance { id } } } }
+  collaborators(first: 100) { edges { node { kind from { id } to { id } } } } } } }`
 
 // readBack reads every enterprise the load tried to create, four at a time.
 func readBack(ctx context.Context, c *client, ids []string) map[string]stored {
@@ -86,12 +86,20 @@ func readOne(ctx context.Context, c *client, id string) stored {
 	st := stored{Members: map[string]int{}, Collabs: map[string]int{}}
 	var data struct {
 		Node *struct {
-			ID, Name      string
-			NameEn        *string
-			Alliances     []struct{ Alliance struct{ ID string } }
-			Collaborators []struct {
-				Kind     string
-				From, To struct{ ID string }
+			ID, Name  string
+			NameEn    *string
+			Alliances struct {
+				Edges []struct {
+					Node struct{ Alliance struct{ ID string } }
+				}
+			}
+			Collaborators struct {
+				Edges []struct {
+					Node struct {
+						Kind     string
+						From, To struct{ ID string }
+					}
+				}
 			}
 		}
 	}
@@ -110,10 +118,11 @@ func readOne(ctx context.Context, c *client, id string) stored {
 	if data.Node.NameEn != nil {
 		st.NameEn = *data.Node.NameEn
 	}
-	for _, m := range data.Node.Alliances {
-		st.Members[m.Alliance.ID]++
+	for _, m := range data.Node.Alliances.Edges {
+		st.Members[m.Node.Alliance.ID]++
 	}
-	for _, cb := range data.Node.Collaborators {
+	for _, e := range data.Node.Collaborators.Edges {
+		cb := e.Node
 		partner := cb.To.ID
 		if partner == id {
 			partner = cb.From.ID

@@ -19,14 +19,6 @@ func times(def int) func(child int, first *int) int {
 // complexity fills the cost functions of the list fields.
 func complexity() ComplexityRoot {
 	var c ComplexityRoot
-	rel := times(defaultRelationsFirst)
-	c.Enterprise.Alliances, c.Enterprise.Parks, c.Enterprise.DevelopedResults = rel, rel, rel
-	c.Enterprise.AcquiredResults, c.Enterprise.Collaborators = rel, rel
-	c.University.Alliances, c.University.Parks, c.University.DevelopedResults, c.University.Collaborators = rel, rel, rel, rel
-	c.Alliance.Members = rel
-	c.Park.Tenants, c.Park.Enterprises, c.Park.Parents = rel, rel, rel
-	c.Result.Developers, c.Result.Transfers = rel, rel
-
 	list := times(defaultListSize)
 	// A connection pages forward by first or backward by last, never both.
 	page := func(child int, first, last *int) int {
@@ -35,6 +27,14 @@ func complexity() ComplexityRoot {
 		}
 		return list(child, first)
 	}
+	rel := func(child int, first *int, _ *string, last *int, _ *string) int { return page(child, first, last) }
+	c.Enterprise.Alliances, c.Enterprise.Parks, c.Enterprise.DevelopedResults = rel, rel, rel
+	c.Enterprise.AcquiredResults, c.Enterprise.Collaborators = rel, rel
+	c.University.Alliances, c.University.Parks, c.University.DevelopedResults, c.University.Collaborators = rel, rel, rel, rel
+	c.Alliance.Members = rel
+	c.Park.Tenants, c.Park.Enterprises, c.Park.Parents = rel, rel, rel
+	c.Result.Developers, c.Result.Transfers = rel, rel
+
 	c.Query.Enterprises = func(child int, _ *model.EnterpriseFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
 		return page(child, first, last)
 	}

@@ -52,7 +52,7 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Industry  func(childComplexity int) int
 		Level     func(childComplexity int) int
-		Members   func(childComplexity int, first *int) int
+		Members   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name      func(childComplexity int) int
 		NameEn    func(childComplexity int) int
 		Region    func(childComplexity int) int
@@ -105,6 +105,17 @@ type ComplexityRoot struct {
 		Until     func(childComplexity int) int
 	}
 
+	CollaborationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CollaborationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DeletePayload struct {
 		DeletedID func(childComplexity int) int
 		Detached  func(childComplexity int) int
@@ -125,20 +136,31 @@ type ComplexityRoot struct {
 		Year      func(childComplexity int) int
 	}
 
+	DevelopmentConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DevelopmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Enterprise struct {
-		AcquiredResults  func(childComplexity int, first *int) int
+		AcquiredResults  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Aliases          func(childComplexity int) int
-		Alliances        func(childComplexity int, first *int) int
+		Alliances        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Certifications   func(childComplexity int) int
-		Collaborators    func(childComplexity int, first *int) int
+		Collaborators    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreditCode       func(childComplexity int) int
-		DevelopedResults func(childComplexity int, first *int) int
+		DevelopedResults func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Founded          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Industry         func(childComplexity int) int
 		Name             func(childComplexity int) int
 		NameEn           func(childComplexity int) int
-		Parks            func(childComplexity int, first *int) int
+		Parks            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region           func(childComplexity int) int
 		Source           func(childComplexity int) int
 		Synthetic        func(childComplexity int) int
@@ -203,6 +225,17 @@ type ComplexityRoot struct {
 		Until     func(childComplexity int) int
 	}
 
+	LocationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LocationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Membership struct {
 		Alliance  func(childComplexity int) int
 		Member    func(childComplexity int) int
@@ -211,6 +244,17 @@ type ComplexityRoot struct {
 		Source    func(childComplexity int) int
 		Synthetic func(childComplexity int) int
 		Until     func(childComplexity int) int
+	}
+
+	MembershipConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MembershipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -272,7 +316,7 @@ type ComplexityRoot struct {
 
 	Park struct {
 		Aliases     func(childComplexity int) int
-		Enterprises func(childComplexity int, first *int) int
+		Enterprises func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Founded     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Industry    func(childComplexity int) int
@@ -280,11 +324,11 @@ type ComplexityRoot struct {
 		Level       func(childComplexity int) int
 		Name        func(childComplexity int) int
 		NameEn      func(childComplexity int) int
-		Parents     func(childComplexity int, first *int) int
+		Parents     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region      func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Synthetic   func(childComplexity int) int
-		Tenants     func(childComplexity int, first *int) int
+		Tenants     func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	ParkConnection struct {
@@ -337,7 +381,7 @@ type ComplexityRoot struct {
 
 	Result struct {
 		Aliases    func(childComplexity int) int
-		Developers func(childComplexity int, first *int) int
+		Developers func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Field      func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
@@ -346,7 +390,7 @@ type ComplexityRoot struct {
 		Region     func(childComplexity int) int
 		Source     func(childComplexity int) int
 		Synthetic  func(childComplexity int) int
-		Transfers  func(childComplexity int, first *int) int
+		Transfers  func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Year       func(childComplexity int) int
 	}
 
@@ -412,17 +456,28 @@ type ComplexityRoot struct {
 		Year       func(childComplexity int) int
 	}
 
+	TransferConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TransferEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	University struct {
 		Aliases          func(childComplexity int) int
-		Alliances        func(childComplexity int, first *int) int
-		Collaborators    func(childComplexity int, first *int) int
-		DevelopedResults func(childComplexity int, first *int) int
+		Alliances        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Collaborators    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		DevelopedResults func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Field            func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
 		NameEn           func(childComplexity int) int
-		Parks            func(childComplexity int, first *int) int
+		Parks            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region           func(childComplexity int) int
 		Source           func(childComplexity int) int
 		Synthetic        func(childComplexity int) int
@@ -445,7 +500,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AllianceResolver interface {
-	Members(ctx context.Context, obj *model.Alliance, first *int) ([]*model.Membership, error)
+	Members(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error)
 }
 type CollaborationResolver interface {
 	From(ctx context.Context, obj *model.Collaboration) (model.Node, error)
@@ -457,11 +512,11 @@ type DevelopmentResolver interface {
 	Result(ctx context.Context, obj *model.Development) (*model.Result, error)
 }
 type EnterpriseResolver interface {
-	Alliances(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Membership, error)
-	Parks(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Location, error)
-	DevelopedResults(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Development, error)
-	AcquiredResults(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Transfer, error)
-	Collaborators(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Collaboration, error)
+	Alliances(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error)
+	Parks(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
+	DevelopedResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
+	AcquiredResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.TransferConnection, error)
+	Collaborators(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error)
 }
 type LocationResolver interface {
 	Tenant(ctx context.Context, obj *model.Location) (model.Node, error)
@@ -501,9 +556,9 @@ type MutationResolver interface {
 	RemoveCollaboration(ctx context.Context, fromID string, toID string, kind model.CollaborationKind) (*model.Collaboration, error)
 }
 type ParkResolver interface {
-	Tenants(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error)
-	Enterprises(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error)
-	Parents(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error)
+	Tenants(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
+	Enterprises(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
+	Parents(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -522,18 +577,18 @@ type QueryResolver interface {
 	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error)
 }
 type ResultResolver interface {
-	Developers(ctx context.Context, obj *model.Result, first *int) ([]*model.Development, error)
-	Transfers(ctx context.Context, obj *model.Result, first *int) ([]*model.Transfer, error)
+	Developers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
+	Transfers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.TransferConnection, error)
 }
 type TransferResolver interface {
 	Result(ctx context.Context, obj *model.Transfer) (*model.Result, error)
 	Enterprise(ctx context.Context, obj *model.Transfer) (*model.Enterprise, error)
 }
 type UniversityResolver interface {
-	Alliances(ctx context.Context, obj *model.University, first *int) ([]*model.Membership, error)
-	Parks(ctx context.Context, obj *model.University, first *int) ([]*model.Location, error)
-	DevelopedResults(ctx context.Context, obj *model.University, first *int) ([]*model.Development, error)
-	Collaborators(ctx context.Context, obj *model.University, first *int) ([]*model.Collaboration, error)
+	Alliances(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error)
+	Parks(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
+	DevelopedResults(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
+	Collaborators(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -594,7 +649,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Alliance.Members(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Alliance.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Alliance.name":
 		if e.ComplexityRoot.Alliance.Name == nil {
 			break
@@ -794,6 +849,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Collaboration.Until(childComplexity), true
 
+	case "CollaborationConnection.edges":
+		if e.ComplexityRoot.CollaborationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.Edges(childComplexity), true
+	case "CollaborationConnection.pageInfo":
+		if e.ComplexityRoot.CollaborationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.PageInfo(childComplexity), true
+	case "CollaborationConnection.totalCount":
+		if e.ComplexityRoot.CollaborationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.TotalCount(childComplexity), true
+
+	case "CollaborationEdge.cursor":
+		if e.ComplexityRoot.CollaborationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationEdge.Cursor(childComplexity), true
+	case "CollaborationEdge.node":
+		if e.ComplexityRoot.CollaborationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationEdge.Node(childComplexity), true
+
 	case "DeletePayload.deletedId":
 		if e.ComplexityRoot.DeletePayload.DeletedID == nil {
 			break
@@ -863,6 +950,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Development.Year(childComplexity), true
 
+	case "DevelopmentConnection.edges":
+		if e.ComplexityRoot.DevelopmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentConnection.Edges(childComplexity), true
+	case "DevelopmentConnection.pageInfo":
+		if e.ComplexityRoot.DevelopmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentConnection.PageInfo(childComplexity), true
+	case "DevelopmentConnection.totalCount":
+		if e.ComplexityRoot.DevelopmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentConnection.TotalCount(childComplexity), true
+
+	case "DevelopmentEdge.cursor":
+		if e.ComplexityRoot.DevelopmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentEdge.Cursor(childComplexity), true
+	case "DevelopmentEdge.node":
+		if e.ComplexityRoot.DevelopmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DevelopmentEdge.Node(childComplexity), true
+
 	case "Enterprise.acquiredResults":
 		if e.ComplexityRoot.Enterprise.AcquiredResults == nil {
 			break
@@ -873,7 +992,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Enterprise.AcquiredResults(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Enterprise.AcquiredResults(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.aliases":
 		if e.ComplexityRoot.Enterprise.Aliases == nil {
 			break
@@ -890,7 +1009,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Enterprise.Alliances(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Enterprise.Alliances(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.certifications":
 		if e.ComplexityRoot.Enterprise.Certifications == nil {
 			break
@@ -907,7 +1026,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Enterprise.Collaborators(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Enterprise.Collaborators(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.creditCode":
 		if e.ComplexityRoot.Enterprise.CreditCode == nil {
 			break
@@ -924,7 +1043,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Enterprise.DevelopedResults(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Enterprise.DevelopedResults(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.founded":
 		if e.ComplexityRoot.Enterprise.Founded == nil {
 			break
@@ -965,7 +1084,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Enterprise.Parks(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Enterprise.Parks(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.region":
 		if e.ComplexityRoot.Enterprise.Region == nil {
 			break
@@ -1186,6 +1305,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Location.Until(childComplexity), true
 
+	case "LocationConnection.edges":
+		if e.ComplexityRoot.LocationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.Edges(childComplexity), true
+	case "LocationConnection.pageInfo":
+		if e.ComplexityRoot.LocationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.PageInfo(childComplexity), true
+	case "LocationConnection.totalCount":
+		if e.ComplexityRoot.LocationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.TotalCount(childComplexity), true
+
+	case "LocationEdge.cursor":
+		if e.ComplexityRoot.LocationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationEdge.Cursor(childComplexity), true
+	case "LocationEdge.node":
+		if e.ComplexityRoot.LocationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationEdge.Node(childComplexity), true
+
 	case "Membership.alliance":
 		if e.ComplexityRoot.Membership.Alliance == nil {
 			break
@@ -1228,6 +1379,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Membership.Until(childComplexity), true
+
+	case "MembershipConnection.edges":
+		if e.ComplexityRoot.MembershipConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipConnection.Edges(childComplexity), true
+	case "MembershipConnection.pageInfo":
+		if e.ComplexityRoot.MembershipConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipConnection.PageInfo(childComplexity), true
+	case "MembershipConnection.totalCount":
+		if e.ComplexityRoot.MembershipConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipConnection.TotalCount(childComplexity), true
+
+	case "MembershipEdge.cursor":
+		if e.ComplexityRoot.MembershipEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEdge.Cursor(childComplexity), true
+	case "MembershipEdge.node":
+		if e.ComplexityRoot.MembershipEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MembershipEdge.Node(childComplexity), true
 
 	case "Mutation.addCollaboration":
 		if e.ComplexityRoot.Mutation.AddCollaboration == nil {
@@ -1637,7 +1820,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Park.Enterprises(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Park.Enterprises(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Park.founded":
 		if e.ComplexityRoot.Park.Founded == nil {
 			break
@@ -1690,7 +1873,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Park.Parents(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Park.Parents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Park.region":
 		if e.ComplexityRoot.Park.Region == nil {
 			break
@@ -1719,7 +1902,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Park.Tenants(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Park.Tenants(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "ParkConnection.edges":
 		if e.ComplexityRoot.ParkConnection.Edges == nil {
@@ -1994,7 +2177,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Result.Developers(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Result.Developers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Result.field":
 		if e.ComplexityRoot.Result.Field == nil {
 			break
@@ -2053,7 +2236,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Result.Transfers(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Result.Transfers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Result.year":
 		if e.ComplexityRoot.Result.Year == nil {
 			break
@@ -2263,6 +2446,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Transfer.Year(childComplexity), true
 
+	case "TransferConnection.edges":
+		if e.ComplexityRoot.TransferConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferConnection.Edges(childComplexity), true
+	case "TransferConnection.pageInfo":
+		if e.ComplexityRoot.TransferConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferConnection.PageInfo(childComplexity), true
+	case "TransferConnection.totalCount":
+		if e.ComplexityRoot.TransferConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferConnection.TotalCount(childComplexity), true
+
+	case "TransferEdge.cursor":
+		if e.ComplexityRoot.TransferEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferEdge.Cursor(childComplexity), true
+	case "TransferEdge.node":
+		if e.ComplexityRoot.TransferEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransferEdge.Node(childComplexity), true
+
 	case "University.aliases":
 		if e.ComplexityRoot.University.Aliases == nil {
 			break
@@ -2279,7 +2494,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.University.Alliances(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.University.Alliances(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.collaborators":
 		if e.ComplexityRoot.University.Collaborators == nil {
 			break
@@ -2290,7 +2505,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.University.Collaborators(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.University.Collaborators(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.developedResults":
 		if e.ComplexityRoot.University.DevelopedResults == nil {
 			break
@@ -2301,7 +2516,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.University.DevelopedResults(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.University.DevelopedResults(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.field":
 		if e.ComplexityRoot.University.Field == nil {
 			break
@@ -2342,7 +2557,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.University.Parks(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.University.Parks(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.region":
 		if e.ComplexityRoot.University.Region == nil {
 			break
@@ -2523,8 +2738,8 @@ Conventions:
   null, with an error whose ` + "`" + `path` + "`" + ` names it, and the others keep their data.
 - Caches normalise by ` + "`" + `id` + "`" + `: select it on every node. A payload never carries
   another object's id; ` + "`" + `deleteNode` + "`" + ` returns the deleted node's ` + "`" + `deletedId` + "`" + `.
-- Lists of nodes are Relay connections: ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` page forward,
-  ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` backward.
+- Lists of nodes, and each node's lists of relationships, are Relay
+  connections: ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` page forward, ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` backward.
 - Mutation arguments: what a mutation acts on is named by scalar arguments
   (a node's ` + "`" + `id` + "`" + `; a relationship's ends and, for transfers and
   collaborations, its ` + "`" + `mode` + "`" + ` or ` + "`" + `kind` + "`" + `); what it writes is one input object,
@@ -2627,29 +2842,59 @@ type Enterprise implements Node {
 
   "Alliances this enterprise is a member of."
   alliances(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Membership!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MembershipConnection!
   "Parks, zones and incubators this enterprise sits in."
   parks(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Location!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): LocationConnection!
   "Results this enterprise took part in developing."
   developedResults(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Development!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): DevelopmentConnection!
   "Results transferred to this enterprise (技术转让, 许可, 作价入股)."
   acquiredResults(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Transfer!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): TransferConnection!
   "Collaborations with universities, institutes and other enterprises, in either direction."
   collaborators(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Collaboration!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): CollaborationConnection!
 }
 
 "Kind of university or research organisation."
@@ -2685,24 +2930,48 @@ type University implements Node {
 
   "Alliances this university or institute is a member of."
   alliances(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Membership!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MembershipConnection!
   "Parks and zones this university or institute sits in."
   parks(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Location!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): LocationConnection!
   "Results this university or institute took part in developing."
   developedResults(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Development!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): DevelopmentConnection!
   "Collaborations with enterprises, universities and institutes, in either direction."
   collaborators(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Collaboration!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): CollaborationConnection!
 }
 
 "产业技术创新战略联盟 / 创新联合体: an industry technology-innovation alliance or consortium."
@@ -2730,9 +2999,15 @@ type Alliance implements Node {
 
   "Member enterprises and universities, chair units first."
   members(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Membership!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MembershipConnection!
 }
 
 "Kind of park."
@@ -2782,19 +3057,37 @@ type Park implements Node {
 
   "Enterprises, universities and parks located in this park (an incubator inside a zone)."
   tenants(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Location!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): LocationConnection!
   "Enterprises located in this park."
   enterprises(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Location!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): LocationConnection!
   "The parks this park lies in (an incubator's zone)."
   parents(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Location!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): LocationConnection!
 }
 
 "Kind of research result."
@@ -2840,14 +3133,26 @@ type Result implements Node {
 
   "Who developed it: lead and participating organisations."
   developers(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Development!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): DevelopmentConnection!
   "Where it went: transfers to enterprises."
   transfers(
-    "At most this many (1..100)."
-    first: Int = 20
-  ): [Transfer!]!
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): TransferConnection!
 }
 
 # ---------------------------------------------------------------- relationships
@@ -2990,6 +3295,98 @@ type Collaboration {
   source: String
   "True when added for illustration or scale, not stated by a source."
   synthetic: Boolean!
+}
+
+# ---------------------------------------------------------------- relationship lists
+
+"One membership of a page of a node's memberships, with its cursor."
+type MembershipEdge {
+  "Opaque position of this membership in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The membership."
+  node: Membership!
+}
+
+"A page of a node's memberships, as a Relay connection."
+type MembershipConnection {
+  "The memberships of this page, in list order, each with its cursor."
+  edges: [MembershipEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of memberships in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One location of a page of a node's locations, with its cursor."
+type LocationEdge {
+  "Opaque position of this location in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The location."
+  node: Location!
+}
+
+"A page of a node's locations, as a Relay connection."
+type LocationConnection {
+  "The locations of this page, in list order, each with its cursor."
+  edges: [LocationEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of locations in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One development of a page of a node's developments, with its cursor."
+type DevelopmentEdge {
+  "Opaque position of this development in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The development."
+  node: Development!
+}
+
+"A page of a node's developments, as a Relay connection."
+type DevelopmentConnection {
+  "The developments of this page, in list order, each with its cursor."
+  edges: [DevelopmentEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of developments in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One transfer of a page of a node's transfers, with its cursor."
+type TransferEdge {
+  "Opaque position of this transfer in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The transfer."
+  node: Transfer!
+}
+
+"A page of a node's transfers, as a Relay connection."
+type TransferConnection {
+  "The transfers of this page, in list order, each with its cursor."
+  edges: [TransferEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of transfers in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One collaboration of a page of a node's collaborations, with its cursor."
+type CollaborationEdge {
+  "Opaque position of this collaboration in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The collaboration."
+  node: Collaboration!
+}
+
+"A page of a node's collaborations, as a Relay connection."
+type CollaborationConnection {
+  "The collaborations of this page, in list order, each with its cursor."
+  edges: [CollaborationEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of collaborations in the list; computed only when asked for."
+  totalCount: Int!
 }
 
 # ---------------------------------------------------------------- lists
@@ -4474,6 +4871,28 @@ func (ec *executionContext) childFields_Collaboration(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type Collaboration", field.Name)
 }
 
+func (ec *executionContext) childFields_CollaborationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CollaborationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CollaborationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CollaborationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollaborationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollaborationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CollaborationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CollaborationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollaborationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "deletedId":
@@ -4512,6 +4931,28 @@ func (ec *executionContext) childFields_Development(ctx context.Context, field g
 		return ec.fieldContext_Development_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Development", field.Name)
+}
+
+func (ec *executionContext) childFields_DevelopmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DevelopmentConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DevelopmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DevelopmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DevelopmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DevelopmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DevelopmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DevelopmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DevelopmentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Enterprise(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4670,6 +5111,28 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
 
+func (ec *executionContext) childFields_LocationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LocationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LocationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LocationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LocationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LocationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LocationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "member":
@@ -4688,6 +5151,28 @@ func (ec *executionContext) childFields_Membership(ctx context.Context, field gr
 		return ec.fieldContext_Membership_synthetic(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Membership", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MembershipConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MembershipConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MembershipConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MembershipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MembershipEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MembershipEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MembershipEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Network(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4994,6 +5479,28 @@ func (ec *executionContext) childFields_Transfer(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Transfer", field.Name)
 }
 
+func (ec *executionContext) childFields_TransferConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_TransferConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TransferConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TransferConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TransferEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TransferEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TransferEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransferEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_University(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5175,6 +5682,30 @@ func (ec *executionContext) field_Alliance_members_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5189,6 +5720,30 @@ func (ec *executionContext) field_Enterprise_acquiredResults_args(ctx context.Co
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5203,6 +5758,30 @@ func (ec *executionContext) field_Enterprise_alliances_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5217,6 +5796,30 @@ func (ec *executionContext) field_Enterprise_collaborators_args(ctx context.Cont
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5231,6 +5834,30 @@ func (ec *executionContext) field_Enterprise_developedResults_args(ctx context.C
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5245,6 +5872,30 @@ func (ec *executionContext) field_Enterprise_parks_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5829,6 +6480,30 @@ func (ec *executionContext) field_Park_enterprises_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5843,6 +6518,30 @@ func (ec *executionContext) field_Park_parents_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -5857,6 +6556,30 @@ func (ec *executionContext) field_Park_tenants_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6489,6 +7212,30 @@ func (ec *executionContext) field_Result_developers_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6503,6 +7250,30 @@ func (ec *executionContext) field_Result_transfers_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6517,6 +7288,30 @@ func (ec *executionContext) field_University_alliances_args(ctx context.Context,
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6531,6 +7326,30 @@ func (ec *executionContext) field_University_collaborators_args(ctx context.Cont
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6545,6 +7364,30 @@ func (ec *executionContext) field_University_developedResults_args(ctx context.C
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6559,6 +7402,30 @@ func (ec *executionContext) field_University_parks_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6862,11 +7729,11 @@ func (ec *executionContext) _Alliance_members(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Alliance().Members(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Alliance().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MembershipConnection) graphql.Marshaler {
+			return ec.marshalNMembershipConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6879,7 +7746,7 @@ func (ec *executionContext) fieldContext_Alliance_members(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Membership(ctx, field)
+			return ec.childFields_MembershipConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -7616,6 +8483,148 @@ func (ec *executionContext) fieldContext_Collaboration_synthetic(_ context.Conte
 	return graphql.NewScalarFieldContext("Collaboration", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _CollaborationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CollaborationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollaborationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CollaborationEdge) graphql.Marshaler {
+			return ec.marshalNCollaborationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollaborationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollaborationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CollaborationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollaborationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CollaborationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollaborationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollaborationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollaborationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CollaborationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CollaborationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollaborationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollaborationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollaborationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CollaborationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CollaborationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollaborationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollaborationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CollaborationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CollaborationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CollaborationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CollaborationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
+			return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CollaborationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CollaborationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collaboration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DeletePayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeletePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7896,6 +8905,148 @@ func (ec *executionContext) fieldContext_Development_synthetic(_ context.Context
 	return graphql.NewScalarFieldContext("Development", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _DevelopmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DevelopmentEdge) graphql.Marshaler {
+			return ec.marshalNDevelopmentEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DevelopmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DevelopmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DevelopmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DevelopmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DevelopmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DevelopmentConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DevelopmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DevelopmentEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _DevelopmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DevelopmentEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DevelopmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Development) graphql.Marshaler {
+			return ec.marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DevelopmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DevelopmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Development(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Enterprise_id(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8159,11 +9310,11 @@ func (ec *executionContext) _Enterprise_alliances(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Enterprise().Alliances(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Enterprise().Alliances(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MembershipConnection) graphql.Marshaler {
+			return ec.marshalNMembershipConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8176,7 +9327,7 @@ func (ec *executionContext) fieldContext_Enterprise_alliances(ctx context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Membership(ctx, field)
+			return ec.childFields_MembershipConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -8203,11 +9354,11 @@ func (ec *executionContext) _Enterprise_parks(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Enterprise().Parks(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Enterprise().Parks(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8220,7 +9371,7 @@ func (ec *executionContext) fieldContext_Enterprise_parks(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
+			return ec.childFields_LocationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -8247,11 +9398,11 @@ func (ec *executionContext) _Enterprise_developedResults(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Enterprise().DevelopedResults(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Enterprise().DevelopedResults(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentConnection) graphql.Marshaler {
+			return ec.marshalNDevelopmentConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8264,7 +9415,7 @@ func (ec *executionContext) fieldContext_Enterprise_developedResults(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Development(ctx, field)
+			return ec.childFields_DevelopmentConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -8291,11 +9442,11 @@ func (ec *executionContext) _Enterprise_acquiredResults(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Enterprise().AcquiredResults(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Enterprise().AcquiredResults(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TransferConnection) graphql.Marshaler {
+			return ec.marshalNTransferConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8308,7 +9459,7 @@ func (ec *executionContext) fieldContext_Enterprise_acquiredResults(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Transfer(ctx, field)
+			return ec.childFields_TransferConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -8335,11 +9486,11 @@ func (ec *executionContext) _Enterprise_collaborators(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Enterprise().Collaborators(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Enterprise().Collaborators(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollaborationConnection) graphql.Marshaler {
+			return ec.marshalNCollaborationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8352,7 +9503,7 @@ func (ec *executionContext) fieldContext_Enterprise_collaborators(ctx context.Co
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Collaboration(ctx, field)
+			return ec.childFields_CollaborationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -9222,6 +10373,148 @@ func (ec *executionContext) fieldContext_Location_synthetic(_ context.Context, f
 	return graphql.NewScalarFieldContext("Location", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _LocationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocationEdge) graphql.Marshaler {
+			return ec.marshalNLocationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _LocationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LocationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _LocationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LocationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Location) graphql.Marshaler {
+			return ec.marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Membership_member(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9399,6 +10692,148 @@ func (ec *executionContext) _Membership_synthetic(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Membership_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Membership", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _MembershipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MembershipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MembershipEdge) graphql.Marshaler {
+			return ec.marshalNMembershipEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MembershipEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MembershipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MembershipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MembershipConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _MembershipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MembershipEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MembershipEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MembershipEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Membership) graphql.Marshaler {
+			return ec.marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MembershipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MembershipEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Membership(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_createEnterprise(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11233,11 +12668,11 @@ func (ec *executionContext) _Park_tenants(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Park().Tenants(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Park().Tenants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11250,7 +12685,7 @@ func (ec *executionContext) fieldContext_Park_tenants(ctx context.Context, field
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
+			return ec.childFields_LocationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -11277,11 +12712,11 @@ func (ec *executionContext) _Park_enterprises(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Park().Enterprises(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Park().Enterprises(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11294,7 +12729,7 @@ func (ec *executionContext) fieldContext_Park_enterprises(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
+			return ec.childFields_LocationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -11321,11 +12756,11 @@ func (ec *executionContext) _Park_parents(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Park().Parents(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Park().Parents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11338,7 +12773,7 @@ func (ec *executionContext) fieldContext_Park_parents(ctx context.Context, field
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
+			return ec.childFields_LocationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -12718,11 +14153,11 @@ func (ec *executionContext) _Result_developers(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Result().Developers(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Result().Developers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentConnection) graphql.Marshaler {
+			return ec.marshalNDevelopmentConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12735,7 +14170,7 @@ func (ec *executionContext) fieldContext_Result_developers(ctx context.Context, 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Development(ctx, field)
+			return ec.childFields_DevelopmentConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -12762,11 +14197,11 @@ func (ec *executionContext) _Result_transfers(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Result().Transfers(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Result().Transfers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Transfer) graphql.Marshaler {
-			return ec.marshalNTransfer2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TransferConnection) graphql.Marshaler {
+			return ec.marshalNTransferConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12779,7 +14214,7 @@ func (ec *executionContext) fieldContext_Result_transfers(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Transfer(ctx, field)
+			return ec.childFields_TransferConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -13703,6 +15138,148 @@ func (ec *executionContext) fieldContext_Transfer_synthetic(_ context.Context, f
 	return graphql.NewScalarFieldContext("Transfer", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _TransferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransferConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TransferEdge) graphql.Marshaler {
+			return ec.marshalNTransferEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransferConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransferEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransferConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransferConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TransferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransferConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransferConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TransferEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TransferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransferEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransferEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _TransferEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TransferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransferEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
+			return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransferEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Transfer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _University_id(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13920,11 +15497,11 @@ func (ec *executionContext) _University_alliances(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.University().Alliances(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.University().Alliances(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Membership) graphql.Marshaler {
-			return ec.marshalNMembership2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MembershipConnection) graphql.Marshaler {
+			return ec.marshalNMembershipConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13937,7 +15514,7 @@ func (ec *executionContext) fieldContext_University_alliances(ctx context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Membership(ctx, field)
+			return ec.childFields_MembershipConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -13964,11 +15541,11 @@ func (ec *executionContext) _University_parks(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.University().Parks(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.University().Parks(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Location) graphql.Marshaler {
-			return ec.marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13981,7 +15558,7 @@ func (ec *executionContext) fieldContext_University_parks(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Location(ctx, field)
+			return ec.childFields_LocationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -14008,11 +15585,11 @@ func (ec *executionContext) _University_developedResults(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.University().DevelopedResults(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.University().DevelopedResults(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Development) graphql.Marshaler {
-			return ec.marshalNDevelopment2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DevelopmentConnection) graphql.Marshaler {
+			return ec.marshalNDevelopmentConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14025,7 +15602,7 @@ func (ec *executionContext) fieldContext_University_developedResults(ctx context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Development(ctx, field)
+			return ec.childFields_DevelopmentConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -14052,11 +15629,11 @@ func (ec *executionContext) _University_collaborators(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.University().Collaborators(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.University().Collaborators(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.Collaboration) graphql.Marshaler {
-			return ec.marshalNCollaboration2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CollaborationConnection) graphql.Marshaler {
+			return ec.marshalNCollaborationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14069,7 +15646,7 @@ func (ec *executionContext) fieldContext_University_collaborators(ctx context.Co
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Collaboration(ctx, field)
+			return ec.childFields_CollaborationConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -17853,6 +19430,97 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var collaborationConnectionImplementors = []string{"CollaborationConnection"}
+
+func (ec *executionContext) _CollaborationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CollaborationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collaborationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollaborationConnection")
+		case "edges":
+			out.Values[i] = ec._CollaborationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CollaborationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CollaborationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var collaborationEdgeImplementors = []string{"CollaborationEdge"}
+
+func (ec *executionContext) _CollaborationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CollaborationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collaborationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CollaborationEdge")
+		case "cursor":
+			out.Values[i] = ec._CollaborationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CollaborationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var deletePayloadImplementors = []string{"DeletePayload"}
 
 func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeletePayload) graphql.Marshaler {
@@ -18051,6 +19719,97 @@ func (ec *executionContext) _Development(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._Development_synthetic(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var developmentConnectionImplementors = []string{"DevelopmentConnection"}
+
+func (ec *executionContext) _DevelopmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DevelopmentConnection")
+		case "edges":
+			out.Values[i] = ec._DevelopmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DevelopmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DevelopmentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var developmentEdgeImplementors = []string{"DevelopmentEdge"}
+
+func (ec *executionContext) _DevelopmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DevelopmentEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, developmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DevelopmentEdge")
+		case "cursor":
+			out.Values[i] = ec._DevelopmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DevelopmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -18874,6 +20633,97 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var locationConnectionImplementors = []string{"LocationConnection"}
+
+func (ec *executionContext) _LocationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LocationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationConnection")
+		case "edges":
+			out.Values[i] = ec._LocationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LocationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LocationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var locationEdgeImplementors = []string{"LocationEdge"}
+
+func (ec *executionContext) _LocationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LocationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationEdge")
+		case "cursor":
+			out.Values[i] = ec._LocationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LocationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var membershipImplementors = []string{"Membership", "Relationship"}
 
 func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSet, obj *model.Membership) graphql.Marshaler {
@@ -18986,6 +20836,97 @@ func (ec *executionContext) _Membership(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Membership_synthetic(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var membershipConnectionImplementors = []string{"MembershipConnection"}
+
+func (ec *executionContext) _MembershipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MembershipConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipConnection")
+		case "edges":
+			out.Values[i] = ec._MembershipConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MembershipConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MembershipConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var membershipEdgeImplementors = []string{"MembershipEdge"}
+
+func (ec *executionContext) _MembershipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MembershipEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, membershipEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MembershipEdge")
+		case "cursor":
+			out.Values[i] = ec._MembershipEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MembershipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20970,6 +22911,97 @@ func (ec *executionContext) _Transfer(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var transferConnectionImplementors = []string{"TransferConnection"}
+
+func (ec *executionContext) _TransferConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TransferConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferConnection")
+		case "edges":
+			out.Values[i] = ec._TransferConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TransferConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._TransferConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var transferEdgeImplementors = []string{"TransferEdge"}
+
+func (ec *executionContext) _TransferEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TransferEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferEdge")
+		case "cursor":
+			out.Values[i] = ec._TransferEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TransferEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var universityImplementors = []string{"University", "Node"}
 
 func (ec *executionContext) _University(ctx context.Context, sel ast.SelectionSet, obj *model.University) graphql.Marshaler {
@@ -21827,11 +23859,31 @@ func (ec *executionContext) marshalNChainStep2ᚖgithubᚗcomᚋinnographᚋinno
 	return ec._ChainStep(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCollaboration2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Collaboration) graphql.Marshaler {
+func (ec *executionContext) marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx context.Context, sel ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Collaboration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollaborationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationConnection(ctx context.Context, sel ast.SelectionSet, v *model.CollaborationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CollaborationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCollaborationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CollaborationEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx, sel, v[i])
+		return ec.marshalNCollaborationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -21843,14 +23895,14 @@ func (ec *executionContext) marshalNCollaboration2ᚕᚖgithubᚗcomᚋinnograph
 	return ret
 }
 
-func (ec *executionContext) marshalNCollaboration2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaboration(ctx context.Context, sel ast.SelectionSet, v *model.Collaboration) graphql.Marshaler {
+func (ec *executionContext) marshalNCollaborationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCollaborationEdge(ctx context.Context, sel ast.SelectionSet, v *model.CollaborationEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
 		}
 		return graphql.Null
 	}
-	return ec._Collaboration(ctx, sel, v)
+	return ec._CollaborationEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCollaborationInput2map(ctx context.Context, v any) (map[string]any, error) {
@@ -21948,6 +24000,42 @@ func (ec *executionContext) marshalNDevelopment2ᚖgithubᚗcomᚋinnographᚋin
 		return graphql.Null
 	}
 	return ec._Development(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDevelopmentConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentConnection(ctx context.Context, sel ast.SelectionSet, v *model.DevelopmentConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DevelopmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDevelopmentEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DevelopmentEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDevelopmentEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDevelopmentEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopmentEdge(ctx context.Context, sel ast.SelectionSet, v *model.DevelopmentEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DevelopmentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDevelopmentInput2map(ctx context.Context, v any) (map[string]any, error) {
@@ -22196,6 +24284,42 @@ func (ec *executionContext) marshalNLocation2ᚖgithubᚗcomᚋinnographᚋinnog
 	return ec._Location(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationConnection(ctx context.Context, sel ast.SelectionSet, v *model.LocationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LocationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLocationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LocationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *model.LocationEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LocationEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLocationInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputLocationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -22291,6 +24415,42 @@ func (ec *executionContext) marshalNMembership2ᚖgithubᚗcomᚋinnographᚋinn
 		return graphql.Null
 	}
 	return ec._Membership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMembershipConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipConnection(ctx context.Context, sel ast.SelectionSet, v *model.MembershipConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MembershipConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMembershipEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MembershipEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMembershipEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMembershipEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMembershipEdge(ctx context.Context, sel ast.SelectionSet, v *model.MembershipEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MembershipEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMembershipInput2map(ctx context.Context, v any) (map[string]any, error) {
@@ -22748,11 +24908,31 @@ func (ec *executionContext) marshalNTrailTransfer2ᚖgithubᚗcomᚋinnographᚋ
 	return ec._TrailTransfer(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTransfer2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Transfer) graphql.Marshaler {
+func (ec *executionContext) marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx context.Context, sel ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Transfer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTransferConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferConnection(ctx context.Context, sel ast.SelectionSet, v *model.TransferConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TransferConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTransferEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TransferEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx, sel, v[i])
+		return ec.marshalNTransferEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -22764,14 +24944,14 @@ func (ec *executionContext) marshalNTransfer2ᚕᚖgithubᚗcomᚋinnographᚋin
 	return ret
 }
 
-func (ec *executionContext) marshalNTransfer2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransfer(ctx context.Context, sel ast.SelectionSet, v *model.Transfer) graphql.Marshaler {
+func (ec *executionContext) marshalNTransferEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferEdge(ctx context.Context, sel ast.SelectionSet, v *model.TransferEdge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
 		}
 		return graphql.Null
 	}
-	return ec._Transfer(ctx, sel, v)
+	return ec._TransferEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTransferInput2map(ctx context.Context, v any) (map[string]any, error) {

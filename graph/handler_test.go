@@ -34,7 +34,7 @@ func (s *stubStore) called() error {
 func (s *stubStore) NodesByID(context.Context, []string) (map[string]model.Node, error) {
 	return nil, s.called()
 }
-func (s *stubStore) Relations(context.Context, model.RelationQuery, []string) (map[string][]model.Relation, error) {
+func (s *stubStore) Relations(context.Context, model.RelationQuery, []string) (map[string]model.RelationPage, error) {
 	return nil, s.called()
 }
 func (s *stubStore) Prefetch(context.Context, []string, []string, []model.Prefetch) (*model.Prefetched, error) {

@@ -16,7 +16,7 @@ func conflictingFields(n int) string {
 	var b strings.Builder
 	b.WriteString(`{ node(id: "x") { ... on Enterprise {`)
 	for i := range n {
-		fmt.Fprintf(&b, " alliances(first: %d) { role }", i)
+		fmt.Fprintf(&b, " alliances(first: %d) { totalCount }", i)
 	}
 	b.WriteString(" } } }")
 	return b.String()
@@ -28,13 +28,17 @@ func repeatedSubtrees(k, m int) string {
 	return "{" + strings.Repeat(` node(id: "x") {`+strings.Repeat(" id", m)+" }", k) + " }"
 }
 
-// chain is a valid selection depth levels deep:
-// node → alliances → alliance → members → member → alliances → …
+// chain is a valid selection depth levels deep: node → alliances → edges
+// → node → alliance → members → edges → node → member → alliances → …
 func chain(depth int) string {
 	steps := []struct{ open, leaf string }{
 		{"... on Enterprise { alliances(first: 1) {", "id"},
+		{"edges {", "totalCount"},
+		{"node {", "cursor"},
 		{"alliance {", "role"},
 		{"members(first: 1) {", "id"},
+		{"edges {", "totalCount"},
+		{"node {", "cursor"},
 		{"member {", "role"},
 	}
 	var b strings.Builder
@@ -65,7 +69,7 @@ func manyFragments(n int) string {
 	}
 	b.WriteString(" } }")
 	for i := range n {
-		fmt.Fprintf(&b, " fragment F%d on Enterprise { alliances(first: %d) { role } }", i, i)
+		fmt.Fprintf(&b, " fragment F%d on Enterprise { alliances(first: %d) { totalCount } }", i, i)
 	}
 	return b.String()
 }

@@ -22,13 +22,13 @@ type loaders struct {
 	nodes *dataloadgen.Loader[string, model.Node]
 
 	mu      sync.Mutex
-	byQuery map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]
+	byQuery map[model.RelationQuery]*dataloadgen.Loader[string, model.RelationPage]
 }
 
 type loadersKey struct{}
 
 func withLoaders(ctx context.Context, store Store) context.Context {
-	l := &loaders{store: store, byQuery: map[model.RelationQuery]*dataloadgen.Loader[string, []model.Relation]{}}
+	l := &loaders{store: store, byQuery: map[model.RelationQuery]*dataloadgen.Loader[string, model.RelationPage]{}}
 	l.nodes = dataloadgen.NewMappedLoader(store.NodesByID, dataloadgen.WithWait(batchWait))
 	return context.WithValue(ctx, loadersKey{}, l)
 }
@@ -47,12 +47,12 @@ func (l *loaders) node(ctx context.Context, id string) (model.Node, error) {
 }
 
 // relations returns the loader of the lists q selects.
-func (l *loaders) relations(q model.RelationQuery) *dataloadgen.Loader[string, []model.Relation] {
+func (l *loaders) relations(q model.RelationQuery) *dataloadgen.Loader[string, model.RelationPage] {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	loader, ok := l.byQuery[q]
 	if !ok {
-		loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]model.Relation, error) {
+		loader = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]model.RelationPage, error) {
 			return l.store.Relations(ctx, q, ids)
 		}, dataloadgen.WithWait(batchWait))
 		l.byQuery[q] = loader
@@ -60,22 +60,23 @@ func (l *loaders) relations(q model.RelationQuery) *dataloadgen.Loader[string, [
 	return loader
 }
 
-// prime stores the lists a prefetch read, so the relation loaders answer
+// prime stores the pages a prefetch read, so the relation loaders answer
 // from them.
 func (l *loaders) prime(p *model.Prefetched) {
-	for q, lists := range p.Relations {
+	for q, pages := range p.Relations {
 		loader := l.relations(q)
-		for id, rels := range lists {
-			loader.Prime(id, rels)
+		for id, page := range pages {
+			loader.Prime(id, page)
 		}
 	}
 }
 
-// relationsOf loads the relationships q selects around the node id.
-func (l *loaders) relationsOf(ctx context.Context, q model.RelationQuery, id string) ([]model.Relation, error) {
-	rels, err := l.relations(q).Load(ctx, id)
+// relationsOf loads the page of relationships q selects around the node
+// id; a node that is gone has an empty page.
+func (l *loaders) relationsOf(ctx context.Context, q model.RelationQuery, id string) (model.RelationPage, error) {
+	page, err := l.relations(q).Load(ctx, id)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
-		return nil, nil
+		return model.RelationPage{}, nil
 	}
-	return rels, err
+	return page, err
 }

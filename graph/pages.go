@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -20,9 +19,9 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	nodeSel := edgeNodeSelection(ctx, kind)
+	nodeSel, count := connectionSelection(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field.Selections, kind.Name())
 	q.Props = selectedProps(ctx, nodeSel)
-	q.Count = slices.Contains(graphql.CollectAllFields(ctx), "totalCount")
+	q.Count = count
 	page, err := store.ListNodes(ctx, q)
 	if err != nil {
 		return nil, nil, 0, err
@@ -37,39 +36,46 @@ func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []
 		return nil, nil, 0, err
 	}
 	edges := make([]E, len(items))
-	// More nodes lie beyond the page where it was read to; on the side of
-	// a cursor it starts from, the cursor's own node does (Relay's "may
-	// return true if it can do so efficiently").
-	info := &model.PageInfo{
-		HasNextPage:     q.Before != nil || (page.More && !q.Backward),
-		HasPreviousPage: q.After != nil || (page.More && q.Backward),
-	}
+	cursors := make([]string, len(items))
 	for i, it := range items {
-		c := encodeCursor(orderKey(q), it.Cursor)
-		edges[i] = edge(c, it.Node)
-		if i == 0 {
-			info.StartCursor = &c
-		}
-		info.EndCursor = &c
+		cursors[i] = encodeCursor(orderKey(q), it.Cursor)
+		edges[i] = edge(cursors[i], it.Node)
 	}
-	return edges, info, page.Total, nil
+	return edges, pageInfo(cursors, page.More, q.Backward, q.After != nil, q.Before != nil), page.Total, nil
 }
 
-// edgeNodeSelection is what a connection's client selects on edges.node.
-func edgeNodeSelection(ctx context.Context, kind model.NodeKind) ast.SelectionSet {
-	op := graphql.GetOperationContext(ctx)
-	var sel ast.SelectionSet
-	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
-		if f.Name != "edges" {
-			continue
-		}
-		for _, ef := range graphql.CollectFields(op, f.Selections, []string{kind.Name() + "Edge"}) {
-			if ef.Name == "node" {
-				sel = append(sel, ef.Selections...)
+// pageInfo is where a page with the given cursors lies. More nodes lie
+// beyond it where it was read to (more, forward or backward); on the side
+// of a cursor it starts from, the cursor's own node does (Relay's "may
+// return true if it can do so efficiently").
+func pageInfo(cursors []string, more, backward, after, before bool) *model.PageInfo {
+	info := &model.PageInfo{
+		HasNextPage:     before || (more && !backward),
+		HasPreviousPage: after || (more && backward),
+	}
+	if len(cursors) > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	}
+	return info
+}
+
+// connectionSelection reads the selection sel on a connection of the
+// given node or relationship type: the selection on its edges' nodes, and
+// whether it selects totalCount.
+func connectionSelection(op *graphql.OperationContext, sel ast.SelectionSet, typ string) (nodes ast.SelectionSet, count bool) {
+	for _, f := range graphql.CollectFields(op, sel, []string{typ + "Connection"}) {
+		switch f.Name {
+		case "totalCount":
+			count = true
+		case "edges":
+			for _, ef := range graphql.CollectFields(op, f.Selections, []string{typ + "Edge"}) {
+				if ef.Name == "node" {
+					nodes = append(nodes, ef.Selections...)
+				}
 			}
 		}
 	}
-	return sel
+	return nodes, count
 }
 
 // Edge constructors of the five connections.

@@ -12,11 +12,12 @@ import (
 )
 
 // relationField says what a node type's relationship field loads: its list
-// query, the edge type, the edge's fields that may hold the far node, and
-// the types that node can have.
+// query, the relationship type (Membership…, whose connection is
+// MembershipConnection), the relationship's fields that may hold the far
+// node, and the types that node can have.
 type relationField struct {
 	query    model.RelationQuery
-	edge     string
+	typ      string
 	far      []string
 	farTypes []string
 }
@@ -47,9 +48,46 @@ var relationFields = map[string]map[string]relationField{
 // nodeTypes are the types a field of interface type Node can resolve to.
 var nodeTypes = []string{"Enterprise", "University", "Alliance", "Park", "Result"}
 
+// relationQuery is the query of the relationship field rf, whose cursors
+// belong to the order name (its coordinate, "Alliance.members"), for the
+// paging arguments args and the selection sel on its connection: which
+// page, whether to count, and what to read of the relationships and of the
+// far nodes, whose selection it also returns. The resolver and the
+// read-ahead plan both build the query here, so a primed loader is found.
+func relationQuery(ctx context.Context, name string, rf relationField, args pageArgs, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet, error) {
+	q := rf.query
+	var err error
+	if q.First, q.Backward, err = args.size(); err != nil {
+		return q, nil, err
+	}
+	after, before, err := args.cursors(name)
+	if err != nil {
+		return q, nil, err
+	}
+	for _, c := range []struct {
+		arg string
+		in  *model.Cursor
+		out *model.Cursor
+	}{{"after", after, &q.After}, {"before", before, &q.Before}} {
+		if c.in == nil {
+			continue
+		}
+		// A relationship list sorts on a name: a cursor with another key
+		// was not made by it.
+		if _, ok := c.in.Key.(string); !ok {
+			return q, nil, badCursor(c.arg)
+		}
+		*c.out = *c.in
+	}
+	nodes, count := connectionSelection(graphql.GetOperationContext(ctx), sel, rf.typ)
+	q.Count = count
+	q, farSel := projected(ctx, q, rf, nodes)
+	return q, farSel, nil
+}
+
 // prefetchPlan reads, from the selection on nodes of the given types, the
 // relationship lists the resolvers will ask for, nested as deep as the
-// selection goes. A list whose `first` is out of range is left to its
+// selection goes. A list whose arguments are invalid is left to its
 // resolver, which reports the error.
 func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []model.Prefetch {
 	op := graphql.GetOperationContext(ctx)
@@ -61,16 +99,10 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 			if !ok {
 				continue
 			}
-			q := rf.query
-			first, _ := f.ArgumentMap(op.Variables)["first"].(int64)
-			if first == 0 {
-				first = defaultRelationsFirst
-			}
-			if first < 1 || first > maxFirst {
+			q, farSel, err := relationQuery(ctx, t+"."+f.Name, rf, argsOf(f.ArgumentMap(op.Variables)), f.Selections)
+			if err != nil {
 				continue
 			}
-			q.First = int(first)
-			q, farSel := projected(ctx, q, rf, f.Selections)
 			next := prefetchPlan(ctx, farSel, rf.farTypes)
 			if i, seen := at[q]; seen {
 				plan[i].Next = append(plan[i].Next, next...)
@@ -81,6 +113,24 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 		}
 	}
 	return plan
+}
+
+// argsOf reads the paging arguments of a field from its argument values,
+// as the resolver receives them.
+func argsOf(values map[string]any) pageArgs {
+	var args pageArgs
+	for name, v := range map[string]**int{"first": &args.first, "last": &args.last} {
+		if n, ok := values[name].(int64); ok {
+			i := int(n)
+			*v = &i
+		}
+	}
+	for name, v := range map[string]**string{"after": &args.after, "before": &args.before} {
+		if c, ok := values[name].(string); ok {
+			*v = &c
+		}
+	}
+	return args
 }
 
 // prefetch reads ahead, in one statement, the relationship lists the
@@ -110,14 +160,14 @@ var relationshipFields = map[string]bool{
 }
 
 // projected returns q reading only what sel, the selection on the list's
-// edge type, reads: of the far nodes the properties selected under the
+// relationships, reads: of the far nodes the properties selected under the
 // fields that may hold them, of the relationships the properties selected
 // on them. It also returns the selection on the far nodes, for the
 // read-ahead of their own lists.
 func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
 	var farSel ast.SelectionSet
 	var relProps []string
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.edge}) {
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.typ}) {
 		switch {
 		case slices.Contains(rf.far, f.Name):
 			farSel = append(farSel, f.Selections...)

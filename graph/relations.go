@@ -8,34 +8,60 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// defaultRelationsFirst is the default `first` of relationship lists (schema).
+// defaultRelationsFirst is the default `first` of the lists a trail answers
+// (resultTrail, technologySources; schema). Relationship lists page as node
+// lists do (defaultListSize).
 const defaultRelationsFirst = 20
 
-// relationsOf loads the relationships q selects around the node id, at most
-// first of them, converted to their concrete type.
-func relationsOf[T model.Relation](ctx context.Context, q model.RelationQuery, id string, first *int) ([]T, error) {
-	n, err := boundFirst("first", first, defaultRelationsFirst)
-	if err != nil {
-		return nil, err
-	}
-	q.First = n
-	// Read what this field's selection reads, under the key a read-ahead of
-	// the same selection primed.
+// relationsOf reads the page of the relationship list the current field
+// selects around the node id, and builds the parts of its connection. A
+// page the read-ahead primed is answered from memory: the resolver builds
+// the same query (relationQuery) as the plan did. The list's cursors belong
+// to its field ("Alliance.members"), so a cursor of another list is
+// refused.
+func relationsOf[T model.Relation, E any](ctx context.Context, id string, args pageArgs,
+	edge func(cursor string, rel T) E) ([]E, *model.PageInfo, int, error) {
 	fc := graphql.GetFieldContext(ctx)
-	if rf, ok := relationFields[fc.Object][fc.Field.Name]; ok {
-		q, _ = projected(ctx, q, rf, fc.Field.Selections)
-	}
-	rels, err := loadersFrom(ctx).relationsOf(ctx, q, id)
+	name := fc.Object + "." + fc.Field.Name
+	q, _, err := relationQuery(ctx, name, relationFields[fc.Object][fc.Field.Name], args, fc.Field.Selections)
 	if err != nil {
-		return nil, err
+		return nil, nil, 0, err
 	}
-	out := make([]T, 0, len(rels))
-	for _, r := range rels {
-		if t, ok := r.(T); ok {
-			out = append(out, t)
+	page, err := loadersFrom(ctx).relationsOf(ctx, q, id)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	edges := make([]E, 0, len(page.Items))
+	cursors := make([]string, 0, len(page.Items))
+	for _, it := range page.Items {
+		if t, ok := it.Relation.(T); ok {
+			c := encodeCursor(name, it.Cursor)
+			edges, cursors = append(edges, edge(c, t)), append(cursors, c)
 		}
 	}
-	return out, nil
+	return edges, pageInfo(cursors, page.More, q.Backward, q.After.ID != "", q.Before.ID != ""), page.Total, nil
+}
+
+// Edge constructors of the five relationship connections.
+
+func membershipEdge(c string, m *model.Membership) *model.MembershipEdge {
+	return &model.MembershipEdge{Cursor: c, Node: m}
+}
+
+func locationEdge(c string, l *model.Location) *model.LocationEdge {
+	return &model.LocationEdge{Cursor: c, Node: l}
+}
+
+func developmentEdge(c string, d *model.Development) *model.DevelopmentEdge {
+	return &model.DevelopmentEdge{Cursor: c, Node: d}
+}
+
+func transferEdge(c string, t *model.Transfer) *model.TransferEdge {
+	return &model.TransferEdge{Cursor: c, Node: t}
+}
+
+func collaborationEdge(c string, col *model.Collaboration) *model.CollaborationEdge {
+	return &model.CollaborationEdge{Cursor: c, Node: col}
 }
 
 // Relationship lists of each node type: kind, direction and far-end kind.

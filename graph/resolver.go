@@ -10,7 +10,7 @@ import (
 // it; the graph package never sees Cypher or the driver.
 type Store interface {
 	NodesByID(ctx context.Context, ids []string) (map[string]model.Node, error)
-	Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error)
+	Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string]model.RelationPage, error)
 	Prefetch(ctx context.Context, ids, props []string, plan []model.Prefetch) (*model.Prefetched, error)
 	ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error)
 	Search(ctx context.Context, q model.SearchQuery) (model.Ranked[*model.SearchHit], error)

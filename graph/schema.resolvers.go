@@ -12,8 +12,11 @@ import (
 )
 
 // Members is the resolver for the members field.
-func (r *allianceResolver) Members(ctx context.Context, obj *model.Alliance, first *int) ([]*model.Membership, error) {
-	return relationsOf[*model.Membership](ctx, membersOf, obj.ID, first)
+func (r *allianceResolver) Members(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error) {
+	c := &model.MembershipConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, membershipEdge)
+	return c, err
 }
 
 // From is the resolver for the from field.
@@ -42,28 +45,43 @@ func (r *developmentResolver) Result(ctx context.Context, obj *model.Development
 }
 
 // Alliances is the resolver for the alliances field.
-func (r *enterpriseResolver) Alliances(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Membership, error) {
-	return relationsOf[*model.Membership](ctx, alliancesOf, obj.ID, first)
+func (r *enterpriseResolver) Alliances(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error) {
+	c := &model.MembershipConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, membershipEdge)
+	return c, err
 }
 
 // Parks is the resolver for the parks field.
-func (r *enterpriseResolver) Parks(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Location, error) {
-	return relationsOf[*model.Location](ctx, parksOf, obj.ID, first)
+func (r *enterpriseResolver) Parks(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
+	c := &model.LocationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
 }
 
 // DevelopedResults is the resolver for the developedResults field.
-func (r *enterpriseResolver) DevelopedResults(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Development, error) {
-	return relationsOf[*model.Development](ctx, developedBy, obj.ID, first)
+func (r *enterpriseResolver) DevelopedResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error) {
+	c := &model.DevelopmentConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, developmentEdge)
+	return c, err
 }
 
 // AcquiredResults is the resolver for the acquiredResults field.
-func (r *enterpriseResolver) AcquiredResults(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Transfer, error) {
-	return relationsOf[*model.Transfer](ctx, acquiredBy, obj.ID, first)
+func (r *enterpriseResolver) AcquiredResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.TransferConnection, error) {
+	c := &model.TransferConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, transferEdge)
+	return c, err
 }
 
 // Collaborators is the resolver for the collaborators field.
-func (r *enterpriseResolver) Collaborators(ctx context.Context, obj *model.Enterprise, first *int) ([]*model.Collaboration, error) {
-	return relationsOf[*model.Collaboration](ctx, partnersOf, obj.ID, first)
+func (r *enterpriseResolver) Collaborators(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error) {
+	c := &model.CollaborationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, collaborationEdge)
+	return c, err
 }
 
 // Tenant is the resolver for the tenant field.
@@ -222,18 +240,27 @@ func (r *mutationResolver) RemoveCollaboration(ctx context.Context, fromID strin
 }
 
 // Tenants is the resolver for the tenants field.
-func (r *parkResolver) Tenants(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error) {
-	return relationsOf[*model.Location](ctx, tenantsOf, obj.ID, first)
+func (r *parkResolver) Tenants(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
+	c := &model.LocationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
 }
 
 // Enterprises is the resolver for the enterprises field.
-func (r *parkResolver) Enterprises(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error) {
-	return relationsOf[*model.Location](ctx, enterprisesIn, obj.ID, first)
+func (r *parkResolver) Enterprises(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
+	c := &model.LocationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
 }
 
 // Parents is the resolver for the parents field.
-func (r *parkResolver) Parents(ctx context.Context, obj *model.Park, first *int) ([]*model.Location, error) {
-	return relationsOf[*model.Location](ctx, parksOf, obj.ID, first)
+func (r *parkResolver) Parents(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
+	c := &model.LocationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
 }
 
 // Node is the resolver for the node field.
@@ -363,13 +390,19 @@ func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relations
 }
 
 // Developers is the resolver for the developers field.
-func (r *resultResolver) Developers(ctx context.Context, obj *model.Result, first *int) ([]*model.Development, error) {
-	return relationsOf[*model.Development](ctx, developersOf, obj.ID, first)
+func (r *resultResolver) Developers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error) {
+	c := &model.DevelopmentConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, developmentEdge)
+	return c, err
 }
 
 // Transfers is the resolver for the transfers field.
-func (r *resultResolver) Transfers(ctx context.Context, obj *model.Result, first *int) ([]*model.Transfer, error) {
-	return relationsOf[*model.Transfer](ctx, transfersOf, obj.ID, first)
+func (r *resultResolver) Transfers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.TransferConnection, error) {
+	c := &model.TransferConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, transferEdge)
+	return c, err
 }
 
 // Result is the resolver for the result field.
@@ -383,23 +416,35 @@ func (r *transferResolver) Enterprise(ctx context.Context, obj *model.Transfer) 
 }
 
 // Alliances is the resolver for the alliances field.
-func (r *universityResolver) Alliances(ctx context.Context, obj *model.University, first *int) ([]*model.Membership, error) {
-	return relationsOf[*model.Membership](ctx, alliancesOf, obj.ID, first)
+func (r *universityResolver) Alliances(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error) {
+	c := &model.MembershipConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, membershipEdge)
+	return c, err
 }
 
 // Parks is the resolver for the parks field.
-func (r *universityResolver) Parks(ctx context.Context, obj *model.University, first *int) ([]*model.Location, error) {
-	return relationsOf[*model.Location](ctx, parksOf, obj.ID, first)
+func (r *universityResolver) Parks(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
+	c := &model.LocationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
 }
 
 // DevelopedResults is the resolver for the developedResults field.
-func (r *universityResolver) DevelopedResults(ctx context.Context, obj *model.University, first *int) ([]*model.Development, error) {
-	return relationsOf[*model.Development](ctx, developedBy, obj.ID, first)
+func (r *universityResolver) DevelopedResults(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error) {
+	c := &model.DevelopmentConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, developmentEdge)
+	return c, err
 }
 
 // Collaborators is the resolver for the collaborators field.
-func (r *universityResolver) Collaborators(ctx context.Context, obj *model.University, first *int) ([]*model.Collaboration, error) {
-	return relationsOf[*model.Collaboration](ctx, partnersOf, obj.ID, first)
+func (r *universityResolver) Collaborators(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error) {
+	c := &model.CollaborationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, collaborationEdge)
+	return c, err
 }
 
 // Alliance returns AllianceResolver implementation.

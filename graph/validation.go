@@ -68,6 +68,12 @@ func decodeCursor(arg, order, s string) (*model.Cursor, error) {
 			return nil, bad
 		}
 	}
+	// No list or object: a cursor is a comparable value (model.Cursor).
+	switch c.Key.(type) {
+	case nil, string, int64, float64:
+	default:
+		return nil, bad
+	}
 	return &c.Cursor, nil
 }
 
@@ -85,16 +91,7 @@ func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy 
 	if err != nil {
 		return q, err
 	}
-	switch {
-	case args.first != nil && args.last != nil:
-		return q, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
-	case args.last != nil:
-		q.Backward = true
-		q.First, err = boundFirst("last", args.last, defaultListSize)
-	default:
-		q.First, err = boundFirst("first", args.first, defaultListSize)
-	}
-	if err != nil {
+	if q.First, q.Backward, err = args.size(); err != nil {
 		return q, err
 	}
 	if orderBy != nil {
@@ -109,19 +106,37 @@ func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy 
 			}
 		}
 	}
-	for _, c := range []struct {
-		arg string
-		in  *string
-		out **model.Cursor
-	}{{"after", args.after, &q.After}, {"before", args.before, &q.Before}} {
-		if c.in == nil {
-			continue
-		}
-		if *c.out, err = decodeCursor(c.arg, orderKey(q), *c.in); err != nil {
-			return q, err
+	q.After, q.Before, err = args.cursors(orderKey(q))
+	return q, err
+}
+
+// size checks the page size: forward by first (the default) or backward by
+// last, never both, each 1..maxFirst.
+func (args pageArgs) size() (n int, backward bool, err error) {
+	switch {
+	case args.first != nil && args.last != nil:
+		return 0, false, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
+	case args.last != nil:
+		n, err = boundFirst("last", args.last, defaultListSize)
+		return n, true, err
+	}
+	n, err = boundFirst("first", args.first, defaultListSize)
+	return n, false, err
+}
+
+// cursors decodes after and before, which must be cursors of the order.
+func (args pageArgs) cursors(order string) (after, before *model.Cursor, err error) {
+	if args.after != nil {
+		if after, err = decodeCursor("after", order, *args.after); err != nil {
+			return nil, nil, err
 		}
 	}
-	return q, nil
+	if args.before != nil {
+		if before, err = decodeCursor("before", order, *args.before); err != nil {
+			return nil, nil, err
+		}
+	}
+	return after, before, nil
 }
 
 // yearProperty is the property YEAR orders each kind by.

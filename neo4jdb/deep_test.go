@@ -46,23 +46,23 @@ func TestDeepReadAheadOnAHub(t *testing.T) {
 		t.Errorf("%d statements, want 4", n)
 	}
 	alliancesOf, membersOf := plan[0].Query, plan[0].Next[0].Query
-	if n := len(got.Relations[alliancesOf]["e00"]); n != 3 {
+	if n := len(got.Relations[alliancesOf]["e00"].Items); n != 3 {
 		t.Errorf("e00 has %d alliances, want 3", n)
 	}
 	// Every member's alliances (3), every alliance's first 20 members.
 	for _, e := range enterprises[:20] {
-		if n := len(got.Relations[alliancesOf][e.ID]); n != 3 {
+		if n := len(got.Relations[alliancesOf][e.ID].Items); n != 3 {
 			t.Errorf("%s has %d alliances read, want 3", e.ID, n)
 		}
 	}
 	for _, a := range alliances {
-		if n := len(got.Relations[membersOf][a.ID]); n != 20 {
+		if n := len(got.Relations[membersOf][a.ID].Items); n != 20 {
 			t.Errorf("%s has %d members read, want 20", a.ID, n)
 		}
 	}
 	// The lowest members(first: 1) list: a primed loader's answer.
 	lowest := plan[0].Next[0].Next[0].Next[0].Query
-	if rels := got.Relations[lowest]["a0"]; len(rels) != 1 || rels[0].Endpoints().FromID != "e00" {
+	if rels := got.Relations[lowest]["a0"].Items; len(rels) != 1 || rels[0].Relation.Endpoints().FromID != "e00" {
 		t.Errorf("a0's first member: %+v", rels)
 	}
 }

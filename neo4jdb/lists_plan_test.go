@@ -1,14 +1,9 @@
 package neo4jdb_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/innograph/innograph/graph/model"
-	"github.com/innograph/innograph/neo4jdb"
-	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
 // TestPageFromACursorStopsAtTheLimit profiles pages by name: a page that
@@ -16,19 +11,7 @@ import (
 // about what the first page reads — one seek into the name index, read in
 // order and stopped at the limit — not every node on the cursor's far side.
 func TestPageFromACursorStopsAtTheLimit(t *testing.T) {
-	neo4jtest.Open(t)
-	cfg := neo4jtest.Config()
-	var last neo4jdb.Query
-	db, err := neo4jdb.Open(ctx, cfg, func(_ context.Context, q neo4jdb.Query) { last = q })
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close(context.Background()) })
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { driver.Close(context.Background()) })
+	db, lastHits := openProfiled(t)
 	const n = 3000
 	listGraph(t, db, n)
 	// dbHits runs q, then profiles the statement it sent.
@@ -37,12 +20,7 @@ func TestPageFromACursorStopsAtTheLimit(t *testing.T) {
 		if _, err := db.ListNodes(ctx, q); err != nil {
 			t.Fatal(err)
 		}
-		res, err := neo4j.ExecuteQuery(ctx, driver, "PROFILE "+last.Cypher, last.Params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(cfg.Database))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return neo4jdb.DBHits(res.Summary.Profile())
+		return lastHits()
 	}
 	q := model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: n / 2}
 	half, err := db.ListNodes(ctx, q)

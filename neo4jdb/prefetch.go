@@ -3,6 +3,7 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -37,7 +38,7 @@ const maxPrefetchLists = 8
 // so a primed loader answers exactly what it would have fetched. Of the far
 // ends it reads only the properties the plan names.
 func (db *DB) Prefetch(ctx context.Context, ids, props []string, plan []model.Prefetch) (*model.Prefetched, error) {
-	out := &model.Prefetched{Nodes: map[string]model.Node{}, Relations: map[model.RelationQuery]map[string][]model.Relation{}}
+	out := &model.Prefetched{Nodes: map[string]model.Node{}, Relations: map[model.RelationQuery]map[string]model.RelationPage{}}
 	if err := db.prefetchFrom(ctx, out, out.Nodes, ids, props, plan); err != nil {
 		return nil, err
 	}
@@ -69,11 +70,12 @@ func (db *DB) prefetchFrom(ctx context.Context, out *model.Prefetched, nodes map
 // prefetchStatement reads in one statement the nodes ids and the lists of
 // plan around them, as deep as plan goes.
 func (db *DB) prefetchStatement(ctx context.Context, out *model.Prefetched, nodes map[string]model.Node, ids, props []string, plan []model.Prefetch) error {
+	params := map[string]any{"ids": ids}
 	cypher := `
 		UNWIND $ids AS id
 		MATCH (n:Node {id: id})
-		RETURN ` + projection("n", props) + ` AS n, ` + prefetchLists("n", plan, 1)
-	records, err := db.read(ctx, "prefetch", cypher, map[string]any{"ids": ids})
+		RETURN ` + projection("n", props) + ` AS n, ` + prefetchLists("n", plan, 1, params)
+	records, err := db.read(ctx, "prefetch", cypher, params)
 	if err != nil {
 		return err
 	}
@@ -139,12 +141,12 @@ func countLists(plan []model.Prefetch) int {
 
 // farEnds lists, once each, the ids at the far ends of the lists around
 // parents.
-func farEnds(lists map[string][]model.Relation, parents []string) []string {
+func farEnds(lists map[string]model.RelationPage, parents []string) []string {
 	var far []string
 	seen := map[string]bool{}
 	for _, parent := range parents {
-		for _, rel := range lists[parent] {
-			e := rel.Endpoints()
+		for _, it := range lists[parent].Items {
+			e := it.Relation.Endpoints()
 			id := e.ToID
 			if id == parent {
 				id = e.FromID
@@ -158,75 +160,130 @@ func farEnds(lists map[string][]model.Relation, parents []string) []string {
 	return far
 }
 
-// prefetchLists writes [COLLECT {…}, …] AS lists for the lists of plan
-// around the node variable parent; variables are named by depth and place,
-// so nested subqueries never shadow their parents'.
-func prefetchLists(parent string, plan []model.Prefetch, depth int) string {
+// prefetchLists writes [{page: COLLECT {…}, total: …}, …] AS lists for the
+// lists of plan around the node variable parent, and puts the cursors they
+// page from in params. Variables are named by depth and place, so nested
+// subqueries never shadow their parents'; parameters are numbered in the
+// order they are added, since two lists at the same depth and place under
+// different parents may page from different cursors and parameters are
+// shared by the whole statement.
+//
+// A page is a keyset read, as for node lists (ListNodes): the
+// relationships beyond the cursor in the list's order (relSortKey), or
+// backward in reverse order, First+1 of them so that decodeLists can tell
+// whether more follow. A node's relationships have no index in their
+// order, so the page reads them all and keeps the top First+1 as it goes
+// (Neo4j's Top-N): nothing collects the list to slice it. The total is
+// counted only when asked, from the degree store where no far-end label
+// restricts it.
+func prefetchLists(parent string, plan []model.Prefetch, depth int, params map[string]any) string {
 	parts := make([]string, len(plan))
 	for i, p := range plan {
-		r, m := fmt.Sprintf("r%d_%d", depth, i), fmt.Sprintf("m%d_%d", depth, i)
-		far := m
-		if p.Query.Far != "" {
-			far = m + ":" + label(p.Query.Far)
+		q := p.Query
+		place := fmt.Sprintf("%d_%d", depth, i)
+		r, m, k := "r"+place, "m"+place, "k"+place
+		far := ""
+		if q.Far != "" {
+			far = ":" + label(q.Far)
 		}
 		next := "[]"
 		if len(p.Next) > 0 {
-			next = strings.TrimSuffix(prefetchLists(m, p.Next, depth+1), " AS lists")
+			next = strings.TrimSuffix(prefetchLists(m, p.Next, depth+1, params), " AS lists")
+		}
+		var where []string
+		for _, c := range []struct {
+			name, cmp string
+			at        model.Cursor
+		}{{"after", ">", q.After}, {"before", "<", q.Before}} {
+			if c.at.ID != "" {
+				name := fmt.Sprintf("%s%d", c.name, len(params))
+				params[name] = relCursor(c.at)
+				where = append(where, fmt.Sprintf("%s %s $%s", k, c.cmp, name))
+			}
+		}
+		dir := ""
+		if q.Backward {
+			dir = " DESC"
+		}
+		total := "-1"
+		if q.Count {
+			total = "COUNT { " + arrow(parent, "", relType(q.Kind), far, q.Dir) + " }"
 		}
 		// out says which way the relationship points (the ids of its ends are
 		// known): comparing nodes reads no property, where startNode(r).id
 		// would cost a db hit per end and row.
-		parts[i] = fmt.Sprintf(`COLLECT { MATCH %s
-			RETURN {r: %s, m: %s, out: startNode(%s) = %s, next: %s}
-			ORDER BY %s LIMIT %d }`,
-			arrow(parent, r, relType(p.Query.Kind), far, p.Query.Dir), relProjection(r, p.Query),
-			projection(m, propList(p.Query)), r, parent, next,
-			relOrder(p.Query, r, m), p.Query.First)
+		parts[i] = fmt.Sprintf(`{page: COLLECT { MATCH %s
+			WITH %s, %s, %s, %s AS %s %s
+			RETURN {r: %s, m: %s, out: startNode(%s) = %s, key: %s, next: %s}
+			ORDER BY %s%s LIMIT %d }, total: %s}`,
+			arrow(parent, r, relType(q.Kind), m+far, q.Dir), parent, r, m, relSortKey(q, r, m), k, whereText(where),
+			relProjection(r, q), projection(m, propList(q)), r, parent, k, next,
+			k, dir, q.First+1, total)
 	}
 	return "[" + strings.Join(parts, ", ") + "] AS lists"
 }
 
-// decodeLists records the lists read around the node parent, and recursively
-// those around their far ends.
+// decodeLists records the pages read around the node parent, and
+// recursively those around their far ends.
 func decodeLists(out *model.Prefetched, parent string, plan []model.Prefetch, v any) error {
 	lists, _ := v.([]any)
 	if len(lists) != len(plan) {
 		return fmt.Errorf("prefetch read %d lists for a plan of %d", len(lists), len(plan))
 	}
 	for i, p := range plan {
-		items, _ := lists[i].([]any)
-		rels := make([]model.Relation, 0, len(items))
+		list, _ := lists[i].(map[string]any)
+		items, _ := list["page"].([]any)
+		total, _ := list["total"].(int64)
+		page := model.RelationPage{Total: int(total)}
+		if len(items) > p.Query.First {
+			// The row past the page only says that more follow.
+			items, page.More = items[:p.Query.First], true
+		}
 		for _, item := range items {
 			m, _ := item.(map[string]any)
-			r, err := decodeRelProjected(m["r"], p.Query.Kind)
+			rel, far, err := decodeListItem(m, p.Query.Kind, parent)
 			if err != nil {
 				return err
 			}
-			far, err := decodeProjectedValue(m["m"])
+			at, err := cursorOfKey(m["key"])
 			if err != nil {
 				return err
 			}
-			ends := model.Ends{FromID: parent, ToID: far.NodeID(), ToNode: far, ViewFrom: parent}
-			if out, _ := m["out"].(bool); !out {
-				ends = model.Ends{FromID: far.NodeID(), ToID: parent, FromNode: far, ViewFrom: parent}
-			}
-			rel, err := decodeRelation(r, ends)
-			if err != nil {
-				return err
-			}
-			rels = append(rels, rel)
+			page.Items = append(page.Items, model.RelationItem{Relation: rel, Cursor: at})
 			if len(p.Next) > 0 {
-				if err := decodeLists(out, far.NodeID(), p.Next, m["next"]); err != nil {
+				if err := decodeLists(out, far, p.Next, m["next"]); err != nil {
 					return err
 				}
 			}
 		}
-		if out.Relations[p.Query] == nil {
-			out.Relations[p.Query] = map[string][]model.Relation{}
+		if p.Query.Backward {
+			slices.Reverse(page.Items)
 		}
-		out.Relations[p.Query][parent] = rels
+		if out.Relations[p.Query] == nil {
+			out.Relations[p.Query] = map[string]model.RelationPage{}
+		}
+		out.Relations[p.Query][parent] = page
 	}
 	return nil
+}
+
+// decodeListItem reads the relationship of one row of a list around parent,
+// and returns it with the id of its far end.
+func decodeListItem(m map[string]any, kind model.RelationKind, parent string) (model.Relation, string, error) {
+	r, err := decodeRelProjected(m["r"], kind)
+	if err != nil {
+		return nil, "", err
+	}
+	far, err := decodeProjectedValue(m["m"])
+	if err != nil {
+		return nil, "", err
+	}
+	ends := model.Ends{FromID: parent, ToID: far.NodeID(), ToNode: far, ViewFrom: parent}
+	if out, _ := m["out"].(bool); !out {
+		ends = model.Ends{FromID: far.NodeID(), ToID: parent, FromNode: far, ViewFrom: parent}
+	}
+	rel, err := decodeRelation(r, ends)
+	return rel, far.NodeID(), err
 }
 
 // relationshipProps are the relationship properties a statement may project

@@ -10,11 +10,11 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// Relations returns, for each id, up to q.First relationships of q.Kind in
-// q.Dir with the node at the other end (an id without any has an empty list,
-// an id not in the graph none): one round trip for any number of ids. It is
-// the read-ahead of a single list.
-func (db *DB) Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string][]model.Relation, error) {
+// Relations returns, for each id, a page of its relationships of q.Kind in
+// q.Dir with the node at the other end (an id without any has an empty
+// page, an id not in the graph none): one round trip for any number of
+// ids. It is the read-ahead of a single list.
+func (db *DB) Relations(ctx context.Context, q model.RelationQuery, ids []string) (map[string]model.RelationPage, error) {
 	got, err := db.Prefetch(ctx, ids, []string{"id"}, []model.Prefetch{{Query: q}})
 	if err != nil {
 		return nil, err
@@ -34,18 +34,48 @@ func arrow(a, r, typ, b string, dir model.Direction) string {
 	}
 }
 
-// relOrder orders a node's relationships: chair units before members and
-// lead developers before participants, then by the other node's name.
-// r and m name the relationship and the node at the other end.
-func relOrder(q model.RelationQuery, r, m string) string {
-	byName := m + ".name, " + m + ".id"
+// relSortKey writes the key a relationship list sorts on, a Cypher list
+// compared element by element: the far end's rank (chair units before
+// members, lead developers before participants; 0 in other lists), its
+// name and id, and the relationship's key properties (model.Cursor), which
+// tell apart relationships to one node. r and m name the relationship and
+// the node at the other end. Every element is a non-null string or
+// integer, so that the list orders totally and compares with a cursor's
+// (relCursor) as it orders.
+func relSortKey(q model.RelationQuery, r, m string) string {
+	rank := "0"
 	switch {
 	case q.Kind == model.RelationKindMembership && q.Dir == model.Incoming:
-		return "CASE " + r + ".role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END, " + byName
+		rank = "CASE " + r + ".role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END"
 	case q.Kind == model.RelationKindDevelopment && q.Dir == model.Incoming:
-		return "CASE " + r + ".role WHEN 'LEAD' THEN 0 ELSE 1 END, " + byName
+		rank = "CASE " + r + ".role WHEN 'LEAD' THEN 0 ELSE 1 END"
 	}
-	return byName
+	tie := []string{}
+	for _, k := range model.RelationSpecs[q.Kind].Key {
+		tie = append(tie, fmt.Sprintf("coalesce(%s.%s, '')", r, k))
+	}
+	if len(tie) == 0 {
+		tie = []string{"''"}
+	}
+	return fmt.Sprintf("[%s, coalesce(%s.name, ''), %s.id, %s]", rank, m, m, strings.Join(tie, " + ' ' + "))
+}
+
+// relCursor is a cursor as the list relSortKey writes, for a parameter.
+func relCursor(c model.Cursor) []any {
+	return []any{c.Rank, c.Key, c.ID, c.Tie}
+}
+
+// cursorOfKey reads a position from a sort key relSortKey wrote.
+func cursorOfKey(v any) (model.Cursor, error) {
+	k, _ := v.([]any)
+	if len(k) != 4 {
+		return model.Cursor{}, fmt.Errorf("a relationship's sort key is %v", v)
+	}
+	rank, _ := k[0].(int64)
+	name, _ := k[1].(string)
+	id, _ := k[2].(string)
+	tie, _ := k[3].(string)
+	return model.Cursor{Rank: rank, Key: name, ID: id, Tie: tie}, nil
 }
 
 // keyPattern writes the property map that identifies a relationship between

@@ -27,8 +27,8 @@ func TestRetriedWritesAreIdempotent(t *testing.T) {
 		t.Errorf("a retried add returns the relationship: %+v", r)
 	}
 	got, _ := db.Relations(ctx, model.RelationQuery{Kind: model.RelationKindMembership, Dir: model.Outgoing, First: 5}, []string{"e1"})
-	if len(got["e1"]) != 1 {
-		t.Errorf("a retried add must not duplicate: %d memberships", len(got["e1"]))
+	if len(got["e1"].Items) != 1 {
+		t.Errorf("a retried add must not duplicate: %d memberships", len(got["e1"].Items))
 	}
 
 	for _, tc := range []struct {

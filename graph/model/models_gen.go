@@ -80,6 +80,24 @@ type ChainStep struct {
 	Node Node `json:"node"`
 }
 
+// A page of a node's collaborations, as a Relay connection.
+type CollaborationConnection struct {
+	// The collaborations of this page, in list order, each with its cursor.
+	Edges []*CollaborationEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of collaborations in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One collaboration of a page of a node's collaborations, with its cursor.
+type CollaborationEdge struct {
+	// Opaque position of this collaboration in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The collaboration.
+	Node *Collaboration `json:"node"`
+}
+
 // What deleting a node removed.
 type DeletePayload struct {
 	// The id of the deleted node, for Relay's `@deleteRecord` or Apollo's
@@ -98,6 +116,24 @@ type DetachedCount struct {
 	Kind RelationKind `json:"kind"`
 	// Relationships of this kind detached.
 	Count int `json:"count"`
+}
+
+// A page of a node's developments, as a Relay connection.
+type DevelopmentConnection struct {
+	// The developments of this page, in list order, each with its cursor.
+	Edges []*DevelopmentEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of developments in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One development of a page of a node's developments, with its cursor.
+type DevelopmentEdge struct {
+	// Opaque position of this development in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The development.
+	Node *Development `json:"node"`
 }
 
 // A page of enterprises, as a Relay connection.
@@ -207,6 +243,42 @@ type ImportRow struct {
 	Field *string `json:"field,omitempty"`
 	// For REJECTED: why.
 	Reason *string `json:"reason,omitempty"`
+}
+
+// A page of a node's locations, as a Relay connection.
+type LocationConnection struct {
+	// The locations of this page, in list order, each with its cursor.
+	Edges []*LocationEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of locations in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One location of a page of a node's locations, with its cursor.
+type LocationEdge struct {
+	// Opaque position of this location in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The location.
+	Node *Location `json:"node"`
+}
+
+// A page of a node's memberships, as a Relay connection.
+type MembershipConnection struct {
+	// The memberships of this page, in list order, each with its cursor.
+	Edges []*MembershipEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of memberships in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One membership of a page of a node's memberships, with its cursor.
+type MembershipEdge struct {
+	// Opaque position of this membership in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The membership.
+	Node *Membership `json:"node"`
 }
 
 // Writes need `Authorization: Bearer <token>` with a write token: without one
@@ -450,6 +522,24 @@ type TrailTransfer struct {
 	Alliances []*Membership `json:"alliances"`
 	// True when `first` cut the transferee's parks or alliances (more exist).
 	Truncated bool `json:"truncated"`
+}
+
+// A page of a node's transfers, as a Relay connection.
+type TransferConnection struct {
+	// The transfers of this page, in list order, each with its cursor.
+	Edges []*TransferEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of transfers in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One transfer of a page of a node's transfers, with its cursor.
+type TransferEdge struct {
+	// Opaque position of this transfer in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The transfer.
+	Node *Transfer `json:"node"`
 }
 
 // A page of universities, as a Relay connection.

@@ -17,8 +17,16 @@ type RelationQuery struct {
 	Kind RelationKind
 	Dir  Direction
 	Far  NodeKind // the kind of node at the other end; "" for any
-	// First bounds the relationships returned per parent node.
-	First int
+	// A page of each parent's list, as for node lists (ListQuery): First
+	// relationships after After, or with Backward the last First before
+	// Before, in list order either way; a cursor without an ID is none.
+	// The cursors are values, not pointers, so that equal queries are
+	// equal keys.
+	First         int
+	Backward      bool
+	After, Before Cursor
+	// Count asks for each parent's number of relationships in the list.
+	Count bool
 	// Projected says to read, of the far nodes and of the relationships,
 	// only the properties Props and RelProps name (comma-separated);
 	// otherwise they are read whole. They are part of the query, and so of
@@ -50,10 +58,19 @@ type Condition struct {
 
 // Cursor is a position in a list: the sort key and id of a node. A page
 // starts after one (the end of the previous page) or ends before one (the
-// start of the next).
+// start of the next). Key is a string, an int64 or nil, so that a Cursor
+// is comparable (RelationQuery is a map key).
+//
+// In a relationship list the node is the far end and Key its name; the
+// position also holds the far end's Rank by the relationship's role
+// (chair units first) and Tie, the relationship's key properties (a
+// transfer's mode, a collaboration's kind), which tell apart several
+// relationships to one node. A list sorts on (Rank, Key, ID, Tie).
 type Cursor struct {
-	Key any    `json:"k"`
-	ID  string `json:"id"`
+	Key  any    `json:"k"`
+	ID   string `json:"id"`
+	Rank int64  `json:"r,omitempty"`
+	Tie  string `json:"t,omitempty"`
 }
 
 // ListQuery selects a page of nodes of one kind.
@@ -92,6 +109,21 @@ type ListItem struct {
 	Cursor Cursor
 }
 
+// RelationPage is a page of one node's relationship list: the
+// relationships in list order, whether more lie beyond the page in the
+// direction it was read, and, when counted, how many the list holds.
+type RelationPage struct {
+	Items []RelationItem
+	More  bool
+	Total int
+}
+
+// RelationItem is one relationship of a page with its position.
+type RelationItem struct {
+	Relation Relation
+	Cursor   Cursor
+}
+
 // NodeRow is one validated node of a bulk upsert.
 type NodeRow struct {
 	ID    string
@@ -128,5 +160,5 @@ type Prefetch struct {
 // go to the node loader, which must hold whole nodes.
 type Prefetched struct {
 	Nodes     map[string]Node
-	Relations map[RelationQuery]map[string][]Relation
+	Relations map[RelationQuery]map[string]RelationPage
 }
