@@ -2,9 +2,11 @@ package main
 
 import (
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,4 +42,42 @@ func nodeProject(t *testing.T, name, module string) string {
 		t.Skipf("no node or %s/node_modules", dir)
 	}
 	return dir
+}
+
+// TestClientsDocQuotesTheTestedSetup: the Apollo Client setup that
+// docs/clients.md shows is test/apollo-client/client.mjs, which
+// TestApolloClient runs (all of it but its first comment line).
+func TestClientsDocQuotesTheTestedSetup(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("docs", "clients.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	setup, err := os.ReadFile(filepath.Join("test", "apollo-client", "client.mjs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, code, _ := strings.Cut(string(setup), "\n")
+	if !strings.Contains(string(doc), "```js\n"+code+"```\n") {
+		t.Error("docs/clients.md does not show test/apollo-client/client.mjs as it is; paste it again")
+	}
+}
+
+// TestCORSExposesRetryAfter: a browser client may read Retry-After, so it
+// can honour load shedding's 429 (docs/clients.md, "Errors and retries").
+func TestCORSExposesRetryAfter(t *testing.T) {
+	a := newAPIWith(t, map[string]string{"INNOGRAPH_CLIENT_RATE": "1", "INNOGRAPH_CLIENT_BURST": "1"}, io.Discard)
+	var statuses []int
+	for range 2 {
+		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ __typename }"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Origin", "http://localhost:5173")
+		res := sendNoBody(t, req)
+		statuses = append(statuses, res.StatusCode)
+		if got := res.Header.Get("Access-Control-Expose-Headers"); got != "Retry-After" {
+			t.Errorf("status %d: Access-Control-Expose-Headers %q, want Retry-After", res.StatusCode, got)
+		}
+	}
+	if statuses[1] != http.StatusTooManyRequests {
+		t.Errorf("statuses %v: the second request within a second should be shed", statuses)
+	}
 }
