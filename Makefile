@@ -85,9 +85,10 @@ bench/peer/node_modules: bench/peer/package.json bench/peer/package-lock.json
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The graphql-http audit suite (TestHTTPAudit), exactly as locked.
-test/http-audit/node_modules: test/http-audit/package.json test/http-audit/package-lock.json
-	cd test/http-audit && npm ci --no-audit --no-fund --loglevel=error
+# The Node projects under test/ (the graphql-http audit, TestHTTPAudit; the
+# Apollo Client setup of docs/clients.md, TestApolloClient), exactly as locked.
+test/%/node_modules: test/%/package.json test/%/package-lock.json
+	cd test/$* && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The load is measured into a fresh database, so every run measures the same work.
@@ -119,7 +120,7 @@ chaos: build ## Reliability battery: load with Neo4j killed mid-way, races, abus
 	trap '$(NEO4J_LOCAL) stop >/dev/null' EXIT; \
 	$(GO) run ./chaos -bin bin/innograph -addr $(CHAOS_HTTP) -neo4j-dir $(CHAOS_DIR) -neo4j-port $(CHAOS_PORT) $(CHAOS_FLAGS)
 
-test: check bench/peer/node_modules test/http-audit/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
+test: check bench/peer/node_modules test/http-audit/node_modules test/apollo-client/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \

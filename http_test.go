@@ -440,15 +440,7 @@ func TestCORS(t *testing.T) {
 // MUST and SHOULD must pass, and the MAYs that fail must be those listed in
 // known-may-failures.json and docs/http.md.
 func TestHTTPAudit(t *testing.T) {
-	dir := filepath.Join("test", "http-audit")
-	_, noNode := exec.LookPath("node")
-	_, noModules := os.Stat(filepath.Join(dir, "node_modules", "graphql-http"))
-	if noNode != nil || noModules != nil {
-		if os.Getenv("INNOGRAPH_TEST_REQUIRE_DB") == "1" {
-			t.Fatal("the audit needs node and `make test/http-audit/node_modules`")
-		}
-		t.Skip("no node or test/http-audit/node_modules")
-	}
+	dir := nodeProject(t, "http-audit", "graphql-http")
 	known, err := os.ReadFile(filepath.Join(dir, "known-may-failures.json"))
 	if err != nil {
 		t.Fatal(err)
