@@ -8,7 +8,8 @@
 // It starts the server binary itself (on 127.0.0.1, the sample graph in the
 // Neo4j given) once per scenario: shedding on with a flood that ignores
 // Retry-After (the attack), shedding on with a flood that honours it (the
-// most load a client's limits admit), and shedding off. The flood runs in a
+// most load a client's limits admit), shedding on without holding refusals
+// back, and shedding off. The flood runs in a
 // child process niced to 19 and limited to one core (GOMAXPROCS=1), from
 // 127.0.0.2: a remote attacker's CPU is not ours, and on one machine nice is
 // the closest stand-in; the server tells the two clients apart by address.
@@ -65,6 +66,7 @@ type scenario struct {
 var scenarios = []scenario{
 	{name: "on (defaults), flood ignores Retry-After"},
 	{name: "on (defaults), flood honours Retry-After", honour: true},
+	{name: "on, no hold (INNOGRAPH_CLIENT_HOLD=0), flood ignores Retry-After", env: []string{"INNOGRAPH_CLIENT_HOLD=0"}},
 	{name: "off", env: []string{"INNOGRAPH_CLIENT_RATE=0", "INNOGRAPH_CLIENT_CONCURRENCY=0"}},
 }
 
