@@ -87,7 +87,8 @@ type client struct {
 func newShedder(limits shedLimits, requestTimeout time.Duration, logger *slog.Logger) *shedder {
 	idle := max(requestTimeout, time.Second) // a Retry-After for the in-flight cap is 1 s
 	if limits.Rate > 0 {
-		idle = max(idle, time.Duration(float64(limits.Burst)/limits.Rate*float64(time.Second)))
+		// A refill of the whole bucket, rounded up as Retry-After is.
+		idle = max(idle, wholeSeconds(time.Duration(float64(limits.Burst)/limits.Rate*float64(time.Second))))
 	}
 	clients, _ := simplelru.NewLRU[string, *client](maxClients, nil) // only fails for a size ≤ 0
 	return &shedder{
