@@ -109,7 +109,7 @@ bench-shed: build ## Well-behaved client's latency alone and under a flood, load
 	$(NEO4J_LOCAL) stop; rm -rf $(SHED_DIR); \
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
-	NEO4J_URI=bolt://127.0.0.1:$(SHED_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./bench/shed -bin bin/innograph $(BENCH_FLAGS)
+	NEO4J_URI=bolt://127.0.0.1:$(SHED_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./bench/shed -bin bin/innograph -neo4j-pidfile $(SHED_DIR)/neo4j.pid $(BENCH_FLAGS)
 
 # make chaos: a fresh Neo4j and the server binary; chaos/ starts both, loads
 # them, kills Neo4j mid-load and restarts it, and prints one table (exit 1 on

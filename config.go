@@ -69,6 +69,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", 20),
 			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", 40),
 			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", 4),
+			Hold:        e.durationOrOff("INNOGRAPH_CLIENT_HOLD", time.Second),
 		},
 		Limits: graph.Limits{
 			Tokens:     e.integer("INNOGRAPH_MAX_TOKENS", graph.DefaultLimits.Tokens),
@@ -95,6 +96,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.Neo4j.ReadTimeout >= c.RequestTimeout || c.Neo4j.WriteTimeout >= c.RequestTimeout || c.Neo4j.PathTimeout >= c.RequestTimeout {
 		e.errs = append(e.errs, "NEO4J_READ_TIMEOUT, NEO4J_WRITE_TIMEOUT and NEO4J_PATH_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
 			"so that Neo4j stops a slow query before the request gives up on it")
+	}
+	if c.Shed.Hold >= c.RequestTimeout {
+		e.errs = append(e.errs, "INNOGRAPH_CLIENT_HOLD must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
+			"so that a held refusal is still answered")
 	}
 	if c.BodyTimeout >= c.RequestTimeout {
 		e.errs = append(e.errs, "INNOGRAPH_BODY_TIMEOUT must be shorter than INNOGRAPH_REQUEST_TIMEOUT, "+
@@ -212,13 +217,22 @@ func (e *env) rate(name string, def float64) float64 {
 }
 
 func (e *env) duration(name string, def time.Duration) time.Duration {
+	return e.span(name, def, "a positive duration such as 5s", 1)
+}
+
+// durationOrOff reads a duration where 0 means "off".
+func (e *env) durationOrOff(name string, def time.Duration) time.Duration {
+	return e.span(name, def, "a duration such as 1s, or 0", 0)
+}
+
+func (e *env) span(name string, def time.Duration, want string, least time.Duration) time.Duration {
 	v := e.str(name, "")
 	if v == "" {
 		return def
 	}
 	d, err := time.ParseDuration(v)
-	if err != nil || d <= 0 {
-		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not a positive duration such as 5s", name, v))
+	if err != nil || d < least {
+		e.errs = append(e.errs, fmt.Sprintf("%s=%q is not %s", name, v, want))
 	}
 	return d
 }

@@ -24,11 +24,11 @@ func TestLoadConfigDefaults(t *testing.T) {
 		c.BodyTimeout != 5*time.Second || c.MaxBodyBytes != 1<<20 {
 		t.Errorf("defaults: %+v", c)
 	}
-	if c.Shed.Rate <= 0 || c.Shed.Burst <= 0 || c.Shed.Concurrency <= 0 {
+	if c.Shed.Rate <= 0 || c.Shed.Burst <= 0 || c.Shed.Concurrency <= 0 || c.Shed.Hold != time.Second {
 		t.Errorf("load shedding is on by default: %+v", c.Shed)
 	}
 	off, err := loadConfig(envFrom(map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0"}))
-	if err != nil || newShedder(off.Shed, off.RequestTimeout).enabled() {
+	if err != nil || newShedder(off.Shed, off.RequestTimeout, nil).enabled() {
 		t.Errorf("0 and 0 turn load shedding off: %+v %v", off.Shed, err)
 	}
 }
@@ -42,7 +42,7 @@ func TestLoadConfigValues(t *testing.T) {
 		"NEO4J_URI": "neo4j+s://example.databases.neo4j.io", "INNOGRAPH_WRITE_TOKENS": "a, b,",
 		"INNOGRAPH_TOKENS_FILE": file, "INNOGRAPH_READS_OPEN": "false", "NEO4J_READ_TIMEOUT": "2s",
 		"INNOGRAPH_CORS_ORIGINS": "https://app.example.org", "INNOGRAPH_CORS_HEADERS": "X-Trace-Id",
-		"INNOGRAPH_BODY_TIMEOUT": "2s",
+		"INNOGRAPH_BODY_TIMEOUT": "2s", "INNOGRAPH_CLIENT_HOLD": "0",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -56,8 +56,8 @@ func TestLoadConfigValues(t *testing.T) {
 	if len(c.CORSOrigins) != 1 || c.CORSOrigins[0] != "https://app.example.org" {
 		t.Errorf("origins %v", c.CORSOrigins)
 	}
-	if len(c.CORSHeaders) != 1 || c.CORSHeaders[0] != "X-Trace-Id" || c.BodyTimeout != 2*time.Second {
-		t.Errorf("CORS headers %v, body timeout %s", c.CORSHeaders, c.BodyTimeout)
+	if len(c.CORSHeaders) != 1 || c.CORSHeaders[0] != "X-Trace-Id" || c.BodyTimeout != 2*time.Second || c.Shed.Hold != 0 {
+		t.Errorf("CORS headers %v, body timeout %s, hold %s", c.CORSHeaders, c.BodyTimeout, c.Shed.Hold)
 	}
 }
 
@@ -66,15 +66,23 @@ func TestLoadConfigErrors(t *testing.T) {
 		"NEO4J_MAX_POOL_SIZE": "lots", "INNOGRAPH_READS_OPEN": "maybe", "NEO4J_WRITE_TIMEOUT": "30s",
 		"INNOGRAPH_TOKENS_FILE": "/no/such/file", "INNOGRAPH_WRITE_TOKENS": "has space",
 		"INNOGRAPH_CLIENT_RATE": "-1", "INNOGRAPH_CLIENT_CONCURRENCY": "many", "INNOGRAPH_BODY_TIMEOUT": "20s",
+		"INNOGRAPH_CLIENT_HOLD": "-1s",
 	}))
 	if err == nil {
 		t.Fatal("want an error")
 	}
 	for _, name := range []string{"NEO4J_MAX_POOL_SIZE", "INNOGRAPH_READS_OPEN", "NEO4J_WRITE_TIMEOUT", "INNOGRAPH_TOKENS_FILE", "INNOGRAPH_WRITE_TOKENS",
-		"INNOGRAPH_CLIENT_RATE", "INNOGRAPH_CLIENT_CONCURRENCY", "INNOGRAPH_BODY_TIMEOUT"} {
+		"INNOGRAPH_CLIENT_RATE", "INNOGRAPH_CLIENT_CONCURRENCY", "INNOGRAPH_BODY_TIMEOUT", "INNOGRAPH_CLIENT_HOLD"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}
+	}
+}
+
+func TestLoadConfigHoldShorterThanRequest(t *testing.T) {
+	_, err := loadConfig(envFrom(map[string]string{"INNOGRAPH_CLIENT_HOLD": "15s"}))
+	if err == nil || !strings.Contains(err.Error(), "INNOGRAPH_CLIENT_HOLD must be shorter than INNOGRAPH_REQUEST_TIMEOUT") {
+		t.Errorf("a hold as long as the request deadline: %v", err)
 	}
 }
 

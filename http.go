@@ -25,7 +25,7 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	shed := newShedder(cfg.Shed, cfg.RequestTimeout)
+	shed := newShedder(cfg.Shed, cfg.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -93,6 +93,9 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
+		if sw.status == http.StatusTooManyRequests {
+			return // the shedder logs refusals a line per 10 s (ratelimit.go); a line each would be a flood's
+		}
 		logger.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
 			"status", sw.status, "ms", time.Since(start).Milliseconds(), "remote", r.RemoteAddr)
 	})

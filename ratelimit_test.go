@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
-	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,7 +22,7 @@ func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 func newTestShedder(limits shedLimits) (*shedder, *fakeClock) {
 	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
-	s := newShedder(limits, 15*time.Second)
+	s := newShedder(limits, 15*time.Second, slog.New(slog.DiscardHandler))
 	s.now = clock.now
 	return s, clock
 }
@@ -75,7 +77,7 @@ func TestShedderRate(t *testing.T) {
 }
 
 func TestShedderConcurrency(t *testing.T) {
-	s, _ := newTestShedder(shedLimits{Concurrency: 2})
+	s, clock := newTestShedder(shedLimits{Concurrency: 2})
 	entered, release := make(chan struct{}), make(chan struct{})
 	h := s.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.RemoteAddr == "192.0.2.1:1" {
@@ -97,8 +99,121 @@ func TestShedderConcurrency(t *testing.T) {
 	}
 	close(release)
 	wg.Wait()
+	if rec := sendFrom(h, "192.0.2.1:2"); rec.Code != http.StatusTooManyRequests {
+		t.Errorf("before its Retry-After the client is refused even with nothing in flight: %d", rec.Code)
+	}
+	clock.advance(time.Second)
 	if rec := sendFrom(h, "192.0.2.1:2"); rec.Code != http.StatusOK {
-		t.Errorf("after its requests finished the client is served again: %d", rec.Code)
+		t.Errorf("after its requests finished and its Retry-After passed the client is served again: %d", rec.Code)
+	}
+}
+
+// holdRecorder stands in for the shedder's sleep: it records each hold and,
+// when gate is set, blocks until the gate closes.
+type holdRecorder struct {
+	mu    sync.Mutex
+	holds []time.Duration
+	gate  chan struct{}
+}
+
+func (h *holdRecorder) sleep(_ context.Context, d time.Duration) {
+	h.mu.Lock()
+	h.holds = append(h.holds, d)
+	h.mu.Unlock()
+	if h.gate != nil {
+		<-h.gate
+	}
+}
+
+func (h *holdRecorder) recorded() []time.Duration {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return slices.Clone(h.holds)
+}
+
+func TestShedderHoldsClientsThatIgnoreRetryAfter(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		limits shedLimits
+		early  time.Duration // how soon after its refusal the client comes back
+		hold   time.Duration // want: how long its next refusal is held
+		after  int           // want: its Retry-After on the held refusal, seconds
+	}{
+		{"rate", shedLimits{Rate: 1, Burst: 1, Hold: time.Second}, 300 * time.Millisecond, 700 * time.Millisecond, 1},
+		{"hold caps a long Retry-After", shedLimits{Rate: 0.1, Burst: 1, Hold: time.Second}, time.Second, time.Second, 9},
+		{"hold off", shedLimits{Rate: 1, Burst: 1}, 300 * time.Millisecond, 0, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, clock := newTestShedder(tc.limits)
+			rec := &holdRecorder{}
+			s.sleep = rec.sleep
+			h := s.Handler(okHandler)
+			const a = "192.0.2.1:1"
+			if res := sendFrom(h, a); res.Code != http.StatusOK {
+				t.Fatalf("first request: %d", res.Code)
+			}
+			res := sendFrom(h, a)
+			checkRefused(t, res.Code, res.Header(), res.Body.Bytes(), 1)
+			if len(rec.recorded()) != 0 || res.Header().Get("Connection") == "close" {
+				t.Errorf("a first refusal is answered at once and keeps the connection: holds %v, Connection %q",
+					rec.recorded(), res.Header().Get("Connection"))
+			}
+			clock.advance(tc.early)
+			res = sendFrom(h, a)
+			checkRefused(t, res.Code, res.Header(), res.Body.Bytes(), tc.after)
+			if got := res.Header().Get("Connection"); got != "close" {
+				t.Errorf("a client ignoring Retry-After keeps its connection: Connection %q", got)
+			}
+			wantHolds := []time.Duration{}
+			if tc.hold > 0 {
+				wantHolds = []time.Duration{tc.hold}
+			}
+			if got := rec.recorded(); !slices.Equal(got, wantHolds) {
+				t.Errorf("held %v, want %v", got, wantHolds)
+			}
+			if res := sendFrom(h, "192.0.2.2:1"); res.Code != http.StatusOK {
+				t.Errorf("another client is held up by the first: %d", res.Code)
+			}
+		})
+	}
+}
+
+// TestShedderHoldIsBounded: past maxHeld refusals held at once, the next is
+// answered at once (and closes), so holding cannot itself exhaust the server.
+func TestShedderHoldIsBounded(t *testing.T) {
+	s, _ := newTestShedder(shedLimits{Concurrency: 1, Hold: time.Second})
+	s.maxHeld = 2
+	rec := &holdRecorder{gate: make(chan struct{})}
+	s.sleep = rec.sleep
+	entered, release := make(chan struct{}), make(chan struct{})
+	h := s.Handler(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		entered <- struct{}{}
+		<-release
+	}))
+	const a = "192.0.2.1:1"
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); sendFrom(h, a) }()
+	<-entered
+	sendFrom(h, a) // the first refusal sets its Retry-After
+	for range 2 {
+		wg.Add(1)
+		go func() { defer wg.Done(); sendFrom(h, a) }()
+	}
+	for len(rec.recorded()) < 2 {
+		time.Sleep(time.Millisecond)
+	}
+	res := sendFrom(h, a)
+	checkRefused(t, res.Code, res.Header(), res.Body.Bytes(), 1)
+	if n := len(rec.recorded()); n != 2 || res.Header().Get("Connection") != "close" || s.held.Load() != 2 {
+		t.Errorf("with the hold full a refusal must be answered at once and close: %d holds, %d held, Connection %q",
+			n, s.held.Load(), res.Header().Get("Connection"))
+	}
+	close(rec.gate)
+	close(release)
+	wg.Wait()
+	if n := s.held.Load(); n != 0 {
+		t.Errorf("%d refusals still counted as held after all were answered", n)
 	}
 }
 
@@ -159,13 +274,17 @@ func TestAddressKey(t *testing.T) {
 }
 
 // TestLoadShedding runs the whole HTTP stack: a token's client over its
-// rate gets 429 while a client without a token is still served, and an
-// unknown token counts as its address.
+// rate gets 429 while a client without a token is still served, an unknown
+// token counts as its address, and a client that comes back before its
+// Retry-After is held and then disconnected. Refusals are logged in
+// summary, not a request-log line each.
 func TestLoadShedding(t *testing.T) {
+	log := &syncBuffer{}
 	a := newAPIWith(t, map[string]string{
 		"INNOGRAPH_CLIENT_RATE": "0.1", "INNOGRAPH_CLIENT_BURST": "2", "INNOGRAPH_CLIENT_CONCURRENCY": "4",
-	}, io.Discard)
-	post := func(token string) (int, http.Header, []byte) {
+		"INNOGRAPH_CLIENT_HOLD": "100ms",
+	}, log)
+	post := func(token string) (int, http.Header, []byte, bool) {
 		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ enterprises(first: 1) { totalCount } }"}`))
 		req.Header.Set("Content-Type", "application/json")
 		if token != "" {
@@ -178,20 +297,32 @@ func TestLoadShedding(t *testing.T) {
 		defer res.Body.Close()
 		var body json.RawMessage
 		_ = json.NewDecoder(res.Body).Decode(&body)
-		return res.StatusCode, res.Header, body
+		return res.StatusCode, res.Header, body, res.Close
 	}
 	for i := range 2 {
-		if status, _, body := post(readToken); status != http.StatusOK {
+		if status, _, body, _ := post(readToken); status != http.StatusOK {
 			t.Fatalf("request %d within the burst: %d %s", i+1, status, body)
 		}
 	}
-	status, header, body := post(readToken)
+	status, header, body, closed := post(readToken)
 	checkRefused(t, status, header, body, 2)
+	if closed {
+		t.Error("a first refusal closes the connection")
+	}
+	status, header, body, closed = post(readToken)
+	checkRefused(t, status, header, body, 2)
+	if !closed {
+		t.Error("a refusal to a client that ignored Retry-After keeps the connection open")
+	}
 	for i := range 2 {
-		if status, _, body := post(""); status != http.StatusOK {
+		if status, _, body, _ := post(""); status != http.StatusOK {
 			t.Fatalf("a client without a token is refused while the token's client floods (request %d): %d %s", i+1, status, body)
 		}
 	}
-	status, header, body = post("not-a-token-of-ours")
+	status, header, body, _ = post("not-a-token-of-ours")
 	checkRefused(t, status, header, body, 2)
+	logged := log.String()
+	if strings.Contains(logged, "status=429") || !strings.Contains(logged, "refusing requests over the per-client limits") {
+		t.Errorf("want refusals summarised, not logged one by one:\n%s", logged)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/innograph/innograph/bench/proccpu"
 )
 
 // The processes whose CPU the report splits each request's cost between.
@@ -15,40 +17,12 @@ const (
 	procBench  = "bench"  // this process: the load tool, and the raw endpoint
 )
 
-// userHZ is the unit of /proc/<pid>/stat CPU times: fixed at 100 by the
-// Linux ABI whatever the kernel's internal tick rate.
-const userHZ = 100
-
-// procCPU is the user+system CPU time a process has used so far.
-func procCPU(pid int) (time.Duration, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, err
-	}
-	// The command name (field 2) may hold spaces; the fields after it are
-	// plain numbers, utime and stime being the 12th and 13th.
-	_, rest, ok := strings.Cut(string(b), ") ")
-	fields := strings.Fields(rest)
-	if !ok || len(fields) < 13 {
-		return 0, fmt.Errorf("/proc/%d/stat: unexpected format", pid)
-	}
-	var ticks int64
-	for _, f := range fields[11:13] {
-		n, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
-		}
-		ticks += n
-	}
-	return time.Duration(ticks) * time.Second / userHZ, nil
-}
-
 // cpuTimes reads the CPU time of each process (role → pid); one it cannot
 // read (not on Linux, or gone) is left out.
 func cpuTimes(pids map[string]int) map[string]time.Duration {
 	out := make(map[string]time.Duration, len(pids))
 	for role, pid := range pids {
-		if t, err := procCPU(pid); err == nil {
+		if t, err := proccpu.Of(pid); err == nil {
 			out[role] = t
 		}
 	}

@@ -5,6 +5,7 @@ package neo4jdb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -44,34 +45,56 @@ type Observer func(ctx context.Context, q Query)
 
 // DB is a handle on one Neo4j database.
 type DB struct {
-	driver   neo4j.DriverWithContext
+	driver neo4j.DriverWithContext
+	// probe is a driver of its own, with one connection, for Ready: through
+	// the main pool a readiness check would wait behind every request for a
+	// connection (up to AcquireTimeout) and report our congestion, not
+	// whether Neo4j serves.
+	probe    neo4j.DriverWithContext
 	cfg      Config
 	observer Observer
 }
 
-// Open creates the driver and checks that the server answers.
+// Open creates the drivers and checks that the server answers.
 func Open(ctx context.Context, cfg Config, observer Observer) (*DB, error) {
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
-		func(c *config.Config) {
-			c.MaxConnectionPoolSize = cfg.MaxPoolSize
-			c.ConnectionAcquisitionTimeout = cfg.AcquireTimeout
-			c.SocketConnectTimeout = 5 * time.Second
-			// Retries of transient failures must end well inside a request's deadline.
-			c.MaxTransactionRetryTime = 5 * time.Second
-		})
+	// Retries of transient failures must end well inside a request's deadline.
+	driver, err := newDriver(cfg, cfg.MaxPoolSize, cfg.AcquireTimeout, 5*time.Second)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+		return nil, err
 	}
-	db := &DB{driver: driver, cfg: cfg, observer: observer}
-	if err := db.Ping(ctx); err != nil {
+	// The probe's retries cover its one connection having died with a
+	// restarted Neo4j, inside the second or two a readiness check may take.
+	probe, err := newDriver(cfg, 1, time.Second, time.Second)
+	if err != nil {
 		_ = driver.Close(ctx)
+		return nil, err
+	}
+	db := &DB{driver: driver, probe: probe, cfg: cfg, observer: observer}
+	if err := db.Ping(ctx); err != nil {
+		_ = db.Close(ctx)
 		return nil, err
 	}
 	return db, nil
 }
 
-// Close releases the driver's connections.
-func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+func newDriver(cfg Config, poolSize int, acquire, retry time.Duration) (neo4j.DriverWithContext, error) {
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
+		func(c *config.Config) {
+			c.MaxConnectionPoolSize = poolSize
+			c.ConnectionAcquisitionTimeout = acquire
+			c.SocketConnectTimeout = 5 * time.Second
+			c.MaxTransactionRetryTime = retry
+		})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver for %s: %w", cfg.URI, err)
+	}
+	return driver, nil
+}
+
+// Close releases the drivers' connections.
+func (db *DB) Close(ctx context.Context) error {
+	return errors.Join(db.driver.Close(ctx), db.probe.Close(ctx))
+}
 
 // Ping checks that the database can be reached and authenticated against.
 func (db *DB) Ping(ctx context.Context) error {
@@ -82,11 +105,11 @@ func (db *DB) Ping(ctx context.Context) error {
 }
 
 // Ready checks that the database serves reads: one index seek in a read
-// transaction, through the same path as every query. Connectivity alone
-// (Ping) is not enough: Neo4j accepts connections several seconds before its
-// database is online after a restart.
+// transaction, as every query runs, but on the probe's own connection.
+// Connectivity alone (Ping) is not enough: Neo4j accepts connections
+// several seconds before its database is online after a restart.
 func (db *DB) Ready(ctx context.Context) error {
-	_, err := db.read(ctx, "ready", `OPTIONAL MATCH (n:Node {id: ''}) RETURN count(n) AS n`, nil)
+	_, err := db.readOn(ctx, db.probe, db.cfg.ReadTimeout, "ready", `OPTIONAL MATCH (n:Node {id: ''}) RETURN count(n) AS n`, nil)
 	return err
 }
 
@@ -101,8 +124,12 @@ func (db *DB) readPaths(ctx context.Context, name, cypher string, params map[str
 }
 
 func (db *DB) readWithin(ctx context.Context, timeout time.Duration, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return db.readOn(ctx, db.driver, timeout, name, cypher, params)
+}
+
+func (db *DB) readOn(ctx context.Context, driver neo4j.DriverWithContext, timeout time.Duration, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	start := time.Now()
-	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithReadersRouting(),
 		neo4j.ExecuteQueryWithDatabase(db.cfg.Database),
 		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(timeout)))

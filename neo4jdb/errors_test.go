@@ -81,7 +81,7 @@ func testDB(t *testing.T, uri string, tune func(*config.Config)) *DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = driver.Close(context.Background()) })
-	return &DB{driver: driver, cfg: Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second}}
+	return &DB{driver: driver, probe: driver, cfg: Config{ReadTimeout: 5 * time.Second, WriteTimeout: 5 * time.Second}}
 }
 
 // TestUnreachableIsUnavailable captures the driver's real errors from a
@@ -117,29 +117,67 @@ func TestUnreachableIsUnavailable(t *testing.T) {
 // open transaction, so the next statement waits for a connection until the
 // acquisition timeout and the driver's retries run out.
 func TestPoolExhaustedIsUnavailable(t *testing.T) {
-	uri := os.Getenv("INNOGRAPH_TEST_NEO4J_URI")
-	if uri == "" {
-		t.Skip("no test Neo4j (INNOGRAPH_TEST_NEO4J_URI unset)")
-	}
+	uri := testURI(t)
 	ctx := context.Background()
 	db := testDB(t, uri, func(c *config.Config) {
 		c.MaxConnectionPoolSize = 1
 		c.ConnectionAcquisitionTimeout = 100 * time.Millisecond
 		c.MaxTransactionRetryTime = 300 * time.Millisecond
 	})
-	session := db.driver.NewSession(ctx, neo4j.SessionConfig{})
-	defer session.Close(ctx)
+	holdConnection(t, db.driver)
+	_, err := db.read(ctx, "probe", "RETURN 1", nil)
+	if model.ErrorCode(err) != model.CodeUnavailable || !strings.Contains(err.Error(), "Timeout while waiting for connection") {
+		t.Errorf("want UNAVAILABLE after waiting for a connection, got %v", err)
+	}
+}
+
+// TestReadyWhilePoolExhausted: with every connection of the main pool held,
+// Ready still answers from its own connection, so /readyz tells whether
+// Neo4j serves rather than how congested our pool is (it waited behind the
+// requests and said "not ready" for seconds after Neo4j was back).
+func TestReadyWhilePoolExhausted(t *testing.T) {
+	uri := testURI(t)
+	ctx := context.Background()
+	db, err := Open(ctx, Config{URI: uri, User: "neo4j", Password: os.Getenv("INNOGRAPH_TEST_NEO4J_PASSWORD"),
+		ReadTimeout: 5 * time.Second, MaxPoolSize: 1, AcquireTimeout: 2 * time.Second}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(ctx)
+	holdConnection(t, db.driver)
+	// Shorter than the main pool's acquisition timeout: waiting for its
+	// connection would fail this.
+	readyCtx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	if err := db.Ready(readyCtx); err != nil {
+		t.Errorf("Ready with the main pool exhausted: %v", err)
+	}
+}
+
+// testURI is the test Neo4j's address; without one the test skips.
+func testURI(t *testing.T) string {
+	t.Helper()
+	uri := os.Getenv("INNOGRAPH_TEST_NEO4J_URI")
+	if uri == "" {
+		t.Skip("no test Neo4j (INNOGRAPH_TEST_NEO4J_URI unset)")
+	}
+	return uri
+}
+
+// holdConnection takes one of driver's pooled connections for the rest of
+// the test: an open transaction keeps it.
+func holdConnection(t *testing.T, driver neo4j.DriverWithContext) {
+	t.Helper()
+	ctx := context.Background()
+	session := driver.NewSession(ctx, neo4j.SessionConfig{})
+	t.Cleanup(func() { _ = session.Close(ctx) })
 	tx, err := session.BeginTransaction(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer tx.Close(ctx)
+	t.Cleanup(func() { _ = tx.Close(ctx) })
 	if _, err := tx.Run(ctx, "RETURN 1", nil); err != nil {
 		t.Fatal(err)
-	}
-	_, err = db.read(ctx, "probe", "RETURN 1", nil)
-	if model.ErrorCode(err) != model.CodeUnavailable || !strings.Contains(err.Error(), "Timeout while waiting for connection") {
-		t.Errorf("want UNAVAILABLE after waiting for a connection, got %v", err)
 	}
 }
 
