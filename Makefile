@@ -62,7 +62,8 @@ endif
 # make bench: a fresh synthetic graph in the bench instance; our server on
 # BENCH_HTTP and the @neo4j/graphql peer on PEER_HTTP over it; then bench/
 # checks that they (and its own raw-Cypher endpoint) answer alike, measures
-# them side by side and writes bench/RESULTS.md.
+# them side by side and writes bench/RESULTS.md. Load shedding is off: the
+# bench is one client at up to 16 concurrent requests, measuring the engine.
 bench: build bench/peer/node_modules ## Load a synthetic graph (BENCH_NODES) and benchmark ours, the @neo4j/graphql peer and raw Cypher; writes bench/RESULTS.md
 	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
 	$(NEO4J_LOCAL) stop; rm -rf $(BENCH_DIR); \
@@ -70,7 +71,8 @@ bench: build bench/peer/node_modules ## Load a synthetic graph (BENCH_NODES) and
 	server=; peer=; trap 'test -z "$$server" || kill $$server; test -z "$$peer" || kill $$peer; $(NEO4J_LOCAL) stop' EXIT; \
 	export NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD); \
 	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
-	INNOGRAPH_ADDR=$(BENCH_HTTP) INNOGRAPH_LOAD_SAMPLE=false bin/innograph 2>.data/bench-server.log & server=$$!; \
+	INNOGRAPH_ADDR=$(BENCH_HTTP) INNOGRAPH_LOAD_SAMPLE=false INNOGRAPH_CLIENT_RATE=0 INNOGRAPH_CLIENT_CONCURRENCY=0 \
+	bin/innograph 2>.data/bench-server.log & server=$$!; \
 	NODE_ENV=production PEER_PORT=$(lastword $(subst :, ,$(PEER_HTTP))) node bench/peer/server.js >.data/bench-peer.log 2>&1 & peer=$$!; \
 	for i in $$(seq 60); do curl -sf http://$(BENCH_HTTP)/readyz >/dev/null && grep -q ready .data/bench-peer.log && break; sleep 1; done; \
 	$(GO) run ./bench -graphql http://$(BENCH_HTTP)/query -peer http://$(PEER_HTTP)/ -neo4j $$NEO4J_URI \
