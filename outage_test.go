@@ -78,7 +78,10 @@ func TestOutage(t *testing.T) {
 		defer wg.Done()
 		served, down = firstAfterKill(killed, stop, func() bool { return neo4jServes(cfg.Neo4j) })
 	}()
-	go func() { defer wg.Done(); ready, _ = firstAfterKill(killed, stop, func() bool { return readyz(srv.URL) }) }()
+	go func() {
+		defer wg.Done()
+		ready, _ = firstAfterKill(killed, stop, func() bool { return readyz(srv.URL) })
+	}()
 
 	time.Sleep(3 * time.Second)
 	pid, err := os.ReadFile(filepath.Join(dir, "neo4j.pid"))
