@@ -148,13 +148,10 @@ func (v *validator) relation(row Row, kind model.RelationKind, existing map[stri
 	}
 	from, to, props, err := spec.Validate(raw, model.Create)
 	if err == nil {
-		err = v.checkEnd(spec, spec.FromField, from, spec.From, existing)
+		err = spec.CheckEnds(from, to, v.kindOf(existing), "this load or the database")
 	}
 	if err == nil {
-		err = v.checkEnd(spec, spec.ToField, to, spec.To, existing)
-	}
-	if err == nil && from == to {
-		err = model.Invalid("to", "a node cannot be related to itself")
+		err = spec.CheckNotSelf(from, to)
 	}
 	if err != nil {
 		v.reject(row, true, fileField(spec, err))
@@ -171,20 +168,15 @@ func (v *validator) relation(row Row, kind model.RelationKind, existing map[stri
 	v.plan.Relations = append(v.plan.Relations, RelationItem{Pos: row.Pos, Kind: kind, Row: model.RelationRow{From: from, To: to, Props: props}})
 }
 
-func (v *validator) checkEnd(spec *model.RelationSpec, field, id string, allowed []model.NodeKind, existing map[string]model.NodeKind) error {
-	kind, ok := v.kinds[id]
-	if !ok {
-		kind, ok = existing[id]
-	}
-	if !ok {
-		return model.Invalid(field, "no node with id %q in this load or the database", id)
-	}
-	for _, a := range allowed {
-		if a == kind {
-			return nil
+// kindOf looks a node up in this load, then among the existing ones.
+func (v *validator) kindOf(existing map[string]model.NodeKind) func(string) (model.NodeKind, bool) {
+	return func(id string) (model.NodeKind, bool) {
+		if kind, ok := v.kinds[id]; ok {
+			return kind, true
 		}
+		kind, ok := existing[id]
+		return kind, ok
 	}
-	return model.Invalid(field, "%q is of type %s; expected %s", id, kind.Name(), model.KindNames(allowed))
 }
 
 // fileField renames the API's end fields (memberId…) to the file's from and to.

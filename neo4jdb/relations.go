@@ -138,10 +138,10 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 	})
 }
 
-// checkEnds makes sure both ends exist and have kinds the spec allows.
+// checkEnds applies the spec's end rules to the stored nodes $from and $to.
 func checkEnds(tx *writeTx, spec *model.RelationSpec, from, to string) error {
-	if from == to {
-		return model.Invalid(spec.ToField, "a node cannot be related to itself")
+	if err := spec.CheckNotSelf(from, to); err != nil {
+		return err
 	}
 	records, _, err := tx.run(`
 		OPTIONAL MATCH (a:Node {id: $from})
@@ -151,39 +151,25 @@ func checkEnds(tx *writeTx, spec *model.RelationSpec, from, to string) error {
 	if err != nil {
 		return err
 	}
-	for _, end := range []struct {
-		column, field, id string
-		allowed           []model.NodeKind
-	}{
-		{"fromLabels", spec.FromField, from, spec.From},
-		{"toLabels", spec.ToField, to, spec.To},
-	} {
+	kinds := map[string]model.NodeKind{}
+	for _, end := range []struct{ column, id string }{{"fromLabels", from}, {"toLabels", to}} {
 		ls, isNil, err := neo4j.GetRecordValue[[]any](records[0], end.column)
 		if err != nil {
 			return err
 		}
 		if isNil {
-			return model.Invalid(end.field, "no node with id %q", end.id)
+			continue
 		}
 		names := make([]string, len(ls))
 		for i, l := range ls {
 			names[i], _ = l.(string)
 		}
-		kind, _ := kindOfLabels(names)
-		if !containsKind(end.allowed, kind) {
-			return model.Invalid(end.field, "%q is of type %s; expected %s", end.id, kind.Name(), model.KindNames(end.allowed))
-		}
+		kinds[end.id], _ = kindOfLabels(names)
 	}
-	return nil
-}
-
-func containsKind(kinds []model.NodeKind, k model.NodeKind) bool {
-	for _, x := range kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
+	return spec.CheckEnds(from, to, func(id string) (model.NodeKind, bool) {
+		kind, ok := kinds[id]
+		return kind, ok
+	}, "")
 }
 
 // UpdateRelation sets properties of the relationship identified by its ends
