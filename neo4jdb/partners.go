@@ -20,22 +20,26 @@ import (
 // more to tell whether there were more.
 func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
 	w := model.PartnerWeights
+	memberOf, locatedIn := relType(model.RelationKindMembership), relType(model.RelationKindLocation)
+	collaborates := relType(model.RelationKindCollaboration)
+	produced := relType(model.RelationKindDevelopment) + "|" + relType(model.RelationKindTransfer)
+	alliance, park, result := label(model.NodeKindAlliance), label(model.NodeKindPark), label(model.NodeKindResult)
 	cypher := `
 		MATCH (s:Node {id: $id})
 		CALL (s) {
 			CALL (s) {
-				MATCH (s)-[r1:MEMBER_OF]->(via:Alliance)<-[r2:MEMBER_OF]-(c)
+				MATCH (s)-[r1:` + memberOf + `]->(via:` + alliance + `)<-[r2:` + memberOf + `]-(c)
 				RETURN c, 'SHARED_ALLIANCE' AS kind, via, null AS field, [r1, r2] AS rels
 				UNION ALL
-				MATCH (s)-[r1:LOCATED_IN]->(via:Park)<-[r2:LOCATED_IN]-(c)
+				MATCH (s)-[r1:` + locatedIn + `]->(via:` + park + `)<-[r2:` + locatedIn + `]-(c)
 				RETURN c, 'SHARED_PARK' AS kind, via, null AS field, [r1, r2] AS rels
 				UNION ALL
-				MATCH (s)-[r1:COLLABORATES_WITH]-(via)-[r2:COLLABORATES_WITH]-(c)
+				MATCH (s)-[r1:` + collaborates + `]-(via)-[r2:` + collaborates + `]-(c)
 				RETURN c, 'PARTNER_OF_PARTNER' AS kind, via, null AS field, [r1, r2] AS rels
 				UNION ALL
-				MATCH (s)-[:DEVELOPED|TRANSFERRED_TO]-(mine:Result) WHERE mine.field IS NOT NULL
+				MATCH (s)-[:` + produced + `]-(mine:` + result + `) WHERE mine.field IS NOT NULL
 				WITH DISTINCT s, mine.field AS field
-				MATCH (:Result {field: field})-[:DEVELOPED|TRANSFERRED_TO]-(c)
+				MATCH (:` + result + ` {field: field})-[:` + produced + `]-(c)
 				RETURN DISTINCT c, 'SAME_FIELD' AS kind, null AS via, field, [] AS rels
 			}
 			WITH s, c, kind, via, field, rels

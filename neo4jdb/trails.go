@@ -14,14 +14,14 @@ import (
 // most first items; reading one more tells whether it was cut.
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
 	records, err := db.readPaths(ctx, "resultTrail", `
-		MATCH (res:Node {id: $id}) WHERE res:Result
+		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
-			COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 } AS developers,
-			COLLECT { MATCH (res)-[t:TRANSFERRED_TO]->(e)
+			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 } AS developers,
+			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
-					parks: COLLECT { MATCH (e)-[l:LOCATED_IN]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
-					alliances: COLLECT { MATCH (e)-[m:MEMBER_OF]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id LIMIT $first + 1 }}
+					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
+					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id LIMIT $first + 1 }}
 				} AS transfers`,
 		map[string]any{"id": id, "first": first})
 	if err != nil {
@@ -91,12 +91,12 @@ func capped(v any, first int) ([]any, bool) {
 // to tell whether a list was cut.
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
 	records, err := db.readPaths(ctx, "technologySources", `
-		MATCH (e:Node {id: $id}) WHERE e:Enterprise
+		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
 		RETURN e,
-			COLLECT { MATCH (res)-[t:TRANSFERRED_TO]->(e)
+			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:DEVELOPED]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 }}
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 }}
 				} AS sources`,
 		map[string]any{"id": id, "first": first})
 	if err != nil {
