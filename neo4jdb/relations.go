@@ -35,20 +35,18 @@ func arrow(a, r, typ, b string, dir model.Direction) string {
 }
 
 // relSortKey writes the key a relationship list sorts on, a Cypher list
-// compared element by element: the far end's rank (chair units before
-// members, lead developers before participants; 0 in other lists), its
-// name and id, and the relationship's key properties (model.Cursor), which
-// tell apart relationships to one node. r and m name the relationship and
+// compared element by element: the far end's rank (in an alliance's members
+// and a result's developers, the place of its role in the spec's Roles, so
+// chair units and lead developers first; 0 in other lists), its name and
+// id, and the relationship's key properties (model.Cursor), which tell
+// apart relationships to one node. r and m name the relationship and
 // the node at the other end. Every element is a non-null string or
 // integer, so that the list orders totally and compares with a cursor's
 // (relCursor) as it orders.
 func relSortKey(q model.RelationQuery, r, m string) string {
 	rank := "0"
-	switch {
-	case q.Kind == model.RelationKindMembership && q.Dir == model.Incoming:
-		rank = "CASE " + r + ".role WHEN 'CHAIR' THEN 0 WHEN 'VICE_CHAIR' THEN 1 WHEN 'SECRETARIAT' THEN 2 ELSE 3 END"
-	case q.Kind == model.RelationKindDevelopment && q.Dir == model.Incoming:
-		rank = "CASE " + r + ".role WHEN 'LEAD' THEN 0 ELSE 1 END"
+	if roles := model.RelationSpecs[q.Kind].Roles(); q.Dir == model.Incoming && len(roles) > 0 {
+		rank = roleRank(r, roles)
 	}
 	tie := []string{}
 	for _, k := range model.RelationSpecs[q.Kind].Key {
@@ -58,6 +56,17 @@ func relSortKey(q model.RelationQuery, r, m string) string {
 		tie = []string{"''"}
 	}
 	return fmt.Sprintf("[%s, coalesce(%s.name, ''), %s.id, %s]", rank, m, m, strings.Join(tie, " + ' ' + "))
+}
+
+// roleRank writes a CASE that ranks r.role by its place in roles (the fixed
+// enum values of a spec, never user text); the last role, like a missing
+// one, ranks last.
+func roleRank(r string, roles []string) string {
+	rank := "CASE " + r + ".role"
+	for i, role := range roles[:len(roles)-1] {
+		rank += fmt.Sprintf(" WHEN '%s' THEN %d", role, i)
+	}
+	return rank + fmt.Sprintf(" ELSE %d END", len(roles)-1)
 }
 
 // relCursor is a cursor as the list relSortKey writes, for a parameter.

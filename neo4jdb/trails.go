@@ -12,6 +12,11 @@ import (
 // ResultTrail follows a result in one statement: its developers, then each
 // transfer, then the transferee's parks and alliances. Each list holds at
 // most first items; reading one more tells whether it was cut.
+//
+// Trails order developers and alliances by the role's name (so CHAIR,
+// MEMBER, SECRETARIAT, VICE_CHAIR), not by RelationSpec.Roles as the
+// relationship lists do (relSortKey); kept as it is to change nothing
+// visible, until the order is decided (issue 12).
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
 	records, err := db.readPaths(ctx, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
@@ -88,7 +93,8 @@ func capped(v any, first int) ([]any, bool) {
 
 // TechnologySources finds, in one statement, the results an enterprise
 // acquired and who developed each: at most first of each, reading one more
-// to tell whether a list was cut.
+// to tell whether a list was cut. Developers are in a trail's order, by
+// the role's name (see ResultTrail).
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
 	records, err := db.readPaths(ctx, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
