@@ -111,19 +111,16 @@ func networkQuery(id string, depth *int, kinds []model.RelationKind, since, unti
 	return q, a.err
 }
 
-// organisations are the kinds suggestPartners can suggest.
-var organisations = []model.NodeKind{model.NodeKindEnterprise, model.NodeKindUniversity}
-
 func partnerQuery(id string, kinds []model.NodeKind, first *int) (model.PartnerQuery, error) {
 	var a argChecks
 	a.id("id", id)
-	q := model.PartnerQuery{ID: id, Kinds: organisations, RecentSince: time.Now().Year() - recentYears}
+	q := model.PartnerQuery{ID: id, Kinds: model.Organisations, RecentSince: time.Now().Year() - recentYears}
 	q.First = a.int("first", first, defaultPartners, 1, maxPartners)
 	if len(kinds) > 0 {
 		q.Kinds = kinds
 	}
 	for _, k := range q.Kinds {
-		if a.err == nil && k != model.NodeKindEnterprise && k != model.NodeKindUniversity {
+		if a.err == nil && !slices.Contains(model.Organisations, k) {
 			a.err = model.Invalid("kinds", "partners are enterprises or universities, not %s", k)
 		}
 	}

@@ -132,13 +132,15 @@ var NodeSpecs = map[NodeKind]*NodeSpec{
 	)},
 }
 
-var organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
+// Organisations are the node kinds that act: they join alliances, develop
+// results and collaborate, and suggestPartners suggests them.
+var Organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
 
 // RelationSpecs are the rules of every relationship type.
 var RelationSpecs = map[RelationKind]*RelationSpec{
 	RelationKindMembership: {
 		Kind: RelationKindMembership, FromField: "memberId", ToField: "allianceId",
-		From: organisations, To: []NodeKind{NodeKindAlliance},
+		From: Organisations, To: []NodeKind{NodeKindAlliance},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllMemberRole), Default: string(MemberRoleMember)},
 			year("since"), year("until"), source, synthetic,
@@ -155,7 +157,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 	},
 	RelationKindDevelopment: {
 		Kind: RelationKindDevelopment, FromField: "developerId", ToField: "resultId",
-		From: organisations, To: []NodeKind{NodeKindResult},
+		From: Organisations, To: []NodeKind{NodeKindResult},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllDevelopmentRole), Default: string(DevelopmentRoleLead)},
 			year("year"), source, synthetic,
@@ -174,7 +176,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 	},
 	RelationKindCollaboration: {
 		Kind: RelationKindCollaboration, FromField: "fromId", ToField: "toId",
-		From: organisations, To: organisations,
+		From: Organisations, To: Organisations,
 		Key: []string{"kind"}, Undirected: true,
 		Fields: []FieldRule{
 			enum("kind", AllCollaborationKind, true),
