@@ -39,18 +39,19 @@ type config struct {
 // loadConfig reads the configuration through getenv and reports every bad value at once.
 func loadConfig(getenv func(string) string) (config, error) {
 	e := env{get: getenv}
+	d := neo4jdb.DefaultConfig()
 	c := config{
 		Addr: e.str("INNOGRAPH_ADDR", "localhost:8080"),
 		Neo4j: neo4jdb.Config{
-			URI:            e.str("NEO4J_URI", "bolt://127.0.0.1:7687"),
-			User:           e.str("NEO4J_USER", "neo4j"),
-			Password:       e.str("NEO4J_PASSWORD", "innograph-dev"),
-			Database:       e.str("NEO4J_DATABASE", ""),
-			ReadTimeout:    e.duration("NEO4J_READ_TIMEOUT", 5*time.Second),
-			PathTimeout:    e.duration("NEO4J_PATH_TIMEOUT", 5*time.Second),
-			WriteTimeout:   e.duration("NEO4J_WRITE_TIMEOUT", 10*time.Second),
-			MaxPoolSize:    e.integer("NEO4J_MAX_POOL_SIZE", 50),
-			AcquireTimeout: e.duration("NEO4J_ACQUIRE_TIMEOUT", 5*time.Second),
+			URI:            e.str("NEO4J_URI", d.URI),
+			User:           e.str("NEO4J_USER", d.User),
+			Password:       e.str("NEO4J_PASSWORD", d.Password),
+			Database:       e.str("NEO4J_DATABASE", d.Database),
+			ReadTimeout:    e.duration("NEO4J_READ_TIMEOUT", d.ReadTimeout),
+			PathTimeout:    e.duration("NEO4J_PATH_TIMEOUT", d.PathTimeout),
+			WriteTimeout:   e.duration("NEO4J_WRITE_TIMEOUT", d.WriteTimeout),
+			MaxPoolSize:    e.integer("NEO4J_MAX_POOL_SIZE", d.MaxPoolSize),
+			AcquireTimeout: e.duration("NEO4J_ACQUIRE_TIMEOUT", d.AcquireTimeout),
 		},
 		ReadTokens:      e.list("INNOGRAPH_READ_TOKENS", nil),
 		WriteTokens:     e.list("INNOGRAPH_WRITE_TOKENS", nil),

@@ -61,15 +61,13 @@ type sent struct {
 // PEER_TRACE, so the measured peer never pays for tracing.
 func traceStatements(ctx context.Context, o options, cs []comparison) (map[string]map[string]sent, error) {
 	rec := &recorder{}
-	db, err := neo4jdb.Open(ctx, neo4jdb.Config{URI: o.uri, User: "neo4j", Password: o.password,
-		ReadTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second, PathTimeout: 5 * time.Second,
-		MaxPoolSize: 4, AcquireTimeout: 5 * time.Second},
+	db, err := neo4jdb.Open(ctx, ourConfig(o, 4),
 		func(_ context.Context, q neo4jdb.Query) { rec.add(statement{q.Cypher, q.Params}) })
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close(ctx)
-	driver, err := neo4j.NewDriverWithContext(o.uri, neo4j.BasicAuth("neo4j", o.password, ""))
+	driver, err := neo4j.NewDriverWithContext(o.uri, neo4j.BasicAuth(neo4jdb.DefaultConfig().User, o.password, ""))
 	if err != nil {
 		return nil, err
 	}

@@ -56,7 +56,7 @@ func parseOptions() (options, error) {
 	flag.StringVar(&o.ours, "graphql", "http://127.0.0.1:8181/query", "our GraphQL endpoint")
 	flag.StringVar(&o.peer, "peer", "", "the @neo4j/graphql peer's endpoint; empty: leave the peer out")
 	flag.StringVar(&o.uri, "neo4j", "bolt://127.0.0.1:7689", "the Neo4j every system reads")
-	flag.StringVar(&o.password, "password", envOr("NEO4J_PASSWORD", "innograph-dev"), "Neo4j password (user neo4j)")
+	flag.StringVar(&o.password, "password", envOr("NEO4J_PASSWORD", neo4jdb.DefaultConfig().Password), "Neo4j password (user neo4j)")
 	flag.IntVar(&o.nodes, "nodes", 100000, "-nodes the synthetic graph was generated with")
 	flag.Uint64Var(&o.seed, "seed", 1, "-seed the synthetic graph was generated with")
 	flag.IntVar(&o.params, "params", 50, "parameter sets per workload")
@@ -81,6 +81,14 @@ func parseOptions() (options, error) {
 	return o, err
 }
 
+// ourConfig is how our server would reach the bench's Neo4j: its defaults
+// with the bench's URI, password and pool.
+func ourConfig(o options, pool int) neo4jdb.Config {
+	cfg := neo4jdb.DefaultConfig()
+	cfg.URI, cfg.Password, cfg.MaxPoolSize = o.uri, o.password, pool
+	return cfg
+}
+
 func run() error {
 	o, err := parseOptions()
 	if err != nil {
@@ -96,9 +104,7 @@ func run() error {
 	}
 	fmt.Fprint(report, header(o))
 	ctx := context.Background()
-	db, err := neo4jdb.Open(ctx, neo4jdb.Config{URI: o.uri, User: "neo4j", Password: o.password,
-		ReadTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second, PathTimeout: 5 * time.Second,
-		MaxPoolSize: o.pool, AcquireTimeout: 5 * time.Second}, nil)
+	db, err := neo4jdb.Open(ctx, ourConfig(o, o.pool), nil)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ type rawServer struct {
 }
 
 func startRaw(ctx context.Context, uri, password string, pool int, db *neo4jdb.DB) (string, func(), error) {
-	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth("neo4j", password, ""),
+	driver, err := neo4j.NewDriverWithContext(uri, neo4j.BasicAuth(neo4jdb.DefaultConfig().User, password, ""),
 		func(c *neo4j.Config) { c.MaxConnectionPoolSize = pool })
 	if err != nil {
 		return "", nil, err

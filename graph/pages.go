@@ -11,11 +11,10 @@ import (
 
 // list runs a node list query and builds the parts of its Relay connection.
 // The total is counted only when the client selected totalCount, and then in
-// the same statement as the page. An error of the filter (whereErr) is passed
-// on, so that list resolvers stay straight lines.
-func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition, whereErr error,
+// the same statement as the page.
+func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition,
 	orderBy *model.NodeOrder, args pageArgs, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
-	q, err := listQuery(kind, where, whereErr, orderBy, args)
+	q, err := listQuery(kind, where, orderBy, args)
 	if err != nil {
 		return nil, nil, 0, err
 	}

@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,57 +33,16 @@ const (
 	recentYears = 10
 )
 
-// bounded checks an integer argument: absent means def, else lo..hi.
-func bounded(arg string, v *int, def, lo, hi int) (int, error) {
-	if v == nil {
-		return def, nil
-	}
-	if *v < lo || *v > hi {
-		return 0, model.Invalid(arg, "must be between %d and %d, got %d", lo, hi, *v)
-	}
-	return *v, nil
-}
-
-// argChecks runs argument checks in order and keeps the first error.
-type argChecks struct{ err error }
-
-func (a *argChecks) int(arg string, v *int, def, lo, hi int) int {
-	if a.err != nil {
-		return def
-	}
-	n, err := bounded(arg, v, def, lo, hi)
-	a.err = err
-	return n
-}
-
-func (a *argChecks) id(arg, id string) {
-	if a.err == nil {
-		a.err = requireID(arg, id)
-	}
-}
-
 // selected tells whether the client asked for any of the fields of the
 // result, so that parts of an answer nobody reads are not computed.
 func selected(ctx context.Context, fields ...string) bool {
 	return slices.ContainsFunc(graphql.CollectAllFields(ctx), func(f string) bool { return slices.Contains(fields, f) })
 }
 
-// requireID checks an id argument.
-func requireID(arg, id string) error {
-	if strings.TrimSpace(id) == "" {
-		return model.Invalid(arg, "must not be empty")
-	}
-	return nil
-}
-
 // scope checks the arguments that say which relationships a path may use.
 func (a *argChecks) scope(kinds []model.RelationKind, since, until, maxDegree *int) model.PathScope {
 	s := model.PathScope{Kinds: kinds, Window: model.Window{Since: since, Until: until}}
-	var c conditions
-	c.years("since", "until", "", since, until)
-	if a.err == nil {
-		a.err = c.err
-	}
+	a.years("since", "until", "", since, until)
 	s.MaxDegree = a.int("maxDegree", maxDegree, defaultMaxDegree, 0, maxMaxDegree)
 	return s
 }
@@ -129,13 +87,14 @@ func partnerQuery(id string, kinds []model.NodeKind, first *int) (model.PartnerQ
 
 func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry *string, first *int) (model.HubQuery, error) {
 	q := model.HubQuery{Kind: kind, Kinds: kinds}
-	var c conditions
-	c.text(model.OpPrefix, "region", "region", region)
-	c.text(model.OpEquals, "industry", "industry", industry)
-	if c.err != nil {
-		return q, c.err
+	var a argChecks
+	a.text(model.OpPrefix, "region", "region", region)
+	a.text(model.OpEquals, "industry", "industry", industry)
+	q.First = a.int("first", first, defaultHubs, 1, maxFirst)
+	if a.err != nil {
+		return q, a.err
 	}
-	for _, cond := range c.list {
+	for _, cond := range a.where {
 		v := cond.Value.(string)
 		if cond.Prop == "region" {
 			q.Region = &v
@@ -143,7 +102,5 @@ func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry 
 			q.Industry = &v
 		}
 	}
-	var err error
-	q.First, err = boundFirst("first", first, defaultHubs)
-	return q, err
+	return q, nil
 }

@@ -280,40 +280,55 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 // Enterprises is the resolver for the enterprises field.
 func (r *queryResolver) Enterprises(ctx context.Context, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.EnterpriseConnection, error) {
 	where, err := enterpriseConditions(filter)
+	if err != nil {
+		return nil, err
+	}
 	c := &model.EnterpriseConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindEnterprise, where, err, orderBy, pageArgs{first, last, after, before}, enterpriseEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindEnterprise, where, orderBy, pageArgs{first, last, after, before}, enterpriseEdge)
 	return c, err
 }
 
 // Universities is the resolver for the universities field.
 func (r *queryResolver) Universities(ctx context.Context, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.UniversityConnection, error) {
 	where, err := universityConditions(filter)
+	if err != nil {
+		return nil, err
+	}
 	c := &model.UniversityConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindUniversity, where, err, orderBy, pageArgs{first, last, after, before}, universityEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindUniversity, where, orderBy, pageArgs{first, last, after, before}, universityEdge)
 	return c, err
 }
 
 // Alliances is the resolver for the alliances field.
 func (r *queryResolver) Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error) {
 	where, err := allianceConditions(filter)
+	if err != nil {
+		return nil, err
+	}
 	c := &model.AllianceConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindAlliance, where, err, orderBy, pageArgs{first, last, after, before}, allianceEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindAlliance, where, orderBy, pageArgs{first, last, after, before}, allianceEdge)
 	return c, err
 }
 
 // Parks is the resolver for the parks field.
 func (r *queryResolver) Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error) {
 	where, err := parkConditions(filter)
+	if err != nil {
+		return nil, err
+	}
 	c := &model.ParkConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPark, where, err, orderBy, pageArgs{first, last, after, before}, parkEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPark, where, orderBy, pageArgs{first, last, after, before}, parkEdge)
 	return c, err
 }
 
 // Results is the resolver for the results field.
 func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error) {
 	where, err := resultConditions(filter)
+	if err != nil {
+		return nil, err
+	}
 	c := &model.ResultConnection{}
-	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, err, orderBy, pageArgs{first, last, after, before}, resultEdge)
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, orderBy, pageArgs{first, last, after, before}, resultEdge)
 	return c, err
 }
 
@@ -352,7 +367,7 @@ func (r *queryResolver) ResultTrail(ctx context.Context, id string, first *int) 
 	if err := requireID("id", id); err != nil {
 		return nil, err
 	}
-	n, err := boundFirst("first", first, defaultRelationsFirst)
+	n, err := bounded("first", first, defaultRelationsFirst, 1, maxFirst)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +379,7 @@ func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID stri
 	if err := requireID("enterpriseId", enterpriseID); err != nil {
 		return nil, err
 	}
-	n, err := boundFirst("first", first, defaultRelationsFirst)
+	n, err := bounded("first", first, defaultRelationsFirst, 1, maxFirst)
 	if err != nil {
 		return nil, err
 	}

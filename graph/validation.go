@@ -17,15 +17,45 @@ const (
 	maxFilterText   = 100
 )
 
-// boundFirst checks a `first` argument: absent means def, else 1..maxFirst.
-func boundFirst(arg string, first *int, def int) (int, error) {
-	if first == nil {
+// bounded checks an integer argument: absent means def, else lo..hi.
+func bounded(arg string, v *int, def, lo, hi int) (int, error) {
+	if v == nil {
 		return def, nil
 	}
-	if *first < 1 || *first > maxFirst {
-		return 0, model.Invalid(arg, "must be between 1 and %d, got %d", maxFirst, *first)
+	if *v < lo || *v > hi {
+		return 0, model.Invalid(arg, "must be between %d and %d, got %d", lo, hi, *v)
 	}
-	return *first, nil
+	return *v, nil
+}
+
+// argChecks runs argument checks in order and keeps the first error; the
+// filter checks among them collect their predicates in where.
+type argChecks struct {
+	where []model.Condition
+	err   error
+}
+
+func (a *argChecks) int(arg string, v *int, def, lo, hi int) int {
+	if a.err != nil {
+		return def
+	}
+	n, err := bounded(arg, v, def, lo, hi)
+	a.err = err
+	return n
+}
+
+func (a *argChecks) id(arg, id string) {
+	if a.err == nil {
+		a.err = requireID(arg, id)
+	}
+}
+
+// requireID checks an id argument.
+func requireID(arg, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return model.Invalid(arg, "must not be empty")
+	}
+	return nil
 }
 
 // cursor is what an opaque cursor string holds: the order it belongs to and
@@ -83,14 +113,12 @@ type pageArgs struct {
 	after, before *string
 }
 
-// listQuery validates the arguments shared by the node lists, passing on an
-// error of the filter before it. A page is read forward by first (the
+// listQuery validates the arguments shared by the node lists, after the
+// filter has been turned into where. A page is read forward by first (the
 // default) or backward by last, never both, each 1..maxFirst.
-func listQuery(kind model.NodeKind, where []model.Condition, err error, orderBy *model.NodeOrder, args pageArgs) (model.ListQuery, error) {
+func listQuery(kind model.NodeKind, where []model.Condition, orderBy *model.NodeOrder, args pageArgs) (model.ListQuery, error) {
 	q := model.ListQuery{Kind: kind, Where: where, OrderBy: "name"}
-	if err != nil {
-		return q, err
-	}
+	var err error
 	if q.First, q.Backward, err = args.size(); err != nil {
 		return q, err
 	}
@@ -117,10 +145,10 @@ func (args pageArgs) size() (n int, backward bool, err error) {
 	case args.first != nil && args.last != nil:
 		return 0, false, model.Invalid("last", "cannot be given with first: page forward with first and after, or backward with last and before")
 	case args.last != nil:
-		n, err = boundFirst("last", args.last, defaultListSize)
+		n, err = bounded("last", args.last, defaultListSize, 1, maxFirst)
 		return n, true, err
 	}
-	n, err = boundFirst("first", args.first, defaultListSize)
+	n, err = bounded("first", args.first, defaultListSize, 1, maxFirst)
 	return n, false, err
 }
 
@@ -154,35 +182,31 @@ func orderKey(q model.ListQuery) string {
 	return string(q.Kind) + ":" + q.OrderBy
 }
 
-// conditions collects filter predicates, checking each value on the way.
-type conditions struct {
-	list []model.Condition
-	err  error
-}
+// The filter checks: each checks a value and adds its predicate to where.
 
-func (c *conditions) text(op model.Op, arg, prop string, v *string) {
-	if v == nil || c.err != nil {
+func (a *argChecks) text(op model.Op, arg, prop string, v *string) {
+	if v == nil || a.err != nil {
 		return
 	}
 	s := strings.TrimSpace(*v)
 	switch {
 	case s == "":
-		c.err = model.Invalid(arg, "must not be empty")
+		a.err = model.Invalid(arg, "must not be empty")
 	case utf8.RuneCountInString(s) > maxFilterText:
-		c.err = model.Invalid(arg, "longer than %d characters", maxFilterText)
+		a.err = model.Invalid(arg, "longer than %d characters", maxFilterText)
 	default:
-		c.list = append(c.list, model.Condition{Op: op, Prop: prop, Value: s})
+		a.where = append(a.where, model.Condition{Op: op, Prop: prop, Value: s})
 	}
 }
 
-func (c *conditions) enum(prop string, v interface{ String() string }, present bool) {
-	if present && c.err == nil {
-		c.list = append(c.list, model.Condition{Op: model.OpEquals, Prop: prop, Value: v.String()})
+func (a *argChecks) enum(prop string, v interface{ String() string }, present bool) {
+	if present && a.err == nil {
+		a.where = append(a.where, model.Condition{Op: model.OpEquals, Prop: prop, Value: v.String()})
 	}
 }
 
-func (c *conditions) years(fromArg, toArg, prop string, from, to *int) {
-	if c.err != nil {
+func (a *argChecks) years(fromArg, toArg, prop string, from, to *int) {
+	if a.err != nil {
 		return
 	}
 	for _, y := range []struct {
@@ -194,13 +218,13 @@ func (c *conditions) years(fromArg, toArg, prop string, from, to *int) {
 			continue
 		}
 		if *y.v < model.MinYear || *y.v > model.MaxYear {
-			c.err = model.Invalid(y.arg, "year %d is outside %d–%d", *y.v, model.MinYear, model.MaxYear)
+			a.err = model.Invalid(y.arg, "year %d is outside %d–%d", *y.v, model.MinYear, model.MaxYear)
 			return
 		}
-		c.list = append(c.list, model.Condition{Op: y.op, Prop: prop, Value: int64(*y.v)})
+		a.where = append(a.where, model.Condition{Op: y.op, Prop: prop, Value: int64(*y.v)})
 	}
 	if from != nil && to != nil && *from > *to {
-		c.err = model.Invalid(toArg, "%d is before %s %d", *to, fromArg, *from)
+		a.err = model.Invalid(toArg, "%d is before %s %d", *to, fromArg, *from)
 	}
 }
 
@@ -219,6 +243,6 @@ func searchArgs(query string, first *int) (string, int, error) {
 	case utf8.RuneCountInString(text) > maxSearchText:
 		return "", 0, model.Invalid("query", "longer than %d characters", maxSearchText)
 	}
-	n, err := boundFirst("first", first, defaultSearchFirst)
+	n, err := bounded("first", first, defaultSearchFirst, 1, maxFirst)
 	return text, n, err
 }

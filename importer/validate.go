@@ -63,7 +63,7 @@ func (v *validator) reject(row Row, relation bool, err error) {
 }
 
 func (v *validator) node(row Row, kind model.NodeKind) {
-	raw := without(row.Raw, "type")
+	raw := model.Without(row.Raw, "type")
 	if id, _ := raw["id"].(string); strings.TrimSpace(id) == "" {
 		v.reject(row, false, model.Invalid("id", "is required: a load merges nodes by id"))
 		return
@@ -204,17 +204,6 @@ func relationKey(spec *model.RelationSpec, from, to string, props map[string]any
 		key += "\x00" + fmt.Sprint(props[k])
 	}
 	return key
-}
-
-func without(raw map[string]any, keys ...string) map[string]any {
-	out := make(map[string]any, len(raw))
-	for k, val := range raw {
-		out[k] = val
-	}
-	for _, k := range keys {
-		delete(out, k)
-	}
-	return out
 }
 
 func less(a, b Pos) bool {

@@ -2,33 +2,18 @@ package neo4jdb_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
 var ctx = context.Background()
-
-func code(err error) model.Code {
-	if err == nil {
-		return ""
-	}
-	return model.ErrorCode(err)
-}
-
-func field(err error) string {
-	var e *model.Error
-	if errors.As(err, &e) {
-		return e.Field
-	}
-	return ""
-}
 
 // mustCreate creates a node from raw input through the same validation as the API.
 func mustCreate(t *testing.T, db *neo4jdb.DB, kind model.NodeKind, raw map[string]any) model.Node {
@@ -63,7 +48,7 @@ func TestOpenUnavailable(t *testing.T) {
 	cfg.URI = "bolt://127.0.0.1:1" // nothing listens on port 1
 	cfg.AcquireTimeout = time.Second
 	_, err := neo4jdb.Open(ctx, cfg, nil)
-	if code(err) != model.CodeUnavailable {
+	if modeltest.Code(err) != model.CodeUnavailable {
 		t.Errorf("want UNAVAILABLE, got %v", err)
 	}
 }
@@ -82,7 +67,7 @@ func TestCancelledContextIsTimeout(t *testing.T) {
 	db, _ := neo4jtest.Open(t)
 	c, cancel := context.WithDeadline(ctx, time.Now().Add(-time.Second))
 	defer cancel()
-	if _, err := db.NodesByID(c, []string{"x"}); code(err) != model.CodeTimeout {
+	if _, err := db.NodesByID(c, []string{"x"}); modeltest.Code(err) != model.CodeTimeout {
 		t.Errorf("want TIMEOUT, got %v", err)
 	}
 }
@@ -105,13 +90,13 @@ func TestNodesCRUD(t *testing.T) {
 	})
 	t.Run("ErrDuplicateID", func(t *testing.T) {
 		_, err := db.CreateNode(ctx, model.NodeKindPark, "ent-kehe", map[string]any{"name": "x", "kind": "INCUBATOR"})
-		if code(err) != model.CodeBadUserInput || field(err) != "id" {
+		if modeltest.Code(err) != model.CodeBadUserInput || modeltest.Field(err) != "id" {
 			t.Errorf("want BAD_USER_INPUT on id, got %v", err)
 		}
 	})
 	t.Run("ErrDuplicateCreditCode", func(t *testing.T) {
 		_, err := db.CreateNode(ctx, model.NodeKindEnterprise, "ent-other", map[string]any{"name": "x", "creditCode": "914403001922038216"})
-		if code(err) != model.CodeBadUserInput || field(err) != "creditCode" {
+		if modeltest.Code(err) != model.CodeBadUserInput || modeltest.Field(err) != "creditCode" {
 			t.Errorf("want BAD_USER_INPUT on creditCode, got %v", err)
 		}
 	})
@@ -127,7 +112,7 @@ func TestNodesCRUD(t *testing.T) {
 	})
 	t.Run("ErrUpdateWrongKind", func(t *testing.T) {
 		_, err := db.UpdateNode(ctx, model.NodeKindPark, "ent-kehe", map[string]any{"name": "x"})
-		if code(err) != model.CodeNotFound {
+		if modeltest.Code(err) != model.CodeNotFound {
 			t.Errorf("want NOT_FOUND, got %v", err)
 		}
 	})
@@ -143,7 +128,7 @@ func TestNodesCRUD(t *testing.T) {
 		if p.Kind != model.NodeKindEnterprise || len(p.Detached) != 2 {
 			t.Errorf("payload %+v", p)
 		}
-		if _, err := db.DeleteNode(ctx, "ent-kehe"); code(err) != model.CodeNotFound {
+		if _, err := db.DeleteNode(ctx, "ent-kehe"); modeltest.Code(err) != model.CodeNotFound {
 			t.Errorf("second delete: want NOT_FOUND, got %v", err)
 		}
 	})
@@ -289,7 +274,7 @@ func TestListNodesFilters(t *testing.T) {
 			}
 		})
 	}
-	if _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindUniversity, OrderBy: "founded", First: 1}); code(err) != model.CodeBadUserInput {
+	if _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindUniversity, OrderBy: "founded", First: 1}); modeltest.Code(err) != model.CodeBadUserInput {
 		t.Errorf("ordering by a property the kind lacks: want BAD_USER_INPUT, got %v", err)
 	}
 	if _, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: 1, Count: true,

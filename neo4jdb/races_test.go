@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -27,8 +28,8 @@ func concurrently(n int, op func(i int) error) (map[model.Code]int, []error) {
 			err := op(i)
 			mu.Lock()
 			defer mu.Unlock()
-			counts[code(err)]++
-			if err != nil && code(err) == model.CodeInternal {
+			counts[modeltest.Code(err)]++
+			if err != nil && modeltest.Code(err) == model.CodeInternal {
 				errs = append(errs, err)
 			}
 		}()

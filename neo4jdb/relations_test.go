@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
@@ -142,8 +143,8 @@ func TestAddRelationErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := db.AddRelation(ctx, tc.kind, tc.from, tc.to, tc.props)
-			if code(err) != tc.code || field(err) != tc.field {
-				t.Errorf("got %v (field %q), want %s on %s", err, field(err), tc.code, tc.field)
+			if modeltest.Code(err) != tc.code || modeltest.Field(err) != tc.field {
+				t.Errorf("got %v (field %q), want %s on %s", err, modeltest.Field(err), tc.code, tc.field)
 			}
 		})
 	}
@@ -171,7 +172,7 @@ func TestUpdateRemoveRelation(t *testing.T) {
 	if tr := r.(*model.Transfer); tr.Value != nil || *tr.Year != 2021 || tr.FromNode.NodeID() != "r1" {
 		t.Errorf("updated %+v", tr)
 	}
-	if _, err := db.UpdateRelation(ctx, model.RelationKindTransfer, "r1", "e1", map[string]any{"mode": "EQUITY"}, nil); code(err) != model.CodeNotFound {
+	if _, err := db.UpdateRelation(ctx, model.RelationKindTransfer, "r1", "e1", map[string]any{"mode": "EQUITY"}, nil); modeltest.Code(err) != model.CodeNotFound {
 		t.Errorf("other mode: want NOT_FOUND, got %v", err)
 	}
 	// Collaborations match in either direction.
@@ -186,7 +187,7 @@ func TestUpdateRemoveRelation(t *testing.T) {
 	if col := removed.(*model.Collaboration); *col.Title != "联合实验室" || col.FromID != "u1" {
 		t.Errorf("removed %+v", col)
 	}
-	if _, err := db.RemoveRelation(ctx, model.RelationKindCollaboration, "e2", "u1", map[string]any{"kind": "JOINT_LAB"}); code(err) != model.CodeNotFound {
+	if _, err := db.RemoveRelation(ctx, model.RelationKindCollaboration, "e2", "u1", map[string]any{"kind": "JOINT_LAB"}); modeltest.Code(err) != model.CodeNotFound {
 		t.Errorf("second remove: want NOT_FOUND, got %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -44,14 +45,14 @@ func TestRetriedWritesAreIdempotent(t *testing.T) {
 		{"CreditCodeOfAnother", model.NodeKindEnterprise, "e2", map[string]any{"name": "x", "creditCode": "914403001922038216"}, "creditCode"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := db.CreateNode(ctx, tc.kind, tc.id, tc.props); code(err) != model.CodeBadUserInput || field(err) != tc.field {
+			if _, err := db.CreateNode(ctx, tc.kind, tc.id, tc.props); modeltest.Code(err) != model.CodeBadUserInput || modeltest.Field(err) != tc.field {
 				t.Errorf("want BAD_USER_INPUT on %s, got %v", tc.field, err)
 			}
 		})
 	}
 	t.Run("OtherRelationValues", func(t *testing.T) {
 		_, err := db.AddRelation(ctx, model.RelationKindMembership, "e1", "a1", map[string]any{"role": "CHAIR", "since": int64(2016)})
-		if code(err) != model.CodeBadUserInput {
+		if modeltest.Code(err) != model.CodeBadUserInput {
 			t.Errorf("want BAD_USER_INPUT, got %v", err)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
@@ -58,7 +59,7 @@ func TestNoStatementOutlivesItsEnd(t *testing.T) {
 			defer cancel()
 			start := time.Now()
 			err := db.Read(c, slowStatement)
-			if code(err) != tc.want {
+			if modeltest.Code(err) != tc.want {
 				t.Fatalf("got %v, want %s", err, tc.want)
 			}
 			ended := time.Since(start)

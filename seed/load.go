@@ -104,16 +104,13 @@ func connect(ctx context.Context, getenv func(string) string) (*neo4jdb.DB, erro
 		}
 		return def
 	}
-	cfg := neo4jdb.Config{
-		URI:            env("NEO4J_URI", "bolt://127.0.0.1:7687"),
-		User:           env("NEO4J_USER", "neo4j"),
-		Password:       env("NEO4J_PASSWORD", "innograph-dev"),
-		Database:       getenv("NEO4J_DATABASE"),
-		ReadTimeout:    2 * time.Minute,
-		WriteTimeout:   5 * time.Minute,
-		MaxPoolSize:    4,
-		AcquireTimeout: 30 * time.Second,
-	}
+	cfg := neo4jdb.DefaultConfig()
+	cfg.URI = env("NEO4J_URI", cfg.URI)
+	cfg.User = env("NEO4J_USER", cfg.User)
+	cfg.Password = env("NEO4J_PASSWORD", cfg.Password)
+	cfg.Database = getenv("NEO4J_DATABASE")
+	cfg.ReadTimeout, cfg.WriteTimeout = 2*time.Minute, 5*time.Minute
+	cfg.MaxPoolSize, cfg.AcquireTimeout = 4, 30*time.Second
 	db, err := neo4jdb.Open(ctx, cfg, nil)
 	if err != nil {
 		return nil, fmt.Errorf("connect to Neo4j at %s: %w", cfg.URI, errors.Unwrap(err))

@@ -1,8 +1,11 @@
-package model
+package model_test
 
 import (
 	"strings"
 	"testing"
+
+	. "github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
 )
 
 func TestStoredTextIsClean(t *testing.T) {
@@ -48,7 +51,7 @@ func TestStoredTextIsClean(t *testing.T) {
 				}
 				return
 			}
-			if got := fieldOf(t, err); got != tc.field {
+			if got := modeltest.Invalid(t, err); got != tc.field {
 				t.Errorf("error names field %q, want %q (%v)", got, tc.field, err)
 			}
 			if strings.ContainsAny(err.Error(), "\x00\x1b\u202E\u202A\u2066\u200F\u061C\u2028\uFFFE\xff") {
@@ -73,7 +76,7 @@ func TestRelationTextIsClean(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, _, err := RelationSpecs[tc.kind].Validate(tc.raw, Create)
-			if got := fieldOf(t, err); got != tc.field {
+			if got := modeltest.Invalid(t, err); got != tc.field {
 				t.Errorf("error names field %q, want %q (%v)", got, tc.field, err)
 			}
 		})
@@ -89,7 +92,7 @@ func TestRelationTextIsClean(t *testing.T) {
 
 func TestPatchTextIsClean(t *testing.T) {
 	_, _, err := NodeSpecs[NodeKindPark].Validate(map[string]any{"name": "园区\x00"}, Patch)
-	if got := fieldOf(t, err); got != "name" {
+	if got := modeltest.Invalid(t, err); got != "name" {
 		t.Errorf("error names field %q, want name", got)
 	}
 }

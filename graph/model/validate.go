@@ -61,7 +61,7 @@ func (s *NodeSpec) Validate(raw map[string]any, mode Mode) (id string, props map
 				return "", nil, err
 			}
 		}
-		rest = without(raw, "id")
+		rest = Without(raw, "id")
 		if id == "" {
 			id = s.NewID()
 		}
@@ -81,7 +81,7 @@ func (s *RelationSpec) Validate(raw map[string]any, mode Mode) (from, to string,
 		if to, err = endID(raw, s.ToField); err != nil {
 			return "", "", nil, err
 		}
-		rest = without(raw, s.FromField, s.ToField)
+		rest = Without(raw, s.FromField, s.ToField)
 	} else {
 		for _, k := range s.Key {
 			if _, ok := raw[k]; ok {
@@ -111,7 +111,8 @@ func endID(raw map[string]any, field string) (string, error) {
 	return id, ValidateID(field, id)
 }
 
-func without(raw map[string]any, keys ...string) map[string]any {
+// Without returns a copy of raw without keys, leaving raw as it was.
+func Without(raw map[string]any, keys ...string) map[string]any {
 	out := make(map[string]any, len(raw))
 	for k, v := range raw {
 		if !slices.Contains(keys, k) {

@@ -1,20 +1,14 @@
-package model
+package model_test
 
 import (
 	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
-)
 
-func fieldOf(t *testing.T, err error) string {
-	t.Helper()
-	var e *Error
-	if !errors.As(err, &e) || e.Code != CodeBadUserInput {
-		t.Fatalf("want a BAD_USER_INPUT error, got %v", err)
-	}
-	return e.Field
-}
+	. "github.com/innograph/innograph/graph/model"
+	"github.com/innograph/innograph/graph/model/modeltest"
+)
 
 func TestNodeSpecValidateCreate(t *testing.T) {
 	spec := NodeSpecs[NodeKindEnterprise]
@@ -62,7 +56,7 @@ func TestNodeSpecValidateCreate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := spec.Validate(tc.raw, Create)
-			if got := fieldOf(t, err); got != tc.field {
+			if got := modeltest.Invalid(t, err); got != tc.field {
 				t.Errorf("error names field %q, want %q (%v)", got, tc.field, err)
 			}
 		})
@@ -92,7 +86,7 @@ func TestNodeSpecValidatePatch(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := spec.Validate(tc.raw, Patch)
-			if got := fieldOf(t, err); got != tc.field {
+			if got := modeltest.Invalid(t, err); got != tc.field {
 				t.Errorf("error names field %q, want %q", got, tc.field)
 			}
 		})
@@ -134,7 +128,7 @@ func TestRelationSpecValidate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, _, err := RelationSpecs[tc.kind].Validate(tc.raw, tc.mode)
-			if got := fieldOf(t, err); got != tc.field {
+			if got := modeltest.Invalid(t, err); got != tc.field {
 				t.Errorf("error names field %q, want %q (%v)", got, tc.field, err)
 			}
 		})

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/innograph/innograph/neo4jdb"
 )
@@ -36,17 +35,13 @@ var (
 
 // Config is the configuration of the test database.
 func Config() neo4jdb.Config {
-	return neo4jdb.Config{
-		URI:            os.Getenv("INNOGRAPH_TEST_NEO4J_URI"),
-		User:           envOr("INNOGRAPH_TEST_NEO4J_USER", "neo4j"),
-		Password:       envOr("INNOGRAPH_TEST_NEO4J_PASSWORD", "innograph-dev"),
-		Database:       os.Getenv("INNOGRAPH_TEST_NEO4J_DATABASE"),
-		ReadTimeout:    5 * time.Second,
-		PathTimeout:    5 * time.Second,
-		WriteTimeout:   10 * time.Second,
-		MaxPoolSize:    20,
-		AcquireTimeout: 5 * time.Second,
-	}
+	cfg := neo4jdb.DefaultConfig()
+	cfg.URI = os.Getenv("INNOGRAPH_TEST_NEO4J_URI") // no default: unset skips the test
+	cfg.User = envOr("INNOGRAPH_TEST_NEO4J_USER", cfg.User)
+	cfg.Password = envOr("INNOGRAPH_TEST_NEO4J_PASSWORD", cfg.Password)
+	cfg.Database = os.Getenv("INNOGRAPH_TEST_NEO4J_DATABASE")
+	cfg.MaxPoolSize = 20
+	return cfg
 }
 
 // Open returns the shared test database with an empty graph and the schema
