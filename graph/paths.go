@@ -42,7 +42,7 @@ func selected(ctx context.Context, fields ...string) bool {
 // scope checks the arguments that say which relationships a path may use.
 func (a *argChecks) scope(kinds []model.RelationKind, since, until, maxDegree *int) model.PathScope {
 	s := model.PathScope{Kinds: kinds, Window: model.Window{Since: since, Until: until}}
-	a.years("since", "until", "", since, until)
+	a.yearWindow("since", "until", since, until)
 	s.MaxDegree = a.int("maxDegree", maxDegree, defaultMaxDegree, 0, maxMaxDegree)
 	return s
 }

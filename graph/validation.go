@@ -205,27 +205,39 @@ func (a *argChecks) enum(prop string, v interface{ String() string }, present bo
 	}
 }
 
+// years checks a window of years and keeps prop within it.
 func (a *argChecks) years(fromArg, toArg, prop string, from, to *int) {
-	if a.err != nil {
+	if !a.yearWindow(fromArg, toArg, from, to) {
 		return
+	}
+	if from != nil {
+		a.where = append(a.where, model.Condition{Op: model.OpAtLeast, Prop: prop, Value: int64(*from)})
+	}
+	if to != nil {
+		a.where = append(a.where, model.Condition{Op: model.OpAtMost, Prop: prop, Value: int64(*to)})
+	}
+}
+
+// yearWindow checks a window of years (either end open) and reports whether
+// it is valid.
+func (a *argChecks) yearWindow(fromArg, toArg string, from, to *int) bool {
+	if a.err != nil {
+		return false
 	}
 	for _, y := range []struct {
 		arg string
 		v   *int
-		op  model.Op
-	}{{fromArg, from, model.OpAtLeast}, {toArg, to, model.OpAtMost}} {
-		if y.v == nil {
-			continue
-		}
-		if *y.v < model.MinYear || *y.v > model.MaxYear {
+	}{{fromArg, from}, {toArg, to}} {
+		if y.v != nil && (*y.v < model.MinYear || *y.v > model.MaxYear) {
 			a.err = model.Invalid(y.arg, "year %d is outside %d–%d", *y.v, model.MinYear, model.MaxYear)
-			return
+			return false
 		}
-		a.where = append(a.where, model.Condition{Op: y.op, Prop: prop, Value: int64(*y.v)})
 	}
 	if from != nil && to != nil && *from > *to {
 		a.err = model.Invalid(toArg, "%d is before %s %d", *to, fromArg, *from)
+		return false
 	}
+	return true
 }
 
 // Bounds of search.
