@@ -12,7 +12,7 @@ const maxImportRecords = 1000
 
 // importGraph validates and writes a batch of rows through the importer, the
 // same code the seed command runs, and reports every row's outcome.
-func importGraph(ctx context.Context, store Store, in model.ImportInput) (*model.ImportResult, error) {
+func importGraph(ctx context.Context, store Importer, in model.ImportInput) (*model.ImportResult, error) {
 	if n := len(in.Records); n == 0 || n > maxImportRecords {
 		return nil, model.Invalid("input.records", "must hold 1 to %d rows, got %d", maxImportRecords, n)
 	}

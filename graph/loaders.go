@@ -18,7 +18,7 @@ const batchWait = 2 * time.Millisecond
 // loaders batch the reads of one operation, so that a page of N parents
 // costs one query per field, not N (no N+1).
 type loaders struct {
-	store Store
+	store Reader
 	nodes *dataloadgen.Loader[string, model.Node]
 
 	mu      sync.Mutex
@@ -27,7 +27,7 @@ type loaders struct {
 
 type loadersKey struct{}
 
-func withLoaders(ctx context.Context, store Store) context.Context {
+func withLoaders(ctx context.Context, store Reader) context.Context {
 	l := &loaders{store: store, byQuery: map[model.RelationQuery]*dataloadgen.Loader[string, model.RelationPage]{}}
 	l.nodes = dataloadgen.NewMappedLoader(store.NodesByID, dataloadgen.WithWait(batchWait))
 	return context.WithValue(ctx, loadersKey{}, l)

@@ -17,7 +17,7 @@ const maxNodeIDs = 100
 // has the id, and in the same statement the relationship lists their
 // selection asks for, reading of the nodes only what it selects: node(id:)
 // and nodes(ids:) alike take one round trip.
-func nodesWithLists(ctx context.Context, store Store, ids []string) ([]model.Node, error) {
+func nodesWithLists(ctx context.Context, store Reader, ids []string) ([]model.Node, error) {
 	if len(ids) > maxNodeIDs {
 		return nil, model.Invalid("ids", "at most %d ids, got %d", maxNodeIDs, len(ids))
 	}

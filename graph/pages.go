@@ -12,7 +12,7 @@ import (
 // list runs a node list query and builds the parts of its Relay connection.
 // The total is counted only when the client selected totalCount, and then in
 // the same statement as the page.
-func list[E any](ctx context.Context, store Store, kind model.NodeKind, where []model.Condition,
+func list[E any](ctx context.Context, store Reader, kind model.NodeKind, where []model.Condition,
 	orderBy *model.NodeOrder, args pageArgs, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
 	q, err := listQuery(kind, where, orderBy, args)
 	if err != nil {

@@ -139,7 +139,7 @@ func argsOf(values map[string]any) pageArgs {
 // level, and no batching windows. It reads the properties props of the nodes
 // ids and returns them. Without relationship fields it reads nothing and
 // returns nil.
-func prefetch(ctx context.Context, store Store, ids, props []string, sel ast.SelectionSet, types []string) (*model.Prefetched, error) {
+func prefetch(ctx context.Context, store Reader, ids, props []string, sel ast.SelectionSet, types []string) (*model.Prefetched, error) {
 	plan := prefetchPlan(ctx, sel, types)
 	if len(plan) == 0 || len(ids) == 0 {
 		return nil, nil

@@ -106,7 +106,7 @@ func rankedEdges[T, E any](order string, after *model.Cursor, page model.Ranked[
 	return edges, info
 }
 
-func search(ctx context.Context, store Store, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error) {
+func search(ctx context.Context, store Reader, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error) {
 	q, err := searchQuery(query, types, first, after)
 	if err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func search(ctx context.Context, store Store, query string, types []model.NodeKi
 	return c, nil
 }
 
-func hubs(ctx context.Context, store Store, q model.HubQuery, after *string) (*model.HubConnection, error) {
+func hubs(ctx context.Context, store Paths, q model.HubQuery, after *string) (*model.HubConnection, error) {
 	q, err := hubsAfter(q, after)
 	if err != nil {
 		return nil, err

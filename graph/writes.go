@@ -9,7 +9,7 @@ import (
 // The write paths: validate with the field rules of graph/model (the same
 // rules the seed importer applies), then call the store once.
 
-func createNode[T model.Node](ctx context.Context, store Store, kind model.NodeKind, input map[string]any) (T, error) {
+func createNode[T model.Node](ctx context.Context, store Writer, kind model.NodeKind, input map[string]any) (T, error) {
 	var zero T
 	id, props, err := model.NodeSpecs[kind].Validate(input, model.Create)
 	if err != nil {
@@ -22,7 +22,7 @@ func createNode[T model.Node](ctx context.Context, store Store, kind model.NodeK
 	return n.(T), nil
 }
 
-func updateNode[T model.Node](ctx context.Context, store Store, kind model.NodeKind, id string, input map[string]any) (T, error) {
+func updateNode[T model.Node](ctx context.Context, store Writer, kind model.NodeKind, id string, input map[string]any) (T, error) {
 	var zero T
 	_, props, err := model.NodeSpecs[kind].Validate(input, model.Patch)
 	if err != nil {
@@ -35,7 +35,7 @@ func updateNode[T model.Node](ctx context.Context, store Store, kind model.NodeK
 	return n.(T), nil
 }
 
-func addRelation[T model.Relation](ctx context.Context, store Store, kind model.RelationKind, input map[string]any) (T, error) {
+func addRelation[T model.Relation](ctx context.Context, store Writer, kind model.RelationKind, input map[string]any) (T, error) {
 	var zero T
 	from, to, props, err := model.RelationSpecs[kind].Validate(input, model.Create)
 	if err != nil {
@@ -51,7 +51,7 @@ func addRelation[T model.Relation](ctx context.Context, store Store, kind model.
 // key holds the properties that identify a relationship besides its ends.
 type key = map[string]any
 
-func updateRelation[T model.Relation](ctx context.Context, store Store, kind model.RelationKind, from, to string, k key, patch map[string]any) (T, error) {
+func updateRelation[T model.Relation](ctx context.Context, store Writer, kind model.RelationKind, from, to string, k key, patch map[string]any) (T, error) {
 	var zero T
 	_, _, props, err := model.RelationSpecs[kind].Validate(patch, model.Patch)
 	if err != nil {
@@ -64,7 +64,7 @@ func updateRelation[T model.Relation](ctx context.Context, store Store, kind mod
 	return r.(T), nil
 }
 
-func removeRelation[T model.Relation](ctx context.Context, store Store, kind model.RelationKind, from, to string, k key) (T, error) {
+func removeRelation[T model.Relation](ctx context.Context, store Writer, kind model.RelationKind, from, to string, k key) (T, error) {
 	var zero T
 	r, err := store.RemoveRelation(ctx, kind, from, to, k)
 	if err != nil {
