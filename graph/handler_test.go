@@ -14,10 +14,14 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// stubStore counts calls and answers every one with fail (or panics).
-// It checks the resolver layer alone: what reaches the store and what
-// leaves as an error. The real store is tested against Neo4j elsewhere.
+// stubStore stands in for the database in the tests of the resolver layer
+// alone: what reaches the store and what leaves as an error. Those tests send
+// reads, so it implements Reader, counting calls and answering each with
+// fail (or panicking). The embedded Store is nil: any other call panics, which
+// the handler reports as INTERNAL, so a test whose document reaches a path,
+// a write or an import fails. The real store is tested against Neo4j elsewhere.
 type stubStore struct {
+	Store
 	calls int
 	fail  error
 	panic bool
@@ -46,55 +50,8 @@ func (s *stubStore) ListNodes(context.Context, model.ListQuery) (model.Page, err
 func (s *stubStore) Search(context.Context, model.SearchQuery) (model.Ranked[*model.SearchHit], error) {
 	return model.Ranked[*model.SearchHit]{}, s.called()
 }
-func (s *stubStore) CreateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {
-	return nil, s.called()
-}
-func (s *stubStore) UpdateNode(context.Context, model.NodeKind, string, map[string]any) (model.Node, error) {
-	return nil, s.called()
-}
-func (s *stubStore) DeleteNode(context.Context, string) (*model.DeletePayload, error) {
-	return nil, s.called()
-}
-func (s *stubStore) AddRelation(context.Context, model.RelationKind, string, string, map[string]any) (model.Relation, error) {
-	return nil, s.called()
-}
-func (s *stubStore) UpdateRelation(context.Context, model.RelationKind, string, string, map[string]any, map[string]any) (model.Relation, error) {
-	return nil, s.called()
-}
-func (s *stubStore) RemoveRelation(context.Context, model.RelationKind, string, string, map[string]any) (model.Relation, error) {
-	return nil, s.called()
-}
 
-func (s *stubStore) Chains(context.Context, model.ChainQuery) (*model.ChainAnswer, error) {
-	return nil, s.called()
-}
-func (s *stubStore) Network(context.Context, model.NetworkQuery) (*model.Network, error) {
-	return nil, s.called()
-}
-func (s *stubStore) ResultTrail(context.Context, string, int) (*model.ResultTrail, error) {
-	return nil, s.called()
-}
-func (s *stubStore) TechnologySources(context.Context, string, int) (*model.TechnologySources, error) {
-	return nil, s.called()
-}
-func (s *stubStore) SuggestPartners(context.Context, model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
-	return nil, s.called()
-}
-func (s *stubStore) Hubs(context.Context, model.HubQuery) (model.Ranked[*model.Hub], error) {
-	return model.Ranked[*model.Hub]{}, s.called()
-}
-func (s *stubStore) CreateRelations(context.Context, model.RelationKind, []model.RelationRow) error {
-	return s.called()
-}
-func (s *stubStore) NodeKinds(context.Context, []string) (map[string]model.NodeKind, error) {
-	return nil, s.called()
-}
-func (s *stubStore) UpsertNodes(context.Context, model.NodeKind, []model.NodeRow) ([]model.UpsertStatus, error) {
-	return nil, s.called()
-}
-func (s *stubStore) UpsertRelations(context.Context, model.RelationKind, []model.RelationRow) ([]model.UpsertStatus, error) {
-	return nil, s.called()
-}
+var _ Reader = (*stubStore)(nil)
 
 type response struct {
 	Errors []struct {

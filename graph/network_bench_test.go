@@ -14,9 +14,10 @@ import (
 )
 
 // networkStore answers every network with the same 200 nodes and 774 edges,
-// the size of a depth-2 picture on the bench graph.
+// the size of a depth-2 picture on the bench graph. It implements only
+// Paths.Network; the embedded Store is nil, so any other call panics.
 type networkStore struct {
-	stubStore
+	Store
 	net *model.Network
 }
 
