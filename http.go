@@ -10,6 +10,7 @@ import (
 
 	"github.com/rs/cors"
 
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb"
 )
@@ -25,7 +26,7 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 	})
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	shed := newShedder(cfg.Shed, cfg.RequestTimeout, logger)
+	shed := edge.NewShedder(cfg.Shed, cfg.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -94,7 +95,7 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
 		if sw.status == http.StatusTooManyRequests {
-			return // the shedder logs refusals a line per 10 s (ratelimit.go); a line each would be a flood's
+			return // the shedder logs refusals a line per 10 s (edge/ratelimit.go); a line each would be a flood's
 		}
 		logger.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
 			"status", sw.status, "ms", time.Since(start).Milliseconds(), "remote", r.RemoteAddr)

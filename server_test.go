@@ -36,7 +36,7 @@ func newAPI(t *testing.T) *api {
 // newAPIWith serves the whole stack with the test tokens, the environment
 // env on top of the defaults, and the server log written to log. Tests fire
 // requests faster than any one client may, so load shedding is off unless
-// env turns it on (ratelimit_test.go).
+// env turns it on (loadshed_test.go).
 func newAPIWith(t *testing.T, env map[string]string, log io.Writer) *api {
 	t.Helper()
 	db, counter := neo4jtest.Open(t)
