@@ -19,7 +19,7 @@ import (
 	"time"
 )
 
-// The HTTP edge of /query (graph/gqlhttp, http.go) over the whole stack and
+// The HTTP edge of /query (graph/gqlhttp, edge/handler.go) over the whole stack and
 // the test database; docs/http.md has the status table these tests hold.
 
 const (

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
@@ -153,7 +154,7 @@ func TestHealthAndReadiness(t *testing.T) {
 	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
 		t.Error("GET / should serve the GraphiQL playground for /query")
 	}
-	if res.Request.URL.Query().Get("query") != firstQuery {
+	if res.Request.URL.Query().Get("query") != edge.FirstQuery {
 		t.Errorf("the playground should open with a chain, got %s", res.Request.URL)
 	}
 }
@@ -167,7 +168,7 @@ func TestFirstQuery(t *testing.T) {
 			Chains []struct{ Length int }
 		}
 	}
-	a.ok("", firstQuery, nil, &out)
+	a.ok("", edge.FirstQuery, nil, &out)
 	if len(out.Chain.Chains) == 0 || out.Chain.Chains[0].Length != 2 {
 		t.Errorf("科河种业 and CAAS Grassland are two steps apart in the sample: %+v", out.Chain)
 	}

@@ -85,7 +85,7 @@ type client struct {
 	retryAt time.Time
 }
 
-func NewShedder(limits ShedLimits, requestTimeout time.Duration, logger *slog.Logger) *shedder {
+func newShedder(limits ShedLimits, requestTimeout time.Duration, logger *slog.Logger) *shedder {
 	idle := max(requestTimeout, time.Second) // a Retry-After for the in-flight cap is 1 s
 	if limits.Rate > 0 {
 		// A refill of the whole bucket, rounded up as Retry-After is.

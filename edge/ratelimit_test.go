@@ -22,7 +22,7 @@ func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 func newTestShedder(limits ShedLimits) (*shedder, *fakeClock) {
 	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
-	s := NewShedder(limits, 15*time.Second, slog.New(slog.DiscardHandler))
+	s := newShedder(limits, 15*time.Second, slog.New(slog.DiscardHandler))
 	s.now = clock.now
 	return s, clock
 }

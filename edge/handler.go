@@ -1,4 +1,4 @@
-package main
+package edge
 
 import (
 	"context"
@@ -10,23 +10,31 @@ import (
 
 	"github.com/rs/cors"
 
-	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
-	"github.com/innograph/innograph/neo4jdb"
 )
 
-// newHTTPHandler routes the playground, the GraphQL endpoint and the health
+// Options is what the edge needs from the program: the GraphQL handler's
+// own options (store, auth, limits), the readiness probe and the edge's
+// limits. server.go builds it from the configuration, so this package does
+// not know where a value came from.
+type Options struct {
+	GraphQL graph.Options // Auth and Logger serve the edge too
+	// Ready answers /readyz: nil when the database can serve reads.
+	Ready          func(context.Context) error
+	Shed           ShedLimits
+	RequestTimeout time.Duration // every request's deadline
+	CORSOrigins    []string
+	CORSHeaders    []string // allowed on top of corsHeaders
+}
+
+// NewHandler routes the playground, the GraphQL endpoint and the health
 // checks, and wraps them in the middleware every request passes.
-func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handler {
-	auth := graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen)
-	gql := graph.NewHandler(graph.Options{
-		Store: db, Auth: auth, Logger: logger,
-		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits, Trusted: cfg.Trusted,
-		MaxBodyBytes: cfg.MaxBodyBytes, BodyTimeout: cfg.BodyTimeout,
-	})
+func NewHandler(o Options) http.Handler {
+	auth, logger := o.GraphQL.Auth, o.GraphQL.Logger
+	gql := graph.NewHandler(o.GraphQL)
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	shed := edge.NewShedder(cfg.Shed, cfg.RequestTimeout, logger)
+	shed := newShedder(o.Shed, o.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -35,7 +43,7 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		// Ready runs a real read: Neo4j accepts connections seconds before it can serve.
-		if err := db.Ready(ctx); err != nil {
+		if err := o.Ready(ctx); err != nil {
 			logger.Warn("not ready", "err", err)
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "neo4j cannot serve reads"})
 			return
@@ -43,14 +51,14 @@ func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handle
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	c := cors.New(cors.Options{
-		AllowedOrigins: cfg.CORSOrigins,
+		AllowedOrigins: o.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: append(slices.Clone(corsHeaders), cfg.CORSHeaders...),
+		AllowedHeaders: append(slices.Clone(corsHeaders), o.CORSHeaders...),
 		// A browser client must see when load shedding lets it retry.
 		ExposedHeaders: []string{"Retry-After"},
 		MaxAge:         600,
 	})
-	return logRequests(logger, withDeadline(cfg.RequestTimeout, c.Handler(mux)))
+	return logRequests(logger, withDeadline(o.RequestTimeout, c.Handler(mux)))
 }
 
 // corsHeaders are the request headers browsers may send cross-origin: those
