@@ -133,32 +133,6 @@ func (a *api) loadSampleGraph() {
 	}
 }
 
-func TestHealthAndReadiness(t *testing.T) {
-	a := newAPI(t)
-	for _, path := range []string{"/healthz", "/readyz"} {
-		res, err := http.Get(a.url + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			t.Errorf("%s: status %d", path, res.StatusCode)
-		}
-	}
-	res, err := http.Get(a.url + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
-		t.Error("GET / should serve the GraphiQL playground for /query")
-	}
-	if res.Request.URL.Query().Get("query") != edge.FirstQuery {
-		t.Errorf("the playground should open with a chain, got %s", res.Request.URL)
-	}
-}
-
 // TestFirstQuery runs the query the playground opens with on the sample graph.
 func TestFirstQuery(t *testing.T) {
 	a := newAPI(t)

@@ -2,7 +2,6 @@ package edge
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -36,20 +35,8 @@ func NewHandler(o Options) http.Handler {
 	mux.Handle("GET /{$}", playgroundHandler())
 	shed := newShedder(o.Shed, o.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		// Ready runs a real read: Neo4j accepts connections seconds before it can serve.
-		if err := o.Ready(ctx); err != nil {
-			logger.Warn("not ready", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "neo4j cannot serve reads"})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
-	})
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /readyz", readyz(o.Ready, logger))
 	c := cors.New(cors.Options{
 		AllowedOrigins: o.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -108,10 +95,4 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		logger.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
 			"status", sw.status, "ms", time.Since(start).Milliseconds(), "remote", r.RemoteAddr)
 	})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
