@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,16 +10,11 @@ import (
 // checkRefused checks a 429 with Retry-After of at least min seconds and the
 // code UNAVAILABLE, as the whole stack answers it (edge/ratelimit_test.go
 // checks the shedder's own answer).
-func checkRefused(t *testing.T, status int, header http.Header, body []byte, min int) {
+func checkRefused(t *testing.T, got answer, min int) {
 	t.Helper()
-	var out gqlResponse
-	if err := json.Unmarshal(body, &out); err != nil {
-		t.Fatalf("429 body is not JSON: %q", body)
-	}
-	secs, err := strconv.Atoi(header.Get("Retry-After"))
-	if status != http.StatusTooManyRequests || err != nil || secs < min ||
-		len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != "UNAVAILABLE" {
-		t.Errorf("want 429, Retry-After ≥ %d and UNAVAILABLE; got %d, %q, %s", min, status, header.Get("Retry-After"), body)
+	if secs, err := strconv.Atoi(got.header.Get("Retry-After")); got.status != http.StatusTooManyRequests ||
+		err != nil || secs < min || len(got.errors) != 1 || got.code() != "UNAVAILABLE" {
+		t.Errorf("want 429, Retry-After ≥ %d and UNAVAILABLE; got %d, %q, %s", min, got.status, got.header.Get("Retry-After"), got.raw)
 	}
 }
 
@@ -35,43 +29,30 @@ func TestLoadShedding(t *testing.T) {
 		"INNOGRAPH_CLIENT_RATE": "0.1", "INNOGRAPH_CLIENT_BURST": "2", "INNOGRAPH_CLIENT_CONCURRENCY": "4",
 		"INNOGRAPH_CLIENT_HOLD": "100ms",
 	}, log)
-	post := func(token string) (int, http.Header, []byte, bool) {
-		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ enterprises(first: 1) { totalCount } }"}`))
-		req.Header.Set("Content-Type", "application/json")
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		var body json.RawMessage
-		_ = json.NewDecoder(res.Body).Decode(&body)
-		return res.StatusCode, res.Header, body, res.Close
+	post := func(token string) answer {
+		return a.postJSON("", token, `{"query":"{ enterprises(first: 1) { totalCount } }"}`)
 	}
 	for i := range 2 {
-		if status, _, body, _ := post(readToken); status != http.StatusOK {
-			t.Fatalf("request %d within the burst: %d %s", i+1, status, body)
+		if got := post(readToken); got.status != http.StatusOK {
+			t.Fatalf("request %d within the burst: %d %s", i+1, got.status, got.raw)
 		}
 	}
-	status, header, body, closed := post(readToken)
-	checkRefused(t, status, header, body, 2)
-	if closed {
+	got := post(readToken)
+	checkRefused(t, got, 2)
+	if got.closed {
 		t.Error("a first refusal closes the connection")
 	}
-	status, header, body, closed = post(readToken)
-	checkRefused(t, status, header, body, 2)
-	if !closed {
+	got = post(readToken)
+	checkRefused(t, got, 2)
+	if !got.closed {
 		t.Error("a refusal to a client that ignored Retry-After keeps the connection open")
 	}
 	for i := range 2 {
-		if status, _, body, _ := post(""); status != http.StatusOK {
-			t.Fatalf("a client without a token is refused while the token's client floods (request %d): %d %s", i+1, status, body)
+		if got := post(""); got.status != http.StatusOK {
+			t.Fatalf("a client without a token is refused while the token's client floods (request %d): %d %s", i+1, got.status, got.raw)
 		}
 	}
-	status, header, body, _ = post("not-a-token-of-ours")
-	checkRefused(t, status, header, body, 2)
+	checkRefused(t, post("not-a-token-of-ours"), 2)
 	logged := log.String()
 	if strings.Contains(logged, "status=429") || !strings.Contains(logged, "refusing requests over the per-client limits") {
 		t.Errorf("want refusals summarised, not logged one by one:\n%s", logged)
