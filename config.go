@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb"
 )
@@ -31,7 +32,7 @@ type config struct {
 	LoadSample      bool
 	LogFormat       string
 	DebugAddr       string
-	Shed            shedLimits
+	Shed            edge.ShedLimits
 	// Trusted are the persisted document manifests, nil when none are set.
 	Trusted *graph.TrustedDocuments
 }
@@ -66,7 +67,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
 		DebugAddr:       e.str("INNOGRAPH_DEBUG_ADDR", ""),
-		Shed: shedLimits{
+		Shed: edge.ShedLimits{
 			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", 20),
 			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", 40),
 			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", 4),

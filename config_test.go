@@ -28,7 +28,7 @@ func TestLoadConfigDefaults(t *testing.T) {
 		t.Errorf("load shedding is on by default: %+v", c.Shed)
 	}
 	off, err := loadConfig(envFrom(map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0"}))
-	if err != nil || newShedder(off.Shed, off.RequestTimeout, nil).enabled() {
+	if err != nil || off.Shed.Enabled() {
 		t.Errorf("0 and 0 turn load shedding off: %+v %v", off.Shed, err)
 	}
 }

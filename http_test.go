@@ -19,7 +19,7 @@ import (
 	"time"
 )
 
-// The HTTP edge of /query (graph/gqlhttp, http.go) over the whole stack and
+// The HTTP edge of /query (graph/gqlhttp, edge/handler.go) over the whole stack and
 // the test database; docs/http.md has the status table these tests hold.
 
 const (
@@ -34,6 +34,7 @@ type answer struct {
 	raw    string
 	body   map[string]json.RawMessage
 	errors []gqlError
+	closed bool // the server ended the connection (Connection: close)
 }
 
 func (a answer) hasData() bool {
@@ -62,7 +63,7 @@ func sendWith(t *testing.T, client *http.Client, req *http.Request) answer {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	out := answer{status: res.StatusCode, header: res.Header, raw: string(raw)}
+	out := answer{status: res.StatusCode, header: res.Header, raw: string(raw), closed: res.Close}
 	if err := json.Unmarshal(raw, &out.body); err != nil {
 		t.Fatalf("%s %s: answer is not JSON: %d %q", req.Method, req.URL, res.StatusCode, raw)
 	}

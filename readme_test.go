@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -62,7 +63,7 @@ func TestReadmeExamplesFitTheLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	queries := []string{firstQuery}
+	queries := []string{edge.FirstQuery}
 	for _, b := range regexp.MustCompile("(?s)```graphql\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
 		queries = append(queries, b[1])
 	}

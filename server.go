@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/innograph/innograph/edge"
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/seed/data"
@@ -82,6 +84,19 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// newHTTPHandler builds the HTTP edge from the configuration.
+func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handler {
+	return edge.NewHandler(edge.Options{
+		GraphQL: graph.Options{
+			Store: db, Auth: graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen), Logger: logger,
+			ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits, Trusted: cfg.Trusted,
+			MaxBodyBytes: cfg.MaxBodyBytes, BodyTimeout: cfg.BodyTimeout,
+		},
+		Ready: db.Ready, Shed: cfg.Shed, RequestTimeout: cfg.RequestTimeout,
+		CORSOrigins: cfg.CORSOrigins, CORSHeaders: cfg.CORSHeaders,
+	})
 }
 
 // connect opens the driver, waiting a while for a Neo4j that is still starting.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
@@ -36,7 +37,7 @@ func newAPI(t *testing.T) *api {
 // newAPIWith serves the whole stack with the test tokens, the environment
 // env on top of the defaults, and the server log written to log. Tests fire
 // requests faster than any one client may, so load shedding is off unless
-// env turns it on (ratelimit_test.go).
+// env turns it on (loadshed_test.go).
 func newAPIWith(t *testing.T, env map[string]string, log io.Writer) *api {
 	t.Helper()
 	db, counter := neo4jtest.Open(t)
@@ -132,32 +133,6 @@ func (a *api) loadSampleGraph() {
 	}
 }
 
-func TestHealthAndReadiness(t *testing.T) {
-	a := newAPI(t)
-	for _, path := range []string{"/healthz", "/readyz"} {
-		res, err := http.Get(a.url + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusOK {
-			t.Errorf("%s: status %d", path, res.StatusCode)
-		}
-	}
-	res, err := http.Get(a.url + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
-		t.Error("GET / should serve the GraphiQL playground for /query")
-	}
-	if res.Request.URL.Query().Get("query") != firstQuery {
-		t.Errorf("the playground should open with a chain, got %s", res.Request.URL)
-	}
-}
-
 // TestFirstQuery runs the query the playground opens with on the sample graph.
 func TestFirstQuery(t *testing.T) {
 	a := newAPI(t)
@@ -167,7 +142,7 @@ func TestFirstQuery(t *testing.T) {
 			Chains []struct{ Length int }
 		}
 	}
-	a.ok("", firstQuery, nil, &out)
+	a.ok("", edge.FirstQuery, nil, &out)
 	if len(out.Chain.Chains) == 0 || out.Chain.Chains[0].Length != 2 {
 		t.Errorf("科河种业 and CAAS Grassland are two steps apart in the sample: %+v", out.Chain)
 	}

@@ -1,8 +1,7 @@
-package main
+package edge
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -11,45 +10,42 @@ import (
 	"github.com/rs/cors"
 
 	"github.com/innograph/innograph/graph"
-	"github.com/innograph/innograph/neo4jdb"
 )
 
-// newHTTPHandler routes the playground, the GraphQL endpoint and the health
+// Options is what the edge needs from the program: the GraphQL handler's
+// own options (store, auth, limits), the readiness probe and the edge's
+// limits. server.go builds it from the configuration, so this package does
+// not know where a value came from.
+type Options struct {
+	GraphQL graph.Options // Auth and Logger serve the edge too
+	// Ready answers /readyz: nil when the database can serve reads.
+	Ready          func(context.Context) error
+	Shed           ShedLimits
+	RequestTimeout time.Duration // every request's deadline
+	CORSOrigins    []string
+	CORSHeaders    []string // allowed on top of corsHeaders
+}
+
+// NewHandler routes the playground, the GraphQL endpoint and the health
 // checks, and wraps them in the middleware every request passes.
-func newHTTPHandler(cfg config, db *neo4jdb.DB, logger *slog.Logger) http.Handler {
-	auth := graph.NewAuth(cfg.ReadTokens, cfg.WriteTokens, cfg.ReadsOpen)
-	gql := graph.NewHandler(graph.Options{
-		Store: db, Auth: auth, Logger: logger,
-		ComplexityLimit: cfg.ComplexityLimit, Introspection: cfg.Introspection, Limits: cfg.Limits, Trusted: cfg.Trusted,
-		MaxBodyBytes: cfg.MaxBodyBytes, BodyTimeout: cfg.BodyTimeout,
-	})
+func NewHandler(o Options) http.Handler {
+	auth, logger := o.GraphQL.Auth, o.GraphQL.Logger
+	gql := graph.NewHandler(o.GraphQL)
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
-	shed := newShedder(cfg.Shed, cfg.RequestTimeout, logger)
+	shed := newShedder(o.Shed, o.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		// Ready runs a real read: Neo4j accepts connections seconds before it can serve.
-		if err := db.Ready(ctx); err != nil {
-			logger.Warn("not ready", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "neo4j cannot serve reads"})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
-	})
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /readyz", readyz(o.Ready, logger))
 	c := cors.New(cors.Options{
-		AllowedOrigins: cfg.CORSOrigins,
+		AllowedOrigins: o.CORSOrigins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: append(slices.Clone(corsHeaders), cfg.CORSHeaders...),
+		AllowedHeaders: append(slices.Clone(corsHeaders), o.CORSHeaders...),
 		// A browser client must see when load shedding lets it retry.
 		ExposedHeaders: []string{"Retry-After"},
 		MaxAge:         600,
 	})
-	return logRequests(logger, withDeadline(cfg.RequestTimeout, c.Handler(mux)))
+	return logRequests(logger, withDeadline(o.RequestTimeout, c.Handler(mux)))
 }
 
 // corsHeaders are the request headers browsers may send cross-origin: those
@@ -94,15 +90,9 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
 		if sw.status == http.StatusTooManyRequests {
-			return // the shedder logs refusals a line per 10 s (ratelimit.go); a line each would be a flood's
+			return // the shedder logs refusals a line per 10 s (edge/ratelimit.go); a line each would be a flood's
 		}
 		logger.InfoContext(r.Context(), "http", "method", r.Method, "path", r.URL.Path,
 			"status", sw.status, "ms", time.Since(start).Milliseconds(), "remote", r.RemoteAddr)
 	})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }

@@ -1,4 +1,4 @@
-package main
+package edge
 
 import (
 	"context"
@@ -30,8 +30,8 @@ const maxClients = 10000
 // refusal is answered at once.
 const maxHeld = 1024
 
-// shedLimits are the per-client limits; a zero turns its limit off.
-type shedLimits struct {
+// ShedLimits are the per-client limits; a zero turns its limit off.
+type ShedLimits struct {
 	Rate        float64 // requests per second, refilling a bucket of Burst
 	Burst       int
 	Concurrency int // requests in flight at once
@@ -55,7 +55,7 @@ type shedLimits struct {
 // maxHeld at once), then sent with Connection: close, so each of its
 // connections costs it a reconnect and gets about one answer a second.
 type shedder struct {
-	limits shedLimits
+	limits ShedLimits
 	// idle is how long a client may be silent before it is forgotten: by
 	// then its bucket is full again, none of its requests can still be
 	// running and its Retry-After has passed, so forgetting it loses nothing.
@@ -85,7 +85,7 @@ type client struct {
 	retryAt time.Time
 }
 
-func newShedder(limits shedLimits, requestTimeout time.Duration, logger *slog.Logger) *shedder {
+func newShedder(limits ShedLimits, requestTimeout time.Duration, logger *slog.Logger) *shedder {
 	idle := max(requestTimeout, time.Second) // a Retry-After for the in-flight cap is 1 s
 	if limits.Rate > 0 {
 		// A refill of the whole bucket, rounded up as Retry-After is.
@@ -107,13 +107,13 @@ func sleepCtx(ctx context.Context, d time.Duration) {
 	}
 }
 
-// enabled says whether any limit is on.
-func (s *shedder) enabled() bool { return s.limits.Rate > 0 || s.limits.Concurrency > 0 }
+// Enabled says whether any limit is on.
+func (l ShedLimits) Enabled() bool { return l.Rate > 0 || l.Concurrency > 0 }
 
 // Handler applies the limits to next. It must run inside the auth
 // middleware, which names the client of a known token.
 func (s *shedder) Handler(next http.Handler) http.Handler {
-	if !s.enabled() {
+	if !s.limits.Enabled() {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

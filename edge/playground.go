@@ -1,4 +1,4 @@
-package main
+package edge
 
 import (
 	"net/http"
@@ -7,9 +7,9 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 )
 
-// firstQuery is what the playground shows on a first visit: the question the
+// FirstQuery is what the playground shows on a first visit: the question the
 // product exists for, asked of the sample graph.
-const firstQuery = `# Through whom is 科河种业 connected to the CAAS Grassland Research Institute?
+const FirstQuery = `# Through whom is 科河种业 connected to the CAAS Grassland Research Institute?
 # Press ▶ to run; see README.md for more chains.
 {
   chain(from: "ent-kehe-seed", to: "uni-caas-grassland", maxHops: 4) {
@@ -33,12 +33,12 @@ const firstQuery = `# Through whom is 科河种业 connected to the CAAS Grassla
 `
 
 // playgroundHandler serves GraphiQL with its state kept in the URL, so a
-// query can be shared as a link; a bare visit opens with firstQuery.
+// query can be shared as a link; a bare visit opens with FirstQuery.
 func playgroundHandler() http.Handler {
 	graphiql := playground.Handler("InnoGraph", "/query", playground.WithGraphiqlPersistStateInURL(true))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.RawQuery == "" {
-			http.Redirect(w, r, "/?"+url.Values{"query": {firstQuery}}.Encode(), http.StatusFound)
+			http.Redirect(w, r, "/?"+url.Values{"query": {FirstQuery}}.Encode(), http.StatusFound)
 			return
 		}
 		graphiql(w, r)
