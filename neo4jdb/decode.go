@@ -152,18 +152,10 @@ func recordNode(rec *neo4j.Record, key string) (model.Node, error) {
 	return decodeNode(n)
 }
 
-// projectable are the node properties a statement may project by name:
-// the fields of the node types (graph/model/fields.go).
-var projectable = map[string]bool{
-	"id": true, "name": true, "nameEn": true, "aliases": true, "region": true, "source": true, "synthetic": true,
-	"industry": true, "creditCode": true, "founded": true, "certifications": true, "kind": true, "level": true,
-	"field": true, "year": true,
-}
-
 // projection is what a statement returns of node variable v: the whole node
 // when props is nil, else a map of the id, the labels and the given
-// properties (those not projectable are skipped), which decodeProjected
-// reads. Reading fewer properties is fewer db hits and less to send.
+// properties (those not stored on nodes, model.NodeProperty, are skipped),
+// which decodeProjected reads. Reading fewer properties is fewer db hits and less to send.
 func projection(v string, props []string) string {
 	if props == nil {
 		return v
@@ -184,7 +176,7 @@ func kindProjection(v string, props []string) string {
 func projectedKeys(props []string) string {
 	keys := []string{".id"}
 	for _, p := range props {
-		if projectable[p] && p != "id" {
+		if model.NodeProperty(p) {
 			keys = append(keys, "."+p)
 		}
 	}
