@@ -152,18 +152,12 @@ func prefetch(ctx context.Context, store Store, ids, props []string, sel ast.Sel
 	return got, nil
 }
 
-// relationshipFields are the fields of the relationship types read straight
-// from a relationship property of the same name.
-var relationshipFields = map[string]bool{
-	"role": true, "since": true, "until": true, "graduated": true, "year": true, "mode": true, "value": true,
-	"kind": true, "title": true, "source": true, "synthetic": true,
-}
-
 // projected returns q reading only what sel, the selection on the list's
 // relationships, reads: of the far nodes the properties selected under the
 // fields that may hold them, of the relationships the properties selected
-// on them. It also returns the selection on the far nodes, for the
-// read-ahead of their own lists.
+// on them (those read straight from a relationship property of the same
+// name, model.RelationProperty). It also returns the selection on the far
+// nodes, for the read-ahead of their own lists.
 func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
 	var farSel ast.SelectionSet
 	var relProps []string
@@ -171,7 +165,7 @@ func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel
 		switch {
 		case slices.Contains(rf.far, f.Name):
 			farSel = append(farSel, f.Selections...)
-		case relationshipFields[f.Name] && !slices.Contains(relProps, f.Name):
+		case model.RelationProperty(f.Name) && !slices.Contains(relProps, f.Name):
 			relProps = append(relProps, f.Name)
 		}
 	}
