@@ -2,6 +2,7 @@ package neo4jdb
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,55 +62,21 @@ func (p props) strs(key string) []string {
 	return out
 }
 
-func optEnum[T ~string](p props, key string) *T {
-	if s, ok := p[key].(string); ok {
-		v := T(s)
-		return &v
-	}
-	return nil
-}
-
-func enumList[T ~string](p props, key string) []T {
-	ss := p.strs(key)
-	out := make([]T, len(ss))
-	for i, s := range ss {
-		out[i] = T(s)
-	}
-	return out
-}
-
-// decodeNode converts a Neo4j node to its model type by its label.
+// decodeNode converts a Neo4j node to its model type by its label, each
+// property of the kind's field rules into its struct field (nodeFieldIndex).
 func decodeNode(n neo4j.Node) (model.Node, error) {
 	kind, ok := kindOfLabels(n.Labels)
 	if !ok {
 		return nil, fmt.Errorf("node %s has none of the known labels: %v", n.ElementId, n.Labels)
 	}
 	p := props(n.Props)
-	base := model.NodeBase{
-		ID:        p.str("id"),
-		Name:      p.str("name"),
-		NameEn:    p.optStr("nameEn"),
-		Aliases:   p.strs("aliases"),
-		Region:    p.optStr("region"),
-		Source:    p.optStr("source"),
-		Synthetic: p.flag("synthetic"),
+	v := reflect.New(nodeStructs[kind])
+	node := v.Elem()
+	node.FieldByName("ID").SetString(p.str("id"))
+	for _, f := range nodeFieldIndex[kind] {
+		setField(node.FieldByIndex(f.index), p, f.prop)
 	}
-	switch kind {
-	case model.NodeKindEnterprise:
-		return &model.Enterprise{NodeBase: base, Industry: p.optStr("industry"), CreditCode: p.optStr("creditCode"),
-			Founded: p.optInt("founded"), Certifications: enumList[model.Certification](p, "certifications")}, nil
-	case model.NodeKindUniversity:
-		return &model.University{NodeBase: base, Kind: model.UniversityKind(p.str("kind")), Field: p.optStr("field")}, nil
-	case model.NodeKindAlliance:
-		return &model.Alliance{NodeBase: base, Level: optEnum[model.Level](p, "level"), Industry: p.optStr("industry"),
-			Founded: p.optInt("founded")}, nil
-	case model.NodeKindPark:
-		return &model.Park{NodeBase: base, Kind: model.ParkKind(p.str("kind")), Level: optEnum[model.Level](p, "level"),
-			Industry: p.optStr("industry"), Founded: p.optInt("founded")}, nil
-	default: // model.NodeKindResult
-		return &model.Result{NodeBase: base, Kind: model.ResultKind(p.str("kind")), Year: p.optInt("year"),
-			Field: p.optStr("field")}, nil
-	}
+	return v.Interface().(model.Node), nil
 }
 
 // decodeRelation converts a Neo4j relationship to its model type. The ids of
