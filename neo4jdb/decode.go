@@ -63,48 +63,31 @@ func (p props) strs(key string) []string {
 }
 
 // decodeNode converts a Neo4j node to its model type by its label, each
-// property of the kind's field rules into its struct field (nodeFieldIndex).
+// property of the kind's field rules into its struct field (nodeFields).
 func decodeNode(n neo4j.Node) (model.Node, error) {
 	kind, ok := kindOfLabels(n.Labels)
 	if !ok {
 		return nil, fmt.Errorf("node %s has none of the known labels: %v", n.ElementId, n.Labels)
 	}
 	p := props(n.Props)
-	v := reflect.New(nodeStructs[kind])
-	node := v.Elem()
-	node.FieldByName("ID").SetString(p.str("id"))
-	for _, f := range nodeFieldIndex[kind] {
-		setField(node.FieldByIndex(f.index), p, f.prop)
-	}
+	v := reflect.New(nodeTypes[kind])
+	v.Elem().FieldByName("ID").SetString(p.str("id"))
+	setFields(v.Elem(), p, nodeFields[kind])
 	return v.Interface().(model.Node), nil
 }
 
-// decodeRelation converts a Neo4j relationship to its model type. The ids of
+// decodeRelation converts a Neo4j relationship to its model type, each
+// property of the kind's field rules into its struct field (relationFields). The ids of
 // its ends are passed in because a relationship value carries only element ids.
 func decodeRelation(r neo4j.Relationship, ends model.Ends) (model.Relation, error) {
 	kind, ok := kindOfRelType(r.Type)
 	if !ok {
 		return nil, fmt.Errorf("relationship %s has an unknown type %q", r.ElementId, r.Type)
 	}
-	p := props(r.Props)
-	ends.Synthetic = p.flag("synthetic")
-	switch kind {
-	case model.RelationKindMembership:
-		return &model.Membership{Ends: ends, Role: model.MemberRole(p.str("role")), Since: p.optInt("since"),
-			Until: p.optInt("until"), Source: p.optStr("source")}, nil
-	case model.RelationKindLocation:
-		return &model.Location{Ends: ends, Since: p.optInt("since"), Until: p.optInt("until"),
-			Graduated: p.flag("graduated"), Source: p.optStr("source")}, nil
-	case model.RelationKindDevelopment:
-		return &model.Development{Ends: ends, Role: model.DevelopmentRole(p.str("role")), Year: p.optInt("year"),
-			Source: p.optStr("source")}, nil
-	case model.RelationKindTransfer:
-		return &model.Transfer{Ends: ends, Mode: model.TransferMode(p.str("mode")), Year: p.optInt("year"),
-			Value: p.optFloat("value"), Source: p.optStr("source")}, nil
-	default: // model.RelationKindCollaboration
-		return &model.Collaboration{Ends: ends, Kind: model.CollaborationKind(p.str("kind")), Title: p.optStr("title"),
-			Since: p.optInt("since"), Until: p.optInt("until"), Source: p.optStr("source")}, nil
-	}
+	v := reflect.New(relationTypes[kind])
+	v.Elem().FieldByName("Ends").Set(reflect.ValueOf(ends))
+	setFields(v.Elem(), props(r.Props), relationFields[kind])
+	return v.Interface().(model.Relation), nil
 }
 
 // recordNode reads a node column of a record and decodes it.

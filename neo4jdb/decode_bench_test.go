@@ -7,7 +7,7 @@ import (
 )
 
 // BenchmarkDecodeNode measures decodeNode, which copies properties into
-// struct fields by reflection (nodeFieldIndex), on a node with most fields
+// struct fields by reflection (nodeFields), on a node with most fields
 // set: it runs once per node of every page.
 func BenchmarkDecodeNode(b *testing.B) {
 	n := neo4j.Node{Labels: []string{"Node", "Enterprise"}, Props: map[string]any{
