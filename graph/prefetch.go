@@ -12,41 +12,56 @@ import (
 )
 
 // relationField says what a node type's relationship field loads: its list
-// query, the relationship type (Membership…, whose connection is
-// MembershipConnection), the relationship's fields that may hold the far
-// node, and the types that node can have.
+// query, and the relationship's fields that may hold the far node. The
+// relationship's GraphQL type (Membership…, whose connection is
+// MembershipConnection) and the types the far node can have come from the
+// query's kind (model.RelationSpecs).
 type relationField struct {
-	query    model.RelationQuery
-	typ      string
-	far      []string
-	farTypes []string
+	query model.RelationQuery
+	far   []string
+}
+
+// typ is the GraphQL type of the relationships rf lists.
+func (rf relationField) typ() string { return rf.query.Kind.Name() }
+
+// farTypes are the GraphQL types the far node of rf can have.
+func (rf relationField) farTypes() []string {
+	q := rf.query
+	spec := model.RelationSpecs[q.Kind]
+	switch {
+	case q.Far != "":
+		return []string{q.Far.Name()}
+	case q.Dir == model.Outgoing:
+		return model.TypeNames(spec.To)
+	default: // Incoming, or Both: an undirected relationship joins the same kinds both ways
+		return model.TypeNames(spec.From)
+	}
 }
 
 var (
-	organisationTypes = []string{"Enterprise", "University"}
-	allianceFields    = relationField{alliancesOf, "Membership", []string{"alliance"}, []string{"Alliance"}}
-	parkFields        = relationField{parksOf, "Location", []string{"park"}, []string{"Park"}}
-	developedFields   = relationField{developedBy, "Development", []string{"result"}, []string{"Result"}}
+	allianceFields  = relationField{alliancesOf, []string{"alliance"}}
+	parkFields      = relationField{parksOf, []string{"park"}}
+	developedFields = relationField{developedBy, []string{"result"}}
 	// A collaboration's far end is its partner, and its from or its to.
-	partnerFields = relationField{partnersOf, "Collaboration", []string{"partner", "from", "to"}, organisationTypes}
+	partnerFields = relationField{partnersOf, []string{"partner", "from", "to"}}
 )
 
 // relationFields are the relationship fields of each node type, as the
 // resolvers in schema.resolvers.go load them.
 var relationFields = map[string]map[string]relationField{
 	"Enterprise": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
-		"acquiredResults": {acquiredBy, "Transfer", []string{"result"}, []string{"Result"}}, "collaborators": partnerFields},
+		"acquiredResults": {acquiredBy, []string{"result"}}, "collaborators": partnerFields},
 	"University": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
 		"collaborators": partnerFields},
-	"Alliance": {"members": {membersOf, "Membership", []string{"member"}, organisationTypes}},
-	"Park": {"tenants": {tenantsOf, "Location", []string{"tenant"}, []string{"Enterprise", "University", "Park"}},
-		"enterprises": {enterprisesIn, "Location", []string{"tenant"}, []string{"Enterprise"}}, "parents": parkFields},
-	"Result": {"developers": {developersOf, "Development", []string{"developer"}, organisationTypes},
-		"transfers": {transfersOf, "Transfer", []string{"enterprise"}, []string{"Enterprise"}}},
+	"Alliance": {"members": {membersOf, []string{"member"}}},
+	"Park": {"tenants": {tenantsOf, []string{"tenant"}},
+		"enterprises": {enterprisesIn, []string{"tenant"}}, "parents": parkFields},
+	"Result": {"developers": {developersOf, []string{"developer"}},
+		"transfers": {transfersOf, []string{"enterprise"}}},
 }
 
 // nodeTypes are the types a field of interface type Node can resolve to.
-var nodeTypes = []string{"Enterprise", "University", "Alliance", "Park", "Result"}
+var nodeTypes = model.TypeNames(model.AllNodeKind)
 
 // relationQuery is the query of the relationship field rf, whose cursors
 // belong to the order name (its coordinate, "Alliance.members"), for the
@@ -79,7 +94,7 @@ func relationQuery(ctx context.Context, name string, rf relationField, args page
 		}
 		*c.out = *c.in
 	}
-	nodes, count := connectionSelection(graphql.GetOperationContext(ctx), sel, rf.typ)
+	nodes, count := connectionSelection(graphql.GetOperationContext(ctx), sel, rf.typ())
 	q.Count = count
 	q, farSel := projected(ctx, q, rf, nodes)
 	return q, farSel, nil
@@ -103,7 +118,7 @@ func prefetchPlan(ctx context.Context, sel ast.SelectionSet, types []string) []m
 			if err != nil {
 				continue
 			}
-			next := prefetchPlan(ctx, farSel, rf.farTypes)
+			next := prefetchPlan(ctx, farSel, rf.farTypes())
 			if i, seen := at[q]; seen {
 				plan[i].Next = append(plan[i].Next, next...)
 				continue
@@ -152,26 +167,20 @@ func prefetch(ctx context.Context, store Reader, ids, props []string, sel ast.Se
 	return got, nil
 }
 
-// relationshipFields are the fields of the relationship types read straight
-// from a relationship property of the same name.
-var relationshipFields = map[string]bool{
-	"role": true, "since": true, "until": true, "graduated": true, "year": true, "mode": true, "value": true,
-	"kind": true, "title": true, "source": true, "synthetic": true,
-}
-
 // projected returns q reading only what sel, the selection on the list's
 // relationships, reads: of the far nodes the properties selected under the
 // fields that may hold them, of the relationships the properties selected
-// on them. It also returns the selection on the far nodes, for the
-// read-ahead of their own lists.
+// on them (those read straight from a relationship property of the same
+// name, model.RelationProperty). It also returns the selection on the far
+// nodes, for the read-ahead of their own lists.
 func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
 	var farSel ast.SelectionSet
 	var relProps []string
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.typ}) {
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.typ()}) {
 		switch {
 		case slices.Contains(rf.far, f.Name):
 			farSel = append(farSel, f.Selections...)
-		case relationshipFields[f.Name] && !slices.Contains(relProps, f.Name):
+		case model.RelationProperty(f.Name) && !slices.Contains(relProps, f.Name):
 			relProps = append(relProps, f.Name)
 		}
 	}

@@ -6,26 +6,22 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/innograph/innograph/graph/model"
 )
 
-// propertyFields are the node fields read straight from a node property of
-// the same name; other fields (relationship lists, __typename) need no
-// property but the id.
-var propertyFields = map[string]bool{
-	"name": true, "nameEn": true, "aliases": true, "region": true, "source": true, "synthetic": true,
-	"industry": true, "creditCode": true, "founded": true, "certifications": true, "kind": true, "level": true,
-	"field": true, "year": true,
-}
-
 // selectedProps lists the properties a selection on nodes reads, so a list
-// or a search reads only those. It collects the fields of every fragment
-// whatever its type condition, in one pass: a valid document spreads only
+// or a search reads only those: the id, and the fields read straight from
+// a node property of the same name (model.NodeProperty); other fields
+// (relationship lists, __typename) need no property but the id. It
+// collects the fields of every fragment whatever its type condition, in
+// one pass: a valid document spreads only
 // fragments of types the nodes may have, and a property of another type's
 // fragment would just read as absent.
 func selectedProps(ctx context.Context, sel ast.SelectionSet) []string {
 	props := []string{"id"}
 	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, nil) {
-		if propertyFields[f.Name] && !slices.Contains(props, f.Name) {
+		if model.NodeProperty(f.Name) && !slices.Contains(props, f.Name) {
 			props = append(props, f.Name)
 		}
 	}

@@ -2,6 +2,7 @@ package neo4jdb
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -61,83 +62,32 @@ func (p props) strs(key string) []string {
 	return out
 }
 
-func optEnum[T ~string](p props, key string) *T {
-	if s, ok := p[key].(string); ok {
-		v := T(s)
-		return &v
-	}
-	return nil
-}
-
-func enumList[T ~string](p props, key string) []T {
-	ss := p.strs(key)
-	out := make([]T, len(ss))
-	for i, s := range ss {
-		out[i] = T(s)
-	}
-	return out
-}
-
-// decodeNode converts a Neo4j node to its model type by its label.
+// decodeNode converts a Neo4j node to its model type by its label, each
+// property of the kind's field rules into its struct field (nodeFields).
 func decodeNode(n neo4j.Node) (model.Node, error) {
 	kind, ok := kindOfLabels(n.Labels)
 	if !ok {
 		return nil, fmt.Errorf("node %s has none of the known labels: %v", n.ElementId, n.Labels)
 	}
 	p := props(n.Props)
-	base := model.NodeBase{
-		ID:        p.str("id"),
-		Name:      p.str("name"),
-		NameEn:    p.optStr("nameEn"),
-		Aliases:   p.strs("aliases"),
-		Region:    p.optStr("region"),
-		Source:    p.optStr("source"),
-		Synthetic: p.flag("synthetic"),
-	}
-	switch kind {
-	case model.NodeKindEnterprise:
-		return &model.Enterprise{NodeBase: base, Industry: p.optStr("industry"), CreditCode: p.optStr("creditCode"),
-			Founded: p.optInt("founded"), Certifications: enumList[model.Certification](p, "certifications")}, nil
-	case model.NodeKindUniversity:
-		return &model.University{NodeBase: base, Kind: model.UniversityKind(p.str("kind")), Field: p.optStr("field")}, nil
-	case model.NodeKindAlliance:
-		return &model.Alliance{NodeBase: base, Level: optEnum[model.Level](p, "level"), Industry: p.optStr("industry"),
-			Founded: p.optInt("founded")}, nil
-	case model.NodeKindPark:
-		return &model.Park{NodeBase: base, Kind: model.ParkKind(p.str("kind")), Level: optEnum[model.Level](p, "level"),
-			Industry: p.optStr("industry"), Founded: p.optInt("founded")}, nil
-	default: // model.NodeKindResult
-		return &model.Result{NodeBase: base, Kind: model.ResultKind(p.str("kind")), Year: p.optInt("year"),
-			Field: p.optStr("field")}, nil
-	}
+	v := reflect.New(nodeTypes[kind])
+	v.Elem().FieldByName("ID").SetString(p.str("id"))
+	setFields(v.Elem(), p, nodeFields[kind])
+	return v.Interface().(model.Node), nil
 }
 
-// decodeRelation converts a Neo4j relationship to its model type. The ids of
+// decodeRelation converts a Neo4j relationship to its model type, each
+// property of the kind's field rules into its struct field (relationFields). The ids of
 // its ends are passed in because a relationship value carries only element ids.
 func decodeRelation(r neo4j.Relationship, ends model.Ends) (model.Relation, error) {
 	kind, ok := kindOfRelType(r.Type)
 	if !ok {
 		return nil, fmt.Errorf("relationship %s has an unknown type %q", r.ElementId, r.Type)
 	}
-	p := props(r.Props)
-	ends.Synthetic = p.flag("synthetic")
-	switch kind {
-	case model.RelationKindMembership:
-		return &model.Membership{Ends: ends, Role: model.MemberRole(p.str("role")), Since: p.optInt("since"),
-			Until: p.optInt("until"), Source: p.optStr("source")}, nil
-	case model.RelationKindLocation:
-		return &model.Location{Ends: ends, Since: p.optInt("since"), Until: p.optInt("until"),
-			Graduated: p.flag("graduated"), Source: p.optStr("source")}, nil
-	case model.RelationKindDevelopment:
-		return &model.Development{Ends: ends, Role: model.DevelopmentRole(p.str("role")), Year: p.optInt("year"),
-			Source: p.optStr("source")}, nil
-	case model.RelationKindTransfer:
-		return &model.Transfer{Ends: ends, Mode: model.TransferMode(p.str("mode")), Year: p.optInt("year"),
-			Value: p.optFloat("value"), Source: p.optStr("source")}, nil
-	default: // model.RelationKindCollaboration
-		return &model.Collaboration{Ends: ends, Kind: model.CollaborationKind(p.str("kind")), Title: p.optStr("title"),
-			Since: p.optInt("since"), Until: p.optInt("until"), Source: p.optStr("source")}, nil
-	}
+	v := reflect.New(relationTypes[kind])
+	v.Elem().FieldByName("Ends").Set(reflect.ValueOf(ends))
+	setFields(v.Elem(), props(r.Props), relationFields[kind])
+	return v.Interface().(model.Relation), nil
 }
 
 // recordNode reads a node column of a record and decodes it.
@@ -152,18 +102,10 @@ func recordNode(rec *neo4j.Record, key string) (model.Node, error) {
 	return decodeNode(n)
 }
 
-// projectable are the node properties a statement may project by name:
-// the fields of the node types (graph/model/fields.go).
-var projectable = map[string]bool{
-	"id": true, "name": true, "nameEn": true, "aliases": true, "region": true, "source": true, "synthetic": true,
-	"industry": true, "creditCode": true, "founded": true, "certifications": true, "kind": true, "level": true,
-	"field": true, "year": true,
-}
-
 // projection is what a statement returns of node variable v: the whole node
 // when props is nil, else a map of the id, the labels and the given
-// properties (those not projectable are skipped), which decodeProjected
-// reads. Reading fewer properties is fewer db hits and less to send.
+// properties (those not stored on nodes, model.NodeProperty, are skipped),
+// which decodeProjected reads. Reading fewer properties is fewer db hits and less to send.
 func projection(v string, props []string) string {
 	if props == nil {
 		return v
@@ -184,7 +126,7 @@ func kindProjection(v string, props []string) string {
 func projectedKeys(props []string) string {
 	keys := []string{".id"}
 	for _, p := range props {
-		if projectable[p] && p != "id" {
+		if model.NodeProperty(p) {
 			keys = append(keys, "."+p)
 		}
 	}

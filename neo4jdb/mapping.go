@@ -11,15 +11,16 @@ import (
 // makes a lookup by id one index seek whatever the type.
 const nodeLabel = "Node"
 
-// labels maps node kinds to Neo4j labels. Cypher text only ever contains
-// labels and relationship types from these two fixed maps.
-var labels = map[model.NodeKind]string{
-	model.NodeKindEnterprise: "Enterprise",
-	model.NodeKindUniversity: "University",
-	model.NodeKindAlliance:   "Alliance",
-	model.NodeKindPark:       "Park",
-	model.NodeKindResult:     "Result",
-}
+// labels maps node kinds to Neo4j labels: a node's label is its GraphQL
+// type name (model.NodeSpecs). Cypher text only ever contains labels and
+// relationship types from these two fixed maps.
+var labels = func() map[model.NodeKind]string {
+	out := map[model.NodeKind]string{}
+	for kind, spec := range model.NodeSpecs {
+		out[kind] = spec.Name
+	}
+	return out
+}()
 
 // relTypes maps relationship kinds to Neo4j relationship types.
 var relTypes = map[model.RelationKind]string{

@@ -286,16 +286,10 @@ func decodeListItem(m map[string]any, kind model.RelationKind, parent string) (m
 	return rel, far.NodeID(), err
 }
 
-// relationshipProps are the relationship properties a statement may project
-// by name: the scalar fields of the relationship types.
-var relationshipProps = map[string]bool{
-	"role": true, "since": true, "until": true, "graduated": true, "year": true, "mode": true, "value": true,
-	"kind": true, "title": true, "source": true, "synthetic": true,
-}
-
 // relProjection is what a statement returns of relationship variable r: the
 // whole relationship unless q is projected, else a map of the properties
-// q.RelProps names (those not projectable are skipped), which
+// q.RelProps names (those not stored on relationships,
+// model.RelationProperty, are skipped), which
 // decodeRelProjected reads.
 func relProjection(r string, q model.RelationQuery) string {
 	if !q.Projected {
@@ -303,7 +297,7 @@ func relProjection(r string, q model.RelationQuery) string {
 	}
 	var keys []string
 	for _, p := range strings.Split(q.RelProps, ",") {
-		if relationshipProps[p] {
+		if model.RelationProperty(p) {
 			keys = append(keys, "."+p)
 		}
 	}

@@ -45,6 +45,7 @@ type FieldRule struct {
 // NodeSpec describes the stored properties of one node type.
 type NodeSpec struct {
 	Kind     NodeKind
+	Name     string // GraphQL type name, also the node's Neo4j label
 	IDPrefix string // prefix of generated ids
 	Fields   []FieldRule
 }
@@ -54,6 +55,7 @@ type NodeSpec struct {
 // relationships between the same nodes apart, and its other properties.
 type RelationSpec struct {
 	Kind       RelationKind
+	Name       string // GraphQL type name
 	FromField  string
 	ToField    string
 	From       []NodeKind
@@ -104,28 +106,28 @@ func nodeFields(extra ...FieldRule) []FieldRule {
 
 // NodeSpecs are the field rules of every node type.
 var NodeSpecs = map[NodeKind]*NodeSpec{
-	NodeKindEnterprise: {Kind: NodeKindEnterprise, IDPrefix: "ent", Fields: nodeFields(
+	NodeKindEnterprise: {Kind: NodeKindEnterprise, Name: "Enterprise", IDPrefix: "ent", Fields: nodeFields(
 		text("industry", maxKeywordLen),
 		FieldRule{Name: "creditCode", Type: TypeString, MaxLen: 18, Check: CheckCreditCode},
 		year("founded"),
 		FieldRule{Name: "certifications", Type: TypeEnumList, Enum: enumStrings(AllCertification)},
 	)},
-	NodeKindUniversity: {Kind: NodeKindUniversity, IDPrefix: "uni", Fields: nodeFields(
+	NodeKindUniversity: {Kind: NodeKindUniversity, Name: "University", IDPrefix: "uni", Fields: nodeFields(
 		enum("kind", AllUniversityKind, true),
 		text("field", maxKeywordLen),
 	)},
-	NodeKindAlliance: {Kind: NodeKindAlliance, IDPrefix: "all", Fields: nodeFields(
+	NodeKindAlliance: {Kind: NodeKindAlliance, Name: "Alliance", IDPrefix: "all", Fields: nodeFields(
 		enum("level", AllLevel, false),
 		text("industry", maxKeywordLen),
 		year("founded"),
 	)},
-	NodeKindPark: {Kind: NodeKindPark, IDPrefix: "park", Fields: nodeFields(
+	NodeKindPark: {Kind: NodeKindPark, Name: "Park", IDPrefix: "park", Fields: nodeFields(
 		enum("kind", AllParkKind, true),
 		enum("level", AllLevel, false),
 		text("industry", maxKeywordLen),
 		year("founded"),
 	)},
-	NodeKindResult: {Kind: NodeKindResult, IDPrefix: "res", Fields: nodeFields(
+	NodeKindResult: {Kind: NodeKindResult, Name: "Result", IDPrefix: "res", Fields: nodeFields(
 		enum("kind", AllResultKind, true),
 		year("year"),
 		text("field", maxKeywordLen),
@@ -139,7 +141,7 @@ var Organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
 // RelationSpecs are the rules of every relationship type.
 var RelationSpecs = map[RelationKind]*RelationSpec{
 	RelationKindMembership: {
-		Kind: RelationKindMembership, FromField: "memberId", ToField: "allianceId",
+		Kind: RelationKindMembership, Name: "Membership", FromField: "memberId", ToField: "allianceId",
 		From: Organisations, To: []NodeKind{NodeKindAlliance},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllMemberRole), Default: string(MemberRoleMember)},
@@ -147,7 +149,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		},
 	},
 	RelationKindLocation: {
-		Kind: RelationKindLocation, FromField: "tenantId", ToField: "parkId",
+		Kind: RelationKindLocation, Name: "Location", FromField: "tenantId", ToField: "parkId",
 		From: []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindPark}, To: []NodeKind{NodeKindPark},
 		Fields: []FieldRule{
 			year("since"), year("until"),
@@ -156,7 +158,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		},
 	},
 	RelationKindDevelopment: {
-		Kind: RelationKindDevelopment, FromField: "developerId", ToField: "resultId",
+		Kind: RelationKindDevelopment, Name: "Development", FromField: "developerId", ToField: "resultId",
 		From: Organisations, To: []NodeKind{NodeKindResult},
 		Fields: []FieldRule{
 			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllDevelopmentRole), Default: string(DevelopmentRoleLead)},
@@ -164,7 +166,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		},
 	},
 	RelationKindTransfer: {
-		Kind: RelationKindTransfer, FromField: "resultId", ToField: "enterpriseId",
+		Kind: RelationKindTransfer, Name: "Transfer", FromField: "resultId", ToField: "enterpriseId",
 		From: []NodeKind{NodeKindResult}, To: []NodeKind{NodeKindEnterprise},
 		Key: []string{"mode"},
 		Fields: []FieldRule{
@@ -175,7 +177,7 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		},
 	},
 	RelationKindCollaboration: {
-		Kind: RelationKindCollaboration, FromField: "fromId", ToField: "toId",
+		Kind: RelationKindCollaboration, Name: "Collaboration", FromField: "fromId", ToField: "toId",
 		From: Organisations, To: Organisations,
 		Key: []string{"kind"}, Undirected: true,
 		Fields: []FieldRule{
