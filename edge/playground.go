@@ -1,10 +1,12 @@
 package edge
 
 import (
+	"embed"
+	"io/fs"
 	"net/http"
 	"net/url"
-
-	"github.com/99designs/gqlgen/graphql/playground"
+	"path"
+	"regexp"
 )
 
 // FirstQuery is what the playground shows on a first visit: the question the
@@ -32,15 +34,74 @@ const FirstQuery = `# Through whom is 科河种业 connected to the CAAS Grassla
 }
 `
 
+// playgroundFiles is GraphiQL as web/graphiql builds it (make graphiql):
+// index.html and assets/ (scripts, Monaco's workers, styles, fonts and the
+// bundled packages' licences). It is committed, so `go build` alone makes a
+// binary whose playground works without the internet.
+//
+//go:embed playground
+var playgroundFiles embed.FS
+
+// playgroundAssetsPath is where the assets are served; build.mjs writes the
+// same prefix into the page and the scripts.
+const playgroundAssetsPath = "/assets/graphiql/"
+
 // playgroundHandler serves GraphiQL with its state kept in the URL, so a
 // query can be shared as a link; a bare visit opens with FirstQuery.
 func playgroundHandler() http.Handler {
-	graphiql := playground.Handler("InnoGraph", "/query", playground.WithGraphiqlPersistStateInURL(true))
+	page, err := playgroundFiles.ReadFile("playground/index.html")
+	if err != nil {
+		panic(err) // the embed pattern above guarantees the file
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.RawQuery == "" {
 			http.Redirect(w, r, "/?"+url.Values{"query": {FirstQuery}}.Encode(), http.StatusFound)
 			return
 		}
-		graphiql(w, r)
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-cache") // it names the assets of this build
+		h.Set("X-Content-Type-Options", "nosniff")
+		w.Write(page)
 	})
+}
+
+// assetTypes are the content types of the files a build contains; a file of
+// another kind is not served (TestPlaygroundAssets fails first).
+var assetTypes = map[string]string{
+	".js":  "text/javascript; charset=utf-8",
+	".css": "text/css; charset=utf-8",
+	".ttf": "font/ttf",
+	".txt": "text/plain; charset=utf-8",
+}
+
+// hashedName matches esbuild's content-hashed file names (name-HASH.ext):
+// their content never changes, so browsers may keep them for a year.
+var hashedName = regexp.MustCompile(`-[A-Z2-7]{8}\.[a-z0-9]+$`)
+
+// playgroundAssets serves the files under playground/assets at
+// playgroundAssetsPath, with their content type and cache lifetime.
+func playgroundAssets() http.Handler {
+	assets, err := fs.Sub(playgroundFiles, "playground/assets")
+	if err != nil {
+		panic(err)
+	}
+	files := http.FileServerFS(assets)
+	return http.StripPrefix(playgroundAssetsPath, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.URL.Path
+		ctype, ok := assetTypes[path.Ext(name)]
+		if info, err := fs.Stat(assets, name); !ok || err != nil || !info.Mode().IsRegular() {
+			http.NotFound(w, r) // also no directory listings
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Type", ctype)
+		h.Set("X-Content-Type-Options", "nosniff")
+		if hashedName.MatchString(name) {
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
+		files.ServeHTTP(w, r)
+	}))
 }
