@@ -1,6 +1,7 @@
 // The playground at /: GraphiQL over the same-origin /query endpoint, with
-// the editors' state kept in the URL so a query can be shared as a link (the
-// server redirects a bare visit to /?query=<FirstQuery>, edge/playground.go).
+// the query and variables kept in the URL so they can be shared as a link
+// (the server redirects a bare visit to /?query=<FirstQuery>,
+// edge/playground.go).
 // Everything it loads is served by the binary: Monaco's workers are bundled
 // next to this file by build.mjs, which defines WORKER_URLS.
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
@@ -17,9 +18,17 @@ globalThis.MonacoEnvironment = {
   },
 };
 
-// The URL's parameters are the editors' state: what the page opens with, and
-// what each edit writes back (history.replaceState, so Back leaves the page).
-const params = Object.fromEntries(new URLSearchParams(location.search));
+// The URL's query and variables parameters are what the editors open with,
+// and each edit writes them back (history.replaceState, so Back leaves the
+// page). Request headers are left out: they hold bearer tokens, which must
+// not travel in a shared link or the browser's history; GraphiQL keeps them
+// in this browser's storage instead (shouldPersistHeaders). GraphiQL 5 takes
+// no initial operation name: with several operations, ▶ asks which to run.
+const params = {};
+for (const key of ['query', 'variables']) {
+  const value = new URLSearchParams(location.search).get(key);
+  if (value) params[key] = value;
+}
 
 function keep(key) {
   return (value) => {
@@ -37,11 +46,8 @@ createRoot(document.getElementById('graphiql')).render(
       fetcher={fetcher}
       initialQuery={params.query}
       initialVariables={params.variables}
-      initialHeaders={params.headers}
       onEditQuery={keep('query')}
       onEditVariables={keep('variables')}
-      onEditHeaders={keep('headers')}
-      onEditOperationName={keep('operationName')}
       isHeadersEditorEnabled
       shouldPersistHeaders
     >
