@@ -5,8 +5,6 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"path"
-	"regexp"
 )
 
 // FirstQuery is what the playground shows on a first visit: the question the
@@ -66,42 +64,12 @@ func playgroundHandler() http.Handler {
 	})
 }
 
-// assetTypes are the content types of the files a build contains; a file of
-// another kind is not served (TestPlaygroundAssets fails first).
-var assetTypes = map[string]string{
-	".js":  "text/javascript; charset=utf-8",
-	".css": "text/css; charset=utf-8",
-	".ttf": "font/ttf",
-	".txt": "text/plain; charset=utf-8",
-}
-
-// hashedName matches esbuild's content-hashed file names (name-HASH.ext):
-// their content never changes, so browsers may keep them for a year.
-var hashedName = regexp.MustCompile(`-[A-Z2-7]{8}\.[a-z0-9]+$`)
-
 // playgroundAssets serves the files under playground/assets at
-// playgroundAssetsPath, with their content type and cache lifetime.
+// playgroundAssetsPath.
 func playgroundAssets() http.Handler {
-	assets, err := fs.Sub(playgroundFiles, "playground/assets")
+	files, err := fs.Sub(playgroundFiles, "playground/assets")
 	if err != nil {
 		panic(err)
 	}
-	files := http.FileServerFS(assets)
-	return http.StripPrefix(playgroundAssetsPath, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		name := r.URL.Path
-		ctype, ok := assetTypes[path.Ext(name)]
-		if info, err := fs.Stat(assets, name); !ok || err != nil || !info.Mode().IsRegular() {
-			http.NotFound(w, r) // also no directory listings
-			return
-		}
-		h := w.Header()
-		h.Set("Content-Type", ctype)
-		h.Set("X-Content-Type-Options", "nosniff")
-		if hashedName.MatchString(name) {
-			h.Set("Cache-Control", "public, max-age=31536000, immutable")
-		} else {
-			h.Set("Cache-Control", "no-cache")
-		}
-		files.ServeHTTP(w, r)
-	}))
+	return assets(playgroundAssetsPath, files)
 }
