@@ -54,11 +54,25 @@ const page = await esbuild.build({
   loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
   define: { ...common.define, WORKER_URLS: JSON.stringify(workerURLs) },
 });
-const outputs = Object.keys(page.metafile.outputs).map((f) => basename(f));
-const html = readFileSync('src/index.html', 'utf8')
-  .replace('{{css}}', publicPath + outputs.find((f) => f.endsWith('.css')))
-  .replace('{{js}}', publicPath + outputs.find((f) => f.endsWith('.js')));
-writeFileSync(join(out, 'index.html'), html);
+const outputs = Object.keys(page.metafile.outputs).map((f) => publicPath + basename(f));
+const css = outputs.find((f) => f.endsWith('.css'));
+const js = outputs.find((f) => f.endsWith('.js'));
+// The page: no favicon request (an empty data: icon), nothing but same-origin files.
+writeFileSync(join(out, 'index.html'), `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>InnoGraph · GraphiQL</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${css}">
+<script type="module" src="${js}"></script>
+</head>
+<body>
+<div id="graphiql"><noscript>The playground needs JavaScript; the API itself is at /query.</noscript></div>
+</body>
+</html>
+`);
 
 // One licence text per bundled package, found from the inputs esbuild read.
 // These packages' npm tarballs carry no licence file: their package.json says
