@@ -20,7 +20,8 @@ const common = {
   outdir: assets,
   publicPath,
   metafile: true,
-  legalComments: 'none', // the full licence texts are in LICENSES.txt
+  legalComments: 'none', // the full licence texts are in LICENSES.txt, named here:
+  banner: { js: `/* Licences: ${publicPath}LICENSES.txt */`, css: `/* Licences: ${publicPath}LICENSES.txt */` },
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
 };
@@ -51,7 +52,7 @@ const page = await esbuild.build({
   jsx: 'automatic',
   // Only for subscriptions over a subscriptionUrl, which the playground does not set.
   external: ['graphql-ws'],
-  loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+  loader: { '.ttf': 'file' }, // Monaco's codicon font
   define: { ...common.define, WORKER_URLS: JSON.stringify(workerURLs) },
 });
 const outputs = Object.keys(page.metafile.outputs).map((f) => publicPath + basename(f));
@@ -83,15 +84,18 @@ const licenceElsewhere = {
   'react-compiler-runtime': 'node_modules/react/LICENSE', // facebook/react
   'react-remove-scroll-bar': 'licenses/react-remove-scroll-bar.LICENSE', // github.com/theKashey/react-remove-scroll-bar
 };
-const packages = new Map();
+// A package's folder is the last node_modules/<name> of an input's path (a
+// nested one is another version of the package).
+const dirs = new Set();
 for (const input of [...Object.keys(workers.metafile.inputs), ...Object.keys(page.metafile.inputs)]) {
-  const m = input.match(/^node_modules\/((?:@[^/]+\/)?[^/]+)\//);
-  if (m) packages.set(m[1], join('node_modules', m[1]));
+  const m = input.match(/^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//);
+  if (m) dirs.add(m[1]);
 }
+const packages = [...dirs].map((dir) => ({ dir, ...JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
+packages.sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
 let licences = 'Third-party software bundled in the InnoGraph playground (web/graphiql), with its licences.\n';
-for (const name of [...packages.keys()].sort()) {
-  const dir = packages.get(name);
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+for (const pkg of packages) {
+  const { dir, name } = pkg;
   const own = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
   const file = own ? join(dir, own) : licenceElsewhere[name];
   if (!file) throw new Error(`${name}: no licence file to ship`);
