@@ -161,6 +161,24 @@ check: ## gofmt, go vet, generated code up to date, schema described, root field
 	@git diff --exit-code -- graph/ go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 	$(GO) test -count=1 -run '^(TestSchemaDescriptions|TestRootFieldsNullable|TestMutationArgumentConvention)$$' ./graph/
 
+# The playground (GraphiQL, web/graphiql) is built with esbuild into
+# edge/playground and committed, so `go build` alone serves it offline;
+# make check rebuilds it from the sources and lockfile and compares.
+.PHONY: graphiql check-graphiql
+graphiql: web/graphiql/node_modules ## Rebuild the playground (web/graphiql → edge/playground); commit the result
+	cd web/graphiql && node build.mjs ../../edge/playground
+
+check: check-graphiql
+check-graphiql: web/graphiql/node_modules
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	(cd web/graphiql && node build.mjs "$$out/playground"); \
+	diff -rq edge/playground "$$out/playground" || { echo "edge/playground differs from a build of web/graphiql: run 'make graphiql' and commit"; exit 1; }
+
+# The web pages' packages, exactly as locked.
+web/%/node_modules: web/%/package.json web/%/package-lock.json
+	cd web/$* && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 generate: ## Regenerate gqlgen code after editing schema.graphqls
 	$(GO) run github.com/99designs/gqlgen generate
 

@@ -33,6 +33,7 @@ func NewHandler(o Options) http.Handler {
 	gql := graph.NewHandler(o.GraphQL)
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
+	mux.Handle("GET "+playgroundAssetsPath, playgroundAssets())
 	shed := newShedder(o.Shed, o.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", healthz)
