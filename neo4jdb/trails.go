@@ -11,22 +11,18 @@ import (
 
 // ResultTrail follows a result in one statement: its developers, then each
 // transfer, then the transferee's parks and alliances. Each list holds at
-// most first items; reading one more tells whether it was cut.
-//
-// Trails order developers and alliances by the role's name (so CHAIR,
-// MEMBER, SECRETARIAT, VICE_CHAIR), not by RelationSpec.Roles as the
-// relationship lists do (relSortKey); kept as it is to change nothing
-// visible, until the order is decided (issue 12).
+// most first items; reading one more tells whether it was cut. Developers
+// and alliances are in their roles' order (byRole), each role by id.
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
 	records, err := db.readPaths(ctx, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
-			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 } AS developers,
+			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
 					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
-					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id LIMIT $first + 1 }}
+					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY `+byRole("m", model.RelationKindMembership)+`, a.id LIMIT $first + 1 }}
 				} AS transfers`,
 		map[string]any{"id": id, "first": first})
 	if err != nil {
@@ -82,6 +78,13 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	return trail, nil
 }
 
+// byRole is the sort key of a trail's relationships r of kind: the place
+// of r's role in the spec's Roles (roleRank), so chair units and lead
+// developers come first, as in the relationship lists.
+func byRole(r string, kind model.RelationKind) string {
+	return roleRank(r, model.RelationSpecs[kind].Roles())
+}
+
 // capped returns the first items of the list v, and whether it held more.
 func capped(v any, first int) ([]any, bool) {
 	list, _ := v.([]any)
@@ -93,8 +96,8 @@ func capped(v any, first int) ([]any, bool) {
 
 // TechnologySources finds, in one statement, the results an enterprise
 // acquired and who developed each: at most first of each, reading one more
-// to tell whether a list was cut. Developers are in a trail's order, by
-// the role's name (see ResultTrail).
+// to tell whether a list was cut. Developers are in their roles' order
+// (byRole), each role by id.
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
 	records, err := db.readPaths(ctx, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
@@ -102,7 +105,7 @@ func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*mod
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 }}
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 }}
 				} AS sources`,
 		map[string]any{"id": id, "first": first})
 	if err != nil {
