@@ -1,6 +1,8 @@
-// Package neo4jdb is InnoGraph's storage: the only package that imports the
-// Neo4j driver or contains Cypher. Every statement is parameterised; labels
-// and relationship types come only from the fixed mapping in mapping.go.
+// Package neo4jdb is InnoGraph's storage: the server's only package that
+// imports the Neo4j driver or contains Cypher (bench/ runs raw Cypher as its
+// baseline and chaos/ probes Bolt, on purpose). Every statement is
+// parameterised; labels and relationship types come only from the fixed
+// mapping in mapping.go.
 package neo4jdb
 
 import (

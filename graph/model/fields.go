@@ -127,7 +127,7 @@ var organisationLists = []RelationList{
 	{"collaborators", RelationKindCollaboration, Both, ""},
 }
 
-// NodeSpecs are the field rules of every node type.
+// NodeSpecs are the field rules and relationship lists of every node type.
 var NodeSpecs = map[NodeKind]*NodeSpec{
 	NodeKindEnterprise: {Kind: NodeKindEnterprise, Name: "Enterprise", IDPrefix: "ent", Fields: nodeFields(
 		text("industry", maxKeywordLen),
