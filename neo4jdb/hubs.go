@@ -20,6 +20,21 @@ func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.H
 	if len(kinds) == 0 {
 		kinds = model.AllRelationKind
 	}
+	cypher, params := hubsStatement(q, kinds)
+	records, err := db.readPaths(ctx, "hubs", cypher, params)
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, err
+	}
+	page, err := decodeHubs(records[0], kinds, q.First)
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, translate("hubs", err)
+	}
+	return page, nil
+}
+
+// hubsStatement writes Hubs' statement, counting the relationships of
+// kinds, and its parameters.
+func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[string]any) {
 	counts := make([]string, len(kinds))
 	for i, k := range kinds {
 		counts[i] = "COUNT { (n)-[:" + relType(k) + "]-() }"
@@ -36,29 +51,31 @@ func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.H
 	if q.Count {
 		total = "COUNT { MATCH (n:" + label(q.Kind) + ") " + whereText(filter) + " }"
 	}
-	records, err := db.readPaths(ctx, "hubs", `
+	return `
 		CALL () {
-			MATCH (n:`+label(q.Kind)+`) `+whereText(filter)+`
-			WITH n, [`+strings.Join(counts, ", ")+`] AS counts
+			MATCH (n:` + label(q.Kind) + `) ` + whereText(filter) + `
+			WITH n, [` + strings.Join(counts, ", ") + `] AS counts
 			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
-			`+whereText(rankedAfter("total", q.After, params))+`
+			` + whereText(rankedAfter("total", q.After, params)) + `
 			WITH n, counts, total ORDER BY total DESC, n.id LIMIT $limit
 			RETURN collect({n: n, counts: counts, total: total}) AS page
 		}
-		RETURN page, `+total+` AS total`, params)
+		RETURN page, ` + total + ` AS total`, params
+}
+
+// decodeHubs reads Hubs' record: the page of hubs, each with its count per
+// kind in the order of kinds, and the total.
+func decodeHubs(rec *neo4j.Record, kinds []model.RelationKind, first int) (model.Ranked[*model.Hub], error) {
+	rows, _, err := neo4j.GetRecordValue[[]any](rec, "page")
 	if err != nil {
 		return model.Ranked[*model.Hub]{}, err
-	}
-	rows, _, err := neo4j.GetRecordValue[[]any](records[0], "page")
-	if err != nil {
-		return model.Ranked[*model.Hub]{}, translate("hubs", err)
 	}
 	hubs := make([]*model.Hub, 0, len(rows))
 	for _, row := range rows {
 		m, _ := row.(map[string]any)
 		n, err := decodeProjectedValue(m["n"])
 		if err != nil {
-			return model.Ranked[*model.Hub]{}, translate("hubs", err)
+			return model.Ranked[*model.Hub]{}, err
 		}
 		degree, _ := m["total"].(int64)
 		list, _ := m["counts"].([]any)
@@ -69,8 +86,8 @@ func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.H
 		}
 		hubs = append(hubs, hub)
 	}
-	page := rankedPage(hubs, q.First)
-	n, _, err := neo4j.GetRecordValue[int64](records[0], "total")
+	page := rankedPage(hubs, first)
+	n, _, err := neo4j.GetRecordValue[int64](rec, "total")
 	page.Total = int(n)
 	return page, err
 }
