@@ -45,8 +45,7 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	}
 	trail := &model.ResultTrail{Result: res.(*model.Result)}
 	rawDevs, _ := rec.Get("developers")
-	devList, devsCut := capped(rawDevs, first)
-	devs, err := linkedFrom(devList, res, false)
+	devs, devsCut, err := cappedLinks(rawDevs, first, res, false)
 	if err != nil {
 		return nil, err
 	}
@@ -61,13 +60,11 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 		if err != nil {
 			return nil, err
 		}
-		parkList, parksCut := capped(m["parks"], first)
-		parks, err := linkedFrom(parkList, enterprise, true)
+		parks, parksCut, err := cappedLinks(m["parks"], first, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
-		allianceList, alliancesCut := capped(m["alliances"], first)
-		alliances, err := linkedFrom(allianceList, enterprise, true)
+		alliances, alliancesCut, err := cappedLinks(m["alliances"], first, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
@@ -137,8 +134,7 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 		if err != nil {
 			return nil, err
 		}
-		devList, devsCut := capped(m["developers"], first)
-		devs, err := linkedFrom(devList, result, false)
+		devs, devsCut, err := cappedLinks(m["developers"], first, result, false)
 		if err != nil {
 			return nil, err
 		}
@@ -174,19 +170,20 @@ func link(m map[string]any, known model.Node, outgoing bool) (model.Relation, mo
 	return rel, n, err
 }
 
-// linkedFrom decodes a list of {r, n} links around known.
-func linkedFrom(v any, known model.Node, outgoing bool) ([]model.Relation, error) {
-	list, _ := v.([]any)
+// cappedLinks decodes the first items of a list of {r, n} links around
+// known, and says whether it held more.
+func cappedLinks(v any, first int, known model.Node, outgoing bool) ([]model.Relation, bool, error) {
+	list, cut := capped(v, first)
 	out := make([]model.Relation, 0, len(list))
 	for _, item := range list {
 		m, _ := item.(map[string]any)
 		rel, _, err := link(m, known, outgoing)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		out = append(out, rel)
 	}
-	return out, nil
+	return out, cut, nil
 }
 
 // typed narrows relationships known to be of one type.
