@@ -125,6 +125,27 @@ func (db *DB) readPaths(ctx context.Context, name, cypher string, params map[str
 	return db.readWithin(ctx, db.cfg.PathTimeout, name, cypher, params)
 }
 
+// readPathRecord runs a path statement under the path timeout that
+// answers one record, or none when its start node is missing (then
+// notFound), and decodes that record; a decoding error is translated as the
+// statement's.
+func readPathRecord[T any](ctx context.Context, db *DB, name, cypher string, params map[string]any,
+	notFound error, decode func(*neo4j.Record) (T, error)) (T, error) {
+	var zero T
+	records, err := db.readPaths(ctx, name, cypher, params)
+	if err != nil {
+		return zero, err
+	}
+	if len(records) == 0 {
+		return zero, notFound
+	}
+	out, err := decode(records[0])
+	if err != nil {
+		return zero, translate(name, err)
+	}
+	return out, nil
+}
+
 func (db *DB) readWithin(ctx context.Context, timeout time.Duration, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	return db.readOn(ctx, db.driver, timeout, name, cypher, params)
 }

@@ -21,18 +21,8 @@ import (
 // nearest the centre first, returning one more to tell whether that cap cut.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
 	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes, "maxEdges": q.MaxEdges})
-	records, err := db.readPaths(ctx, "network", networkCypher(q), params)
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("node", q.ID, "id")
-	}
-	net, err := decodeNetwork(records[0], q.MaxEdges)
-	if err != nil {
-		return nil, translate("network", err)
-	}
-	return net, nil
+	return readPathRecord(ctx, db, "network", networkCypher(q), params, notFoundArg("node", q.ID, "id"),
+		func(rec *neo4j.Record) (*model.Network, error) { return decodeNetwork(rec, q.MaxEdges) })
 }
 
 // networkCypher writes Network's statement: a subquery per level, then the

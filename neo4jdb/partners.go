@@ -24,18 +24,7 @@ func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*mod
 		weights[string(kind)] = w
 	}
 	params := map[string]any{"id": q.ID, "first": q.First, "recentSince": q.RecentSince, "maxReasons": model.MaxPartnerReasons, "weights": weights}
-	records, err := db.readPaths(ctx, "suggestPartners", partnersCypher(q.Kinds), params)
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("node", q.ID, "id")
-	}
-	out, err := decodeSuggestions(records[0])
-	if err != nil {
-		return nil, translate("suggestPartners", err)
-	}
-	return out, nil
+	return readPathRecord(ctx, db, "suggestPartners", partnersCypher(q.Kinds), params, notFoundArg("node", q.ID, "id"), decodeSuggestions)
 }
 
 // partnersCypher writes SuggestPartners' statement for candidates of the

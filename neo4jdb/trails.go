@@ -14,7 +14,7 @@ import (
 // most first items; reading one more tells whether it was cut. Developers
 // and alliances are in their roles' order (byRole), each role by id.
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
-	records, err := db.readPaths(ctx, "resultTrail", `
+	return readPathRecord(ctx, db, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
 			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
@@ -24,18 +24,8 @@ func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.Res
 					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
 					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY `+byRole("m", model.RelationKindMembership)+`, a.id LIMIT $first + 1 }}
 				} AS transfers`,
-		map[string]any{"id": id, "first": first})
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("result", id, "id")
-	}
-	trail, err := decodeTrail(records[0], first)
-	if err != nil {
-		return nil, translate("resultTrail", err)
-	}
-	return trail, nil
+		map[string]any{"id": id, "first": first}, notFoundArg("result", id, "id"),
+		func(rec *neo4j.Record) (*model.ResultTrail, error) { return decodeTrail(rec, first) })
 }
 
 func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
@@ -96,7 +86,7 @@ func capped(v any, first int) ([]any, bool) {
 // to tell whether a list was cut. Developers are in their roles' order
 // (byRole), each role by id.
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
-	records, err := db.readPaths(ctx, "technologySources", `
+	return readPathRecord(ctx, db, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
 		RETURN e,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
@@ -104,18 +94,8 @@ func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*mod
 				RETURN {r: t, n: res,
 					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 }}
 				} AS sources`,
-		map[string]any{"id": id, "first": first})
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("enterprise", id, "enterpriseId")
-	}
-	out, err := decodeSources(records[0], first)
-	if err != nil {
-		return nil, translate("technologySources", err)
-	}
-	return out, nil
+		map[string]any{"id": id, "first": first}, notFoundArg("enterprise", id, "enterpriseId"),
+		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, first) })
 }
 
 func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, error) {
