@@ -154,12 +154,13 @@ outage: ## Kill Neo4j mid-load, restart it, check the answers, /readyz and the r
 test-unit: ## Run the tests that need no database (integration tests skip)
 	$(GO) test ./...
 
-check: ## gofmt, go vet, generated code up to date, schema described, root fields nullable, one mutation argument convention
+check: ## gofmt, go vet, generated code up to date, schema described, root fields nullable, one mutation argument convention, package diagram up to date
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) run github.com/99designs/gqlgen generate
 	@git diff --exit-code -- graph/ go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 	$(GO) test -count=1 -run '^(TestSchemaDescriptions|TestRootFieldsNullable|TestMutationArgumentConvention)$$' ./graph/
+	scripts/package-diagram.sh --check docs/design.md
 
 # The playground (GraphiQL, web/graphiql) is built with esbuild into
 # edge/playground and committed, so `go build` alone serves it offline;

@@ -8,6 +8,7 @@ import (
 	"net"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -140,6 +141,16 @@ func isUnavailable(err error) bool {
 // property `creditCode` = '9135...'".
 var uniqueProperty = regexp.MustCompile("property `([A-Za-z]+)` = (.*)$")
 
+// uniqueProps are the properties schema.cypher's constraints make unique
+// (id, creditCode).
+var uniqueProps = func() []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`REQUIRE n\.([A-Za-z]+) IS UNIQUE`).FindAllStringSubmatch(schemaCypher, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}()
+
 // constraintViolated reports a uniqueness constraint failure anywhere in
 // err, the property it guards and the value in conflict. Only the
 // properties the schema makes unique are named; the value is the client's own.
@@ -154,7 +165,7 @@ func constraintViolated(err error) (property, value string, ok bool) {
 	}) {
 		return "", "", false
 	}
-	if m := uniqueProperty.FindStringSubmatch(neoErr.Msg); m != nil && (m[1] == "id" || m[1] == "creditCode") {
+	if m := uniqueProperty.FindStringSubmatch(neoErr.Msg); m != nil && slices.Contains(uniqueProps, m[1]) {
 		return m[1], strings.Trim(m[2], "'\""), true
 	}
 	return "", "", true
