@@ -1,13 +1,15 @@
 package main
 
 import (
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 )
 
 // TestApolloClient runs the Apollo Client setup that docs/clients.md
@@ -17,11 +19,11 @@ import (
 // against a second server that sheds load at one request a second.
 func TestApolloClient(t *testing.T) {
 	dir := nodeProject(t, "apollo-client", "@apollo/client")
-	a := newAPI(t)
-	shed := newAPIWith(t, map[string]string{"INNOGRAPH_CLIENT_RATE": "1", "INNOGRAPH_CLIENT_BURST": "1"}, io.Discard)
-	a.loadSampleGraph() // after both servers cleared the graph; they share it
+	a := apitest.New(t)
+	shed := apitest.New(t, func(o *edge.Options) { o.Shed.Rate, o.Shed.Burst = 1, 1 })
+	a.LoadSample() // after both servers cleared the graph; they share it
 	cmd := exec.CommandContext(t.Context(), "node", filepath.Join(dir, "client.test.mjs"))
-	cmd.Env = append(os.Environ(), "INNOGRAPH_URL="+a.url+"/query", "INNOGRAPH_SHED_URL="+shed.url+"/query")
+	cmd.Env = append(os.Environ(), "INNOGRAPH_URL="+a.URL+"/query", "INNOGRAPH_SHED_URL="+shed.URL+"/query")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("Apollo Client test: %v\n%s", err, out)
 	}
@@ -65,10 +67,10 @@ func TestClientsDocQuotesTheTestedSetup(t *testing.T) {
 // TestCORSExposesRetryAfter: a browser client may read Retry-After, so it
 // can honour load shedding's 429 (docs/clients.md, "Errors and retries").
 func TestCORSExposesRetryAfter(t *testing.T) {
-	a := newAPIWith(t, map[string]string{"INNOGRAPH_CLIENT_RATE": "0.1", "INNOGRAPH_CLIENT_BURST": "1"}, io.Discard)
+	a := apitest.New(t, func(o *edge.Options) { o.Shed.Rate, o.Shed.Burst = 0.1, 1 })
 	var statuses []int
 	for range 2 {
-		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ __typename }"}`))
+		req, _ := http.NewRequest(http.MethodPost, a.URL+"/query", strings.NewReader(`{"query":"{ __typename }"}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Origin", "http://localhost:5173")
 		res := sendNoBody(t, req)

@@ -2,13 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
@@ -37,14 +37,7 @@ func FuzzQuery(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	db := sampleGraph(f)
-	cfg, err := loadConfig(func(name string) string {
-		return map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0", "INNOGRAPH_MAX_BODY_BYTES": "65536"}[name]
-	})
-	if err != nil {
-		f.Fatal(err)
-	}
-	h := newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := apitest.Handler(sampleGraph(f), func(o *edge.Options) { o.GraphQL.MaxBodyBytes = 64 << 10 })
 	f.Fuzz(func(t *testing.T, body string) {
 		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
@@ -95,7 +88,7 @@ func sampleGraph(f *testing.F) *neo4jdb.DB {
 	if err := db.DeleteAll(f.Context()); err != nil {
 		f.Fatal(err)
 	}
-	if err := loadSample(f.Context(), db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if _, err := importer.Load(f.Context(), db, data.Sample); err != nil {
 		f.Fatal(err)
 	}
 	return db
