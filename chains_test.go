@@ -8,40 +8,6 @@ import (
 	"github.com/innograph/innograph/apitest"
 )
 
-// chainGraph is a small graph with known chains from A to U:
-//
-//	A -MEMBERSHIP(2015)-> L <-MEMBERSHIP(2016)- U             length 2
-//	A -COLLABORATION(2010–2012)- B -COLLABORATION(2018)- U     length 2
-//	A -COLLABORATION(2010–2012)- B <-TRANSFER(2021)- R2 <-DEVELOPMENT- U   length 3
-//	A -DEVELOPMENT-> R <-DEVELOPMENT- C -COLLABORATION- V -COLLABORATION- U  length 4
-//
-// B sits in park P and alliance L2; D is alone.
-const chainGraph = `
-{"type":"Enterprise","id":"A","name":"甲"}
-{"type":"Enterprise","id":"B","name":"乙"}
-{"type":"Enterprise","id":"C","name":"丙"}
-{"type":"Enterprise","id":"D","name":"丁"}
-{"type":"University","id":"U","name":"大学","kind":"UNIVERSITY"}
-{"type":"University","id":"V","name":"研究所","kind":"RESEARCH_INSTITUTE"}
-{"type":"Alliance","id":"L","name":"联盟"}
-{"type":"Alliance","id":"L2","name":"第二联盟"}
-{"type":"Park","id":"P","name":"园区","kind":"HIGH_TECH_ZONE"}
-{"type":"Result","id":"R","name":"成果","kind":"PATENT","field":"育种"}
-{"type":"Result","id":"R2","name":"成果二","kind":"PLANT_VARIETY","field":"育种"}
-{"type":"MEMBERSHIP","from":"A","to":"L","since":2015}
-{"type":"MEMBERSHIP","from":"U","to":"L","since":2016}
-{"type":"MEMBERSHIP","from":"B","to":"L2","role":"CHAIR"}
-{"type":"LOCATION","from":"B","to":"P","since":2012}
-{"type":"COLLABORATION","from":"A","to":"B","kind":"JOINT_LAB","since":2010,"until":2012}
-{"type":"COLLABORATION","from":"B","to":"U","kind":"JOINT_PROJECT","since":2018}
-{"type":"COLLABORATION","from":"C","to":"V","kind":"RD_CENTER","since":2020}
-{"type":"COLLABORATION","from":"V","to":"U","kind":"TECHNICAL_SERVICE","since":2021}
-{"type":"DEVELOPMENT","from":"A","to":"R","year":2019}
-{"type":"DEVELOPMENT","from":"C","to":"R","role":"PARTICIPANT","year":2019}
-{"type":"DEVELOPMENT","from":"U","to":"R2","year":2020}
-{"type":"TRANSFER","from":"R2","to":"B","mode":"LICENCE","year":2021,"value":50}
-`
-
 type chainAnswer struct {
 	Chain struct {
 		Chains []struct {

@@ -9,30 +9,6 @@ import (
 	"github.com/innograph/innograph/apitest"
 )
 
-// relGraph builds, through the API, a graph with every relationship kind.
-func relGraph(a *apitest.API) {
-	a.T.Helper()
-	var out map[string]any
-	a.OK(apitest.WriteToken, `mutation {
-		e1: createEnterprise(input: {id: "e1", name: "甲企业", region: "内蒙古自治区/巴彦淖尔市", founded: 2005}) { id }
-		e2: createEnterprise(input: {id: "e2", name: "乙企业"}) { id }
-		u1: createUniversity(input: {id: "u1", name: "丙大学", kind: UNIVERSITY}) { id }
-		a1: createAlliance(input: {id: "a1", name: "丁联盟", level: PROVINCIAL}) { id }
-		p1: createPark(input: {id: "p1", name: "高新区", kind: HIGH_TECH_ZONE, level: NATIONAL}) { id }
-		p2: createPark(input: {id: "p2", name: "孵化器", kind: INCUBATOR}) { id }
-		r1: createResult(input: {id: "r1", name: "成果", kind: PATENT, year: 2019}) { id }
-		m1: addMembership(input: {memberId: "e1", allianceId: "a1", role: CHAIR, since: 2015}) { role }
-		m2: addMembership(input: {memberId: "u1", allianceId: "a1"}) { role }
-		l1: addLocation(input: {tenantId: "e1", parkId: "p2", graduated: true}) { graduated }
-		l2: addLocation(input: {tenantId: "p2", parkId: "p1"}) { graduated }
-		l3: addLocation(input: {tenantId: "u1", parkId: "p1"}) { graduated }
-		d1: addDevelopment(input: {developerId: "u1", resultId: "r1", year: 2019}) { role }
-		d2: addDevelopment(input: {developerId: "e2", resultId: "r1", role: PARTICIPANT}) { role }
-		t1: addTransfer(input: {resultId: "r1", enterpriseId: "e1", mode: LICENCE, year: 2021, value: 300}) { mode }
-		c1: addCollaboration(input: {fromId: "u1", toId: "e2", kind: JOINT_LAB, title: "联合实验室"}) { kind }
-	}`, nil, &out)
-}
-
 // TestOneListSelectedTwice: a list selected twice in one request, with
 // different fields, gives each selection its own fields, whether read ahead
 // (node(id:)) or batched by the loaders (below an interface field).
