@@ -1,4 +1,4 @@
-package main
+package graph_test
 
 import (
 	"crypto/sha256"
@@ -21,8 +21,8 @@ import (
 // The sample manifests hold the same two operations (a page of enterprises,
 // a node's name), as relay-compiler and GraphQL Code Generator write them.
 const (
-	relayManifest   = "graph/testdata/trusted/relay-persisted-queries.json"
-	codegenManifest = "graph/testdata/trusted/codegen-persisted-documents.json"
+	relayManifest   = "testdata/trusted/relay-persisted-queries.json"
+	codegenManifest = "testdata/trusted/codegen-persisted-documents.json"
 	relayList       = "60998a10ab643d884bdd51cb32ce749e"                                 // MD5
 	relayNode       = "0d34f9b42c76a8ca32fcaf865f9fb2e4"                                 // MD5
 	codegenList     = "0988df99b5a89ee85518e809b3d411726894122317aced8d0d7206d1e2706c4f" // SHA-256
