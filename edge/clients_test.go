@@ -1,4 +1,4 @@
-package main
+package edge_test
 
 import (
 	"net/http"
@@ -34,12 +34,12 @@ func TestApolloClient(t *testing.T) {
 // module the test is skipped, or fails under INNOGRAPH_TEST_REQUIRE_DB=1.
 func nodeProject(t *testing.T, name, module string) string {
 	t.Helper()
-	dir := filepath.Join("test", name)
+	dir := filepath.Join("..", "test", name)
 	_, noNode := exec.LookPath("node")
 	_, noModules := os.Stat(filepath.Join(dir, "node_modules", module))
 	if noNode != nil || noModules != nil {
 		if os.Getenv("INNOGRAPH_TEST_REQUIRE_DB") == "1" {
-			t.Fatalf("%s needs node and `make %s/node_modules`", dir, dir)
+			t.Fatalf("%s needs node and `make test/%s/node_modules`", dir, name)
 		}
 		t.Skipf("no node or %s/node_modules", dir)
 	}
@@ -50,11 +50,11 @@ func nodeProject(t *testing.T, name, module string) string {
 // docs/clients.md shows is test/apollo-client/client.mjs, which
 // TestApolloClient runs (all of it but its first comment line).
 func TestClientsDocQuotesTheTestedSetup(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("docs", "clients.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "clients.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	setup, err := os.ReadFile(filepath.Join("test", "apollo-client", "client.mjs"))
+	setup, err := os.ReadFile(filepath.Join("..", "test", "apollo-client", "client.mjs"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package edge_test
 
 import (
 	"encoding/json"
@@ -20,7 +20,7 @@ import (
 // never INTERNAL, and never a 5xx except 503/504 for database trouble. The
 // seeds run in every `go test`; longer by hand:
 //
-//	go test -run='^$' -fuzz=FuzzQuery -fuzztime=10m .
+//	go test -run='^$' -fuzz=FuzzQuery -fuzztime=10m ./edge
 func FuzzQuery(f *testing.F) {
 	for _, seed := range []string{
 		`{"query":"{ enterprises(first: 3) { edges { node { name } } } }"}`,

@@ -1,4 +1,4 @@
-package main
+package edge_test
 
 import (
 	"bytes"
@@ -85,7 +85,11 @@ func TestOutage(t *testing.T) {
 	}()
 
 	time.Sleep(3 * time.Second)
-	pid, err := os.ReadFile(filepath.Join(dir, "neo4j.pid"))
+	pidfile := filepath.Join(dir, "neo4j.pid")
+	if !filepath.IsAbs(dir) { // relative to the repo root, as for scripts/neo4j-local.sh
+		pidfile = filepath.Join("..", pidfile)
+	}
+	pid, err := os.ReadFile(pidfile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +101,7 @@ func TestOutage(t *testing.T) {
 	killed <- killedAt
 	killed <- killedAt
 	time.Sleep(3 * time.Second)
-	start := exec.Command("scripts/neo4j-local.sh", "start")
+	start := exec.Command("../scripts/neo4j-local.sh", "start")
 	start.Env = append(os.Environ(), "NEO4J_LOCAL_DIR="+dir, "NEO4J_LOCAL_PORT="+port)
 	if out, err := start.CombinedOutput(); err != nil {
 		t.Fatalf("restart Neo4j: %v\n%s", err, out)

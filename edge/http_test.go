@@ -1,4 +1,4 @@
-package main
+package edge_test
 
 import (
 	"bytes"
@@ -364,7 +364,7 @@ func TestHTTPAudit(t *testing.T) {
 	if err := json.Unmarshal(known, &mays); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := os.ReadFile(filepath.Join("docs", "http.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "http.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
