@@ -1,4 +1,4 @@
-package graph
+package graph_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -21,7 +22,7 @@ import (
 // the handler reports as INTERNAL, so a test whose document reaches a path,
 // a write or an import fails. The real store is tested against Neo4j elsewhere.
 type stubStore struct {
-	Store
+	graph.Store
 	calls int
 	fail  error
 	panic bool
@@ -51,7 +52,7 @@ func (s *stubStore) Search(context.Context, model.SearchQuery) (model.Ranked[*mo
 	return model.Ranked[*model.SearchHit]{}, s.called()
 }
 
-var _ Reader = (*stubStore)(nil)
+var _ graph.Reader = (*stubStore)(nil)
 
 type response struct {
 	Errors []struct {
@@ -60,10 +61,10 @@ type response struct {
 	}
 }
 
-func post(t *testing.T, store Store, query string) response {
+func post(t *testing.T, store graph.Store, query string) response {
 	t.Helper()
-	auth := NewAuth(nil, []string{"w"}, true)
-	h := auth.Middleware(NewHandler(Options{Store: store, Auth: auth, ComplexityLimit: 50000,
+	auth := graph.NewAuth(nil, []string{"w"}, true)
+	h := auth.Middleware(graph.NewHandler(graph.Options{Store: store, Auth: auth, ComplexityLimit: 50000,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	return serve(t, h, query)
 }

@@ -1,4 +1,4 @@
-package graph
+package graph_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/hostile"
 )
 
@@ -29,7 +30,7 @@ const bodyLimit = 1 << 20
 //
 //	go test ./graph/ -run '^$' -bench OperationLimits -benchtime 20x
 func BenchmarkOperationLimits(b *testing.B) {
-	l := DefaultLimits
+	l := graph.DefaultLimits
 	side := 1
 	for (side+1)*(side+2) <= l.Height {
 		side++
@@ -66,8 +67,8 @@ func BenchmarkOperationLimits(b *testing.B) {
 				b.Fatalf("measuring refuses it: %v", refused)
 			}
 			timing := &phaseTimes{}
-			auth := NewAuth(nil, nil, true)
-			h := auth.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
+			auth := graph.NewAuth(nil, nil, true)
+			h := auth.Middleware(graph.NewHandler(graph.Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
 				Logger: slog.New(timing)}))
 			b.ReportAllocs()
 			i := 0

@@ -1,4 +1,4 @@
-package graph
+package graph_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -17,7 +18,7 @@ import (
 // the size of a depth-2 picture on the bench graph. It implements only
 // Paths.Network; the embedded Store is nil, so any other call panics.
 type networkStore struct {
-	Store
+	graph.Store
 	net *model.Network
 }
 
@@ -38,8 +39,8 @@ func BenchmarkNetworkResponse(b *testing.B) {
 		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: model.RelationKindMembership, FromID: from, ToID: to,
 			Relationship: &model.Membership{Ends: model.Ends{FromID: from, ToID: to}, Role: model.MemberRoleMember}})
 	}
-	auth := NewAuth(nil, nil, true)
-	h := auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 50000,
+	auth := graph.NewAuth(nil, nil, true)
+	h := auth.Middleware(graph.NewHandler(graph.Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 50000,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	body := `{"query":"query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200) { truncated nodes { distance node { __typename id name } } edges { kind fromId toId } } }","variables":{"id":"x"}}`
 	b.ReportAllocs()
