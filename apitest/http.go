@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,24 @@ func SendWith(t testing.TB, client *http.Client, req *http.Request) Answer {
 	}
 	_ = json.Unmarshal(out.Body["errors"], &out.Errors)
 	return out
+}
+
+// Body is the JSON body of a GraphQL request.
+func Body(query string, vars map[string]any) string {
+	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return string(b)
+}
+
+// NewRequest is a POST of body (JSON) to /query with an optional bearer
+// token, for a Handler served in-process (httptest.NewRecorder): benchmarks
+// and fuzzing, which want nothing between them and it.
+func NewRequest(body, token string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
+	req.Header.Set("Content-Type", AsJSON)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return req
 }
 
 // Request is a request to /query; empty accept, contentType and token set no header.

@@ -24,11 +24,6 @@ import (
 // The HTTP edge of /query (graph/gqlhttp, edge/handler.go) over the whole stack and
 // the test database; docs/http.md has the status table these tests hold.
 
-func gqlBody(query string, vars map[string]any) string {
-	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	return string(b)
-}
-
 // syncBuffer collects the server log, written from the server's goroutines.
 type syncBuffer struct {
 	mu  sync.Mutex
@@ -160,15 +155,15 @@ func TestMethodsAndMediaTypes(t *testing.T) {
 		status int
 		allow  string
 	}{
-		{"PUT", a.Request(http.MethodPut, "", apitest.AsJSON, "", strings.NewReader(gqlBody("{ __typename }", nil))), 405, "GET, POST, OPTIONS"},
+		{"PUT", a.Request(http.MethodPut, "", apitest.AsJSON, "", strings.NewReader(apitest.Body("{ __typename }", nil))), 405, "GET, POST, OPTIONS"},
 		{"DELETE", a.Request(http.MethodDelete, apitest.AsGraphQL, "", "", nil), 405, "GET, POST, OPTIONS"},
 		{"HEAD", a.Request(http.MethodHead, "", "", "", nil), 405, "GET, POST, OPTIONS"},
-		{"TextPlain", a.Request(http.MethodPost, "", "text/plain", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
-		{"NoContentType", a.Request(http.MethodPost, "", "", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
+		{"TextPlain", a.Request(http.MethodPost, "", "text/plain", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
+		{"NoContentType", a.Request(http.MethodPost, "", "", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
 		{"GraphQLBody", a.Request(http.MethodPost, "", "application/graphql", "", strings.NewReader("{ __typename }")), 415, ""},
-		{"UTF16", a.Request(http.MethodPost, "", "application/json; charset=utf-16", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
+		{"UTF16", a.Request(http.MethodPost, "", "application/json; charset=utf-16", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
 		{"MutationOverGET", getMutation, 405, "POST"},
-		{"NotAcceptable", a.Request(http.MethodPost, "text/html", apitest.AsJSON, "", strings.NewReader(gqlBody("{ __typename }", nil))), 406, ""},
+		{"NotAcceptable", a.Request(http.MethodPost, "text/html", apitest.AsJSON, "", strings.NewReader(apitest.Body("{ __typename }", nil))), 406, ""},
 	} {
 		if tc.req.Method == http.MethodHead {
 			res, err := http.DefaultClient.Do(tc.req)
@@ -228,15 +223,15 @@ func TestStatusPerMediaType(t *testing.T) {
 		code     string
 		executed bool
 	}{
-		{"ParseFailure", "", gqlBody("{ node(id: ", nil), 400, "GRAPHQL_PARSE_FAILED", false},
-		{"ValidationFailure", "", gqlBody("{ nope }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"ParseFailure", "", apitest.Body("{ node(id: ", nil), 400, "GRAPHQL_PARSE_FAILED", false},
+		{"ValidationFailure", "", apitest.Body("{ nope }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
 		{"UnknownOperation", "", `{"query": "query A { __typename }", "operationName": "B"}`, 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"VariableCoercion", "", gqlBody("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}), 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"MissingVariable", "", gqlBody("query($id: ID!) { node(id: $id) { id } }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"Complexity", "", gqlBody("{ "+big.String()+"}", nil), 400, "COMPLEXITY_LIMIT_EXCEEDED", false},
-		{"BadToken", "not-a-token", gqlBody("{ __typename }", nil), 401, "UNAUTHENTICATED", false},
-		{"ReadTokenWrites", apitest.ReadToken, gqlBody(`mutation { deleteNode(id: "x") { deletedId } }`, nil), 403, "FORBIDDEN", false},
-		{"FieldError", "", gqlBody(`{ resultTrail(id: "r-none") { result { id } } }`, nil), 200, "NOT_FOUND", true},
+		{"VariableCoercion", "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"MissingVariable", "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"Complexity", "", apitest.Body("{ "+big.String()+"}", nil), 400, "COMPLEXITY_LIMIT_EXCEEDED", false},
+		{"BadToken", "not-a-token", apitest.Body("{ __typename }", nil), 401, "UNAUTHENTICATED", false},
+		{"ReadTokenWrites", apitest.ReadToken, apitest.Body(`mutation { deleteNode(id: "x") { deletedId } }`, nil), 403, "FORBIDDEN", false},
+		{"FieldError", "", apitest.Body(`{ resultTrail(id: "r-none") { result { id } } }`, nil), 200, "NOT_FOUND", true},
 	} {
 		for _, accept := range []string{apitest.AsJSON, apitest.AsGraphQL} {
 			res := a.PostJSON(accept, tc.token, tc.body)
@@ -257,7 +252,7 @@ func TestStatusPerMediaType(t *testing.T) {
 			}
 		}
 	}
-	res := a.PostJSON(apitest.AsGraphQL, "", gqlBody("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}))
+	res := a.PostJSON(apitest.AsGraphQL, "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}))
 	if len(res.Errors) != 1 || res.Errors[0].Extensions["variable"] != "id" || !strings.HasPrefix(res.Errors[0].Message, "variable $id ") {
 		t.Errorf("a coercion failure names its variable: %+v", res.Errors)
 	}
@@ -280,7 +275,7 @@ func TestErrorCap(t *testing.T) {
 		{"Validation", "{ " + unknown.String() + "}", "GRAPHQL_VALIDATION_FAILED"},
 		{"Execution", "{ " + invalid.String() + "}", "BAD_USER_INPUT"},
 	} {
-		res := a.PostJSON("", "", gqlBody(tc.query, nil))
+		res := a.PostJSON("", "", apitest.Body(tc.query, nil))
 		if len(res.Errors) != 50 {
 			t.Errorf("%s: %d errors", tc.name, len(res.Errors))
 			continue

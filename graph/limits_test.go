@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/hostile"
 )
@@ -170,10 +173,9 @@ func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
 func TestOperationLogTimesEachPhase(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
-	auth := graph.NewAuth(nil, nil, true)
-	h := auth.Middleware(graph.NewHandler(graph.Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000, Logger: logger}))
+	h := apitest.Handler(&stubStore{}, func(o *edge.Options) { o.GraphQL.Logger = logger })
 	for _, doc := range []string{`query Q { node(id: "x") { id } }`, hostile.RepeatedField("x", 400), `{ nope }`} {
-		serve(t, h, doc)
+		h.ServeHTTP(httptest.NewRecorder(), apitest.NewRequest(apitest.Body(doc, nil), apitest.WriteToken))
 	}
 	var lines []map[string]any
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {

@@ -2,13 +2,12 @@ package graph_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 )
 
@@ -34,16 +33,12 @@ func BenchmarkTrustedDocuments(b *testing.B) {
 		{"APQHashEnforced", docs, map[string]any{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": id}}}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			auth := graph.NewAuth(nil, nil, true)
-			h := auth.Middleware(graph.NewHandler(graph.Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
-				Trusted: bc.trusted, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+			h := apitest.Handler(&stubStore{}, func(o *edge.Options) { o.GraphQL.Trusted = bc.trusted })
 			body, _ := json.Marshal(bc.request)
 			b.ReportAllocs()
 			for b.Loop() {
-				req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
-				req.Header.Set("Content-Type", "application/json")
 				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
+				h.ServeHTTP(rec, apitest.NewRequest(string(body), ""))
 				if !strings.Contains(rec.Body.String(), `"here":"Query"`) {
 					b.Fatal(rec.Body.String())
 				}
