@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
@@ -124,8 +125,8 @@ func TestFilterConditions(t *testing.T) {
 		t.Fatalf("got %v", conds)
 	}
 	for i := range want {
-		if conds[i].Op != want[i].Op || conds[i].Prop != want[i].Prop {
-			t.Errorf("condition %d = %+v, want %+v", i, conds[i], want[i])
+		if !reflect.DeepEqual(conds[i], want[i]) {
+			t.Errorf("condition %d = %#v, want %#v", i, conds[i], want[i])
 		}
 	}
 	for _, tc := range []struct {
