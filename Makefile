@@ -128,7 +128,7 @@ test: check bench/peer/node_modules test/http-audit/node_modules test/apollo-cli
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	export INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) INNOGRAPH_TEST_REQUIRE_DB=1; \
 	$(GO) test -p 1 -count=1 ./...; \
-	$(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(TEST_FUZZTIME) .
+	$(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(TEST_FUZZTIME) ./edge
 
 # make test fuzzes the HTTP handler briefly; make fuzz for longer (FUZZTIME).
 TEST_FUZZTIME ?= 10s
@@ -137,7 +137,7 @@ fuzz: ## Fuzz the HTTP handler for FUZZTIME (default 15s) against the test Neo4j
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
-	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) .
+	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) ./edge
 
 # make outage: kills a Neo4j of its own under load and restarts it (about a
 # minute; not part of make test). Prints what clients were told, by phase.
@@ -149,7 +149,7 @@ outage: ## Kill Neo4j mid-load, restart it, check the answers, /readyz and the r
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_OUTAGE_NEO4J_DIR=$(OUTAGE_DIR) INNOGRAPH_OUTAGE_NEO4J_PORT=$(OUTAGE_PORT) \
-	INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) test -count=1 -run '^TestOutage$$' -v .
+	INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) test -count=1 -run '^TestOutage$$' -v ./edge
 
 test-unit: ## Run the tests that need no database (integration tests skip)
 	$(GO) test ./...

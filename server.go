@@ -125,14 +125,7 @@ func loadSample(ctx context.Context, db *neo4jdb.DB, logger *slog.Logger) error 
 	if err != nil || !empty {
 		return err
 	}
-	plan, problems, err := importer.Parse(data.Sample)
-	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("sample graph %s", problems[0])
-	}
-	if err != nil {
-		return err
-	}
-	sum, err := importer.Write(ctx, db, plan, importer.Options{})
+	sum, err := importer.Load(ctx, db, data.Sample)
 	if err != nil {
 		return fmt.Errorf("load sample graph: %w", err)
 	}

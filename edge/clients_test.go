@@ -1,13 +1,15 @@
-package main
+package edge_test
 
 import (
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 )
 
 // TestApolloClient runs the Apollo Client setup that docs/clients.md
@@ -17,11 +19,11 @@ import (
 // against a second server that sheds load at one request a second.
 func TestApolloClient(t *testing.T) {
 	dir := nodeProject(t, "apollo-client", "@apollo/client")
-	a := newAPI(t)
-	shed := newAPIWith(t, map[string]string{"INNOGRAPH_CLIENT_RATE": "1", "INNOGRAPH_CLIENT_BURST": "1"}, io.Discard)
-	a.loadSampleGraph() // after both servers cleared the graph; they share it
+	a := apitest.New(t)
+	shed := apitest.New(t, func(o *edge.Options) { o.Shed.Rate, o.Shed.Burst = 1, 1 })
+	a.LoadSample() // after both servers cleared the graph; they share it
 	cmd := exec.CommandContext(t.Context(), "node", filepath.Join(dir, "client.test.mjs"))
-	cmd.Env = append(os.Environ(), "INNOGRAPH_URL="+a.url+"/query", "INNOGRAPH_SHED_URL="+shed.url+"/query")
+	cmd.Env = append(os.Environ(), "INNOGRAPH_URL="+a.URL+"/query", "INNOGRAPH_SHED_URL="+shed.URL+"/query")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("Apollo Client test: %v\n%s", err, out)
 	}
@@ -32,12 +34,12 @@ func TestApolloClient(t *testing.T) {
 // module the test is skipped, or fails under INNOGRAPH_TEST_REQUIRE_DB=1.
 func nodeProject(t *testing.T, name, module string) string {
 	t.Helper()
-	dir := filepath.Join("test", name)
+	dir := filepath.Join("..", "test", name)
 	_, noNode := exec.LookPath("node")
 	_, noModules := os.Stat(filepath.Join(dir, "node_modules", module))
 	if noNode != nil || noModules != nil {
 		if os.Getenv("INNOGRAPH_TEST_REQUIRE_DB") == "1" {
-			t.Fatalf("%s needs node and `make %s/node_modules`", dir, dir)
+			t.Fatalf("%s needs node and `make test/%s/node_modules`", dir, name)
 		}
 		t.Skipf("no node or %s/node_modules", dir)
 	}
@@ -48,11 +50,11 @@ func nodeProject(t *testing.T, name, module string) string {
 // docs/clients.md shows is test/apollo-client/client.mjs, which
 // TestApolloClient runs (all of it but its first comment line).
 func TestClientsDocQuotesTheTestedSetup(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join("docs", "clients.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "clients.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	setup, err := os.ReadFile(filepath.Join("test", "apollo-client", "client.mjs"))
+	setup, err := os.ReadFile(filepath.Join("..", "test", "apollo-client", "client.mjs"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,10 +67,10 @@ func TestClientsDocQuotesTheTestedSetup(t *testing.T) {
 // TestCORSExposesRetryAfter: a browser client may read Retry-After, so it
 // can honour load shedding's 429 (docs/clients.md, "Errors and retries").
 func TestCORSExposesRetryAfter(t *testing.T) {
-	a := newAPIWith(t, map[string]string{"INNOGRAPH_CLIENT_RATE": "0.1", "INNOGRAPH_CLIENT_BURST": "1"}, io.Discard)
+	a := apitest.New(t, func(o *edge.Options) { o.Shed.Rate, o.Shed.Burst = 0.1, 1 })
 	var statuses []int
 	for range 2 {
-		req, _ := http.NewRequest(http.MethodPost, a.url+"/query", strings.NewReader(`{"query":"{ __typename }"}`))
+		req, _ := http.NewRequest(http.MethodPost, a.URL+"/query", strings.NewReader(`{"query":"{ __typename }"}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Origin", "http://localhost:5173")
 		res := sendNoBody(t, req)

@@ -1,4 +1,4 @@
-package main
+package graph_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -27,7 +28,7 @@ var roundTripExceptions = map[string]string{}
 // field added to the schema and the field rules but missed by a projection
 // or a decoder fails here.
 func TestEveryFieldRoundTrips(t *testing.T) {
-	rt := &roundTrip{a: newAPI(t), s: graph.NewExecutableSchema(graph.Config{}).Schema()}
+	rt := &roundTrip{a: apitest.New(t), s: graph.NewExecutableSchema(graph.Config{}).Schema()}
 	var nodes, relations int
 	for _, m := range rt.s.Mutation.Fields {
 		switch {
@@ -46,7 +47,7 @@ func TestEveryFieldRoundTrips(t *testing.T) {
 }
 
 type roundTrip struct {
-	a   *api
+	a   *apitest.API
 	s   *ast.Schema
 	ids int // ids handed out so far
 }
@@ -330,7 +331,7 @@ func (rt *roundTrip) mutate(t *testing.T, m *ast.FieldDefinition, args map[strin
 
 func (rt *roundTrip) query(t *testing.T, q string, vars map[string]any, v any) {
 	t.Helper()
-	res := rt.a.do(writeToken, q, vars)
+	res := rt.a.Do(apitest.WriteToken, q, vars)
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %+v\nquery: %s\nvariables: %v", res.Errors, q, vars)
 	}

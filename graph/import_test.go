@@ -1,8 +1,10 @@
-package main
+package graph_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 const importMutation = `mutation($in: ImportInput!) { importGraph(input: $in) {
@@ -38,51 +40,51 @@ func statuses(r importResult) []string {
 }
 
 func TestImportGraph(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	bad := map[string]any{"type": "Park", "id": "p1", "name": "园", "kind": "CASTLE"}
 
 	var r importResult
-	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(), "dryRun": true}}, &r)
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": records(), "dryRun": true}}, &r)
 	if r.ImportGraph.Written || strings.Join(statuses(r), " ") != "VALID VALID VALID DUPLICATE" {
 		t.Errorf("dry run: %+v", r)
 	}
-	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad)}}, &r)
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad)}}, &r)
 	if r.ImportGraph.Written || strings.Join(statuses(r), " ") != "VALID VALID VALID DUPLICATE REJECTED" ||
 		r.ImportGraph.Rows[4].Field != "kind" || r.ImportGraph.Nodes.Rejected != 1 {
 		t.Errorf("strict: %+v", r)
 	}
 	var count struct{ Enterprises struct{ TotalCount int } }
-	a.ok("", `{ enterprises { totalCount } }`, nil, &count)
+	a.OK("", `{ enterprises { totalCount } }`, nil, &count)
 	if count.Enterprises.TotalCount != 0 {
 		t.Fatal("a dry run or a rejected batch wrote nodes")
 	}
-	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad), "skipInvalid": true}}, &r)
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": records(bad), "skipInvalid": true}}, &r)
 	if !r.ImportGraph.Written || strings.Join(statuses(r), " ") != "CREATED CREATED CREATED DUPLICATE REJECTED" ||
 		r.ImportGraph.Nodes.Created != 2 || r.ImportGraph.Relationships.Created != 1 {
 		t.Errorf("skip invalid: %+v", r)
 	}
-	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, &r)
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, &r)
 	if strings.Join(statuses(r), " ") != "UNCHANGED UNCHANGED UNCHANGED DUPLICATE" {
 		t.Errorf("a second import changes nothing: %v", statuses(r))
 	}
 
-	a.fails("", importMutation, map[string]any{"in": map[string]any{"records": records()}}, "UNAUTHENTICATED", "")
-	a.fails(readToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, "FORBIDDEN", "")
+	a.Fails("", importMutation, map[string]any{"in": map[string]any{"records": records()}}, "UNAUTHENTICATED", "")
+	a.Fails(apitest.ReadToken, importMutation, map[string]any{"in": map[string]any{"records": records()}}, "FORBIDDEN", "")
 	tooMany := make([]map[string]any, 1001)
 	for i := range tooMany {
 		tooMany[i] = map[string]any{"type": "Alliance", "id": "x", "name": "x"}
 	}
-	a.fails(writeToken, importMutation, map[string]any{"in": map[string]any{"records": tooMany}}, "BAD_USER_INPUT", "input.records")
+	a.Fails(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": tooMany}}, "BAD_USER_INPUT", "input.records")
 }
 
 func TestImportGraphDuplicateCreditCode(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	ent := func(id string) map[string]any {
 		return map[string]any{"type": "Enterprise", "id": id, "name": "企业", "creditCode": "914403001922038216", "source": "t"}
 	}
 	var r importResult
-	a.ok(writeToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e1")}}}, &r)
-	e := a.fails(writeToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e2")}}},
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e1")}}}, &r)
+	e := a.Fails(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{ent("e2")}}},
 		"BAD_USER_INPUT", "creditCode")
 	if !strings.Contains(e.Message, "914403001922038216") {
 		t.Errorf("the error should name the value: %q", e.Message)

@@ -1,9 +1,11 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 type networkAnswer struct {
@@ -43,8 +45,8 @@ const networkQuery = `query($id: ID!, $depth: Int, $rels: [RelationKind!], $sinc
 		edges { kind fromId toId relationship { __typename } } } }`
 
 func TestNetwork(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	for _, tc := range []struct {
 		name         string
 		vars         map[string]any
@@ -71,7 +73,7 @@ func TestNetwork(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out networkAnswer
-			a.ok("", networkQuery, tc.vars, &out)
+			a.OK("", networkQuery, tc.vars, &out)
 			if out.nodes() != tc.nodes || out.edges() != tc.edges || out.Network.Truncated != tc.truncated || out.Network.EdgesTruncated != tc.edgesCut {
 				t.Errorf("nodes %q edges %q truncated %v %v\nwant  %q edges %q truncated %v %v",
 					out.nodes(), out.edges(), out.Network.Truncated, out.Network.EdgesTruncated, tc.nodes, tc.edges, tc.truncated, tc.edgesCut)
@@ -84,7 +86,7 @@ func TestNetwork(t *testing.T) {
 		})
 	}
 	var out networkAnswer
-	a.ok("", networkQuery, map[string]any{"id": "A", "maxDegree": 2}, &out)
+	a.OK("", networkQuery, map[string]any{"id": "A", "maxDegree": 2}, &out)
 	var hubs []string
 	for _, h := range out.Network.Hubs {
 		hubs = append(hubs, h.ID)
@@ -96,19 +98,19 @@ func TestNetwork(t *testing.T) {
 	// fields must come out as when whole nodes are read for the edges.
 	const fields = `nodes { distance node { id ... on Enterprise { name } ... on Park { name kind } ... on University { uk: kind } } } hubs { id name }`
 	var projected, whole struct{ Network map[string]any }
-	a.ok("", `query { network(id: "A", maxDegree: 2) { `+fields+` } }`, nil, &projected)
-	a.ok("", `query { network(id: "A", maxDegree: 2) { `+fields+` edges { kind } } }`, nil, &whole)
+	a.OK("", `query { network(id: "A", maxDegree: 2) { `+fields+` } }`, nil, &projected)
+	a.OK("", `query { network(id: "A", maxDegree: 2) { `+fields+` edges { kind } } }`, nil, &whole)
 	delete(whole.Network, "edges")
 	if fmt.Sprint(projected) != fmt.Sprint(whole) || !strings.Contains(fmt.Sprint(projected), "uk:UNIVERSITY") {
 		t.Errorf("nodes read for a list differ from whole nodes:\n%v\n%v", projected, whole)
 	}
-	a.fails("", networkQuery, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
-	a.fails("", networkQuery, map[string]any{"id": "A", "depth": 0}, "BAD_USER_INPUT", "depth")
-	a.fails("", networkQuery, map[string]any{"id": "A", "maxEdges": 0}, "BAD_USER_INPUT", "maxEdges")
-	a.fails("", `{ network(id: "A", maxEdges: 5001) { truncated } }`, nil, "BAD_USER_INPUT", "maxEdges")
+	a.Fails("", networkQuery, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
+	a.Fails("", networkQuery, map[string]any{"id": "A", "depth": 0}, "BAD_USER_INPUT", "depth")
+	a.Fails("", networkQuery, map[string]any{"id": "A", "maxEdges": 0}, "BAD_USER_INPUT", "maxEdges")
+	a.Fails("", `{ network(id: "A", maxEdges: 5001) { truncated } }`, nil, "BAD_USER_INPUT", "maxEdges")
 	// edgesTruncated alone still needs the edges read.
 	var flagOnly struct{ Network struct{ EdgesTruncated bool } }
-	a.ok("", `{ network(id: "A", maxEdges: 9) { edgesTruncated } }`, nil, &flagOnly)
+	a.OK("", `{ network(id: "A", maxEdges: 9) { edgesTruncated } }`, nil, &flagOnly)
 	if !flagOnly.Network.EdgesTruncated {
 		t.Error("edgesTruncated asked alone is false for 10 edges cut to 9")
 	}
@@ -138,8 +140,8 @@ func hubGraph(members, parks int) string {
 // centre's own (its members are the nearest nodes); maxEdges 5000 lists
 // them all.
 func TestNetworkEdgeCap(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(hubGraph(50, 25))
+	a := apitest.New(t)
+	a.LoadGraph(hubGraph(50, 25))
 	// Lean, so that 5,000 edges fit the complexity limit (5,000 + 5,000 × 8).
 	const query = `query($id: ID!, $maxEdges: Int, $maxDegree: Int) {
 		network(id: $id, maxEdges: $maxEdges, maxDegree: $maxDegree) {
@@ -155,7 +157,7 @@ func TestNetworkEdgeCap(t *testing.T) {
 		{map[string]any{"id": "H", "maxDegree": 0, "maxEdges": 1299}, 1299, true},
 	} {
 		var out networkAnswer
-		a.ok("", query, tc.vars, &out)
+		a.OK("", query, tc.vars, &out)
 		n := out.Network
 		if len(n.Nodes) != 76 || n.Truncated || len(n.Edges) != tc.edges || n.EdgesTruncated != tc.cut {
 			t.Errorf("%v: %d nodes (truncated %v), %d edges (truncated %v); want 76, %d (%v)",
@@ -171,7 +173,7 @@ func TestNetworkEdgeCap(t *testing.T) {
 	}
 	// Priced by what it can return: 5,000 edges of 10 fields each are over
 	// the complexity limit (they were priced as 1,000 nodes' worth).
-	a.fails("", `{ network(id: "H", maxNodes: 1000, maxEdges: 5000) { nodes { node { id name } } edges { kind fromId toId relationship { __typename } } } }`,
+	a.Fails("", `{ network(id: "H", maxNodes: 1000, maxEdges: 5000) { nodes { node { id name } } edges { kind fromId toId relationship { __typename } } } }`,
 		nil, "COMPLEXITY_LIMIT_EXCEEDED", "")
 }
 
@@ -181,10 +183,10 @@ func TestNetworkEdgeCap(t *testing.T) {
 // memory (716 MB for 1,001 rows on the 20k-node bench graph), so the edges are
 // sorted whole and sliced.
 func TestNetworkLargePicture(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(hubGraph(990, 20)) // 1,011 nodes, 20,790 relationships
+	a := apitest.New(t)
+	a.LoadGraph(hubGraph(990, 20)) // 1,011 nodes, 20,790 relationships
 	var out networkAnswer
-	a.ok("", `{ network(id: "H", maxNodes: 1000, maxEdges: 1000, maxDegree: 0) { truncated edgesTruncated nodes { node { id } } edges { fromId toId } } }`, nil, &out)
+	a.OK("", `{ network(id: "H", maxNodes: 1000, maxEdges: 1000, maxDegree: 0) { truncated edgesTruncated nodes { node { id } } edges { fromId toId } } }`, nil, &out)
 	if n := out.Network; len(n.Nodes) != 1000 || !n.Truncated || len(n.Edges) != 1000 || !n.EdgesTruncated {
 		t.Errorf("%d nodes (truncated %v), %d edges (truncated %v); want 1000 of each, both cut",
 			len(n.Nodes), n.Truncated, len(n.Edges), n.EdgesTruncated)

@@ -1,20 +1,21 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"slices"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
 // relPageGraph: alliance "big" with n enterprise members m000… whose names
 // repeat (ties broken by id), every 50th a chair unit; alliance "small"
 // whose three members are also in big.
-func relPageGraph(a *api, n int) {
-	a.t.Helper()
-	neo4jtest.LoadMembers(a.t, a.db, "big", "大联盟", "m", n, 50)
-	neo4jtest.LoadMembers(a.t, a.db, "small", "小联盟", "m", 3, 50)
+func relPageGraph(a *apitest.API, n int) {
+	a.T.Helper()
+	neo4jtest.LoadMembers(a.T, a.DB, "big", "大联盟", "m", n, 50)
+	neo4jtest.LoadMembers(a.T, a.DB, "small", "小联盟", "m", 3, 50)
 }
 
 // memberPage is what the tests read of a page of members.
@@ -51,12 +52,12 @@ func (p memberPage) where() string {
 }
 
 // members reads a page of an alliance's members on its own.
-func (a *api) members(vars map[string]any) memberPage {
-	a.t.Helper()
+func members(a *apitest.API, vars map[string]any) memberPage {
+	a.T.Helper()
 	var out struct {
 		Node struct{ Members memberPage }
 	}
-	a.ok("", membersQuery, vars, &out)
+	a.OK("", membersQuery, vars, &out)
 	return out.Node.Members
 }
 
@@ -70,13 +71,13 @@ const membersQuery = `query($id: ID!, $first: Int, $after: String, $last: Int, $
 // both walks read every member once, chair units first, in the same
 // order, and pageInfo and totalCount say where each page stands.
 func TestRelationListPagesBothWays(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	const n, size = 250, 100
 	relPageGraph(a, n)
 	read := func(vars map[string]any) memberPage {
 		t.Helper()
 		vars["id"] = "big"
-		p := a.members(vars)
+		p := members(a, vars)
 		if p.TotalCount != n {
 			t.Errorf("totalCount %d, want %d", p.TotalCount, n)
 		}
@@ -114,9 +115,9 @@ func TestRelationListPagesBothWays(t *testing.T) {
 // answers for that cursor: a cursor is a position in the list's order, so
 // it pages any node's list of the same field.
 func TestNestedRelationPagesAreReadAhead(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relPageGraph(a, 30)
-	after := *a.members(map[string]any{"id": "big", "first": 6}).PageInfo.EndCursor
+	after := *members(a, map[string]any{"id": "big", "first": 6}).PageInfo.EndCursor
 	var out struct {
 		Alliances struct {
 			Edges []struct {
@@ -127,18 +128,18 @@ func TestNestedRelationPagesAreReadAhead(t *testing.T) {
 			}
 		}
 	}
-	a.counter.Reset()
-	a.ok("", `query($first: Int, $after: String) { alliances(first: 10) { edges { node { id
+	a.Counter.Reset()
+	a.OK("", `query($first: Int, $after: String) { alliances(first: 10) { edges { node { id
 		members(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
 		edges { cursor node { role member { id } } } } } } } }`, map[string]any{"first": 4, "after": after}, &out)
-	if n := a.counter.Count(); n != 2 {
+	if n := a.Counter.Count(); n != 2 {
 		t.Errorf("%d round trips, want 2 (the page, then the members)", n)
 	}
 	if len(out.Alliances.Edges) != 2 {
 		t.Fatalf("%d alliances, want 2", len(out.Alliances.Edges))
 	}
 	for _, e := range out.Alliances.Edges {
-		got, want := e.Node.Members, a.members(map[string]any{"id": e.Node.ID, "first": 4, "after": after})
+		got, want := e.Node.Members, members(a, map[string]any{"id": e.Node.ID, "first": 4, "after": after})
 		if !slices.Equal(got.ids(), want.ids()) || got.where() != want.where() || got.TotalCount != want.TotalCount {
 			t.Errorf("%s: read ahead %v %s %d, alone %v %s %d", e.Node.ID, got.ids(), got.where(), got.TotalCount,
 				want.ids(), want.where(), want.TotalCount)
@@ -150,18 +151,18 @@ func TestNestedRelationPagesAreReadAhead(t *testing.T) {
 // of other lists and malformed ones, and paging arguments out of their
 // rules, as the node lists do, with BAD_USER_INPUT on the argument.
 func TestRelationCursorsAreChecked(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relPageGraph(a, 5)
 	var mine struct {
 		Node struct {
 			Alliances struct{ PageInfo struct{ EndCursor string } }
 		}
 	}
-	a.ok("", `{ node(id: "m001") { ... on Enterprise { alliances { pageInfo { endCursor } } } } }`, nil, &mine)
+	a.OK("", `{ node(id: "m001") { ... on Enterprise { alliances { pageInfo { endCursor } } } } }`, nil, &mine)
 	var top struct {
 		Enterprises struct{ PageInfo struct{ EndCursor string } }
 	}
-	a.ok("", `{ enterprises(first: 1) { pageInfo { endCursor } } }`, nil, &top)
+	a.OK("", `{ enterprises(first: 1) { pageInfo { endCursor } } }`, nil, &top)
 	members := `query($first: Int, $after: String, $last: Int, $before: String) { node(id: "big") { ... on Alliance {
 		members(first: $first, after: $after, last: $last, before: $before) { edges { cursor } } } } }`
 	for _, tc := range []struct {
@@ -177,7 +178,7 @@ func TestRelationCursorsAreChecked(t *testing.T) {
 		{"FirstZero", map[string]any{"first": 0}, "first"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a.fails("", members, tc.vars, "BAD_USER_INPUT", tc.field)
+			a.Fails("", members, tc.vars, "BAD_USER_INPUT", tc.field)
 		})
 	}
 }
@@ -186,9 +187,9 @@ func TestRelationCursorsAreChecked(t *testing.T) {
 // statement, each with a nested list paged from its own cursor, page each
 // from its own (the cursors are parameters of one statement).
 func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relPageGraph(a, 10)
-	start := a.members(map[string]any{"id": "big", "first": 5})
+	start := members(a, map[string]any{"id": "big", "first": 5})
 	x, y := start.Edges[1].Cursor, start.Edges[3].Cursor
 	type alliances struct {
 		Edges []struct {
@@ -203,12 +204,12 @@ func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
 	var out struct {
 		Node struct{ A, B alliances }
 	}
-	a.counter.Reset()
-	a.ok("", `query($x: String, $y: String) { node(id: "m001") { ... on Enterprise {
+	a.Counter.Reset()
+	a.OK("", `query($x: String, $y: String) { node(id: "m001") { ... on Enterprise {
 		a: alliances(first: 1) { edges { node { alliance { id members(first: 2, after: $x) { edges { node { member { id } } } } } } } }
 		b: alliances(first: 2) { edges { node { alliance { id members(first: 2, after: $y) { edges { node { member { id } } } } } } } } } } }`,
 		map[string]any{"x": x, "y": y}, &out)
-	if n := a.counter.Count(); n != 1 {
+	if n := a.Counter.Count(); n != 1 {
 		t.Errorf("%d round trips, want 1", n)
 	}
 	for _, tc := range []struct {
@@ -217,7 +218,7 @@ func TestSiblingNestedPagesKeepTheirCursors(t *testing.T) {
 		after string
 	}{{"a", out.Node.A, x}, {"b", out.Node.B, y}} {
 		for _, e := range tc.got.Edges {
-			alone := a.members(map[string]any{"id": e.Node.Alliance.ID, "first": 2, "after": tc.after})
+			alone := members(a, map[string]any{"id": e.Node.Alliance.ID, "first": 2, "after": tc.after})
 			var got []string
 			for _, m := range e.Node.Alliance.Members {
 				got = append(got, m.Member.ID)

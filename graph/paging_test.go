@@ -1,18 +1,19 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"slices"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/graph/model"
 )
 
 // pagingGraph loads n enterprises and n results whose names and years
 // repeat (ties are broken by id) and some of which have no year, half in
 // one region and half in another.
-func pagingGraph(a *api, n int) {
-	a.t.Helper()
+func pagingGraph(a *apitest.API, n int) {
+	a.T.Helper()
 	for _, kind := range []model.NodeKind{model.NodeKindEnterprise, model.NodeKindResult} {
 		rows := make([]model.NodeRow, n)
 		for i := range rows {
@@ -29,8 +30,8 @@ func pagingGraph(a *api, n int) {
 			}
 			rows[i] = model.NodeRow{ID: fmt.Sprintf("%s-%02d", kind, i), Props: props}
 		}
-		if _, err := a.db.UpsertNodes(a.t.Context(), kind, rows); err != nil {
-			a.t.Fatal(err)
+		if _, err := a.DB.UpsertNodes(a.T.Context(), kind, rows); err != nil {
+			a.T.Fatal(err)
 		}
 	}
 }
@@ -58,7 +59,7 @@ func (p page) ids() []string {
 // both walks give the same nodes in the same order, and pageInfo says where
 // each page stands as the Relay spec has it.
 func TestPagingBothWays(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	const n, size = 23, 4
 	pagingGraph(a, n)
 	for _, list := range []string{"enterprises", "results"} {
@@ -80,7 +81,7 @@ func TestPagingBothWays(t *testing.T) {
 							list, filter.filter, field, dir, count)
 						read := func(vars map[string]any) page {
 							var out struct{ List page }
-							a.ok("", query, vars, &out)
+							a.OK("", query, vars, &out)
 							if filter.count && out.List.TotalCount != filter.want {
 								t.Errorf("totalCount %d, want %d", out.List.TotalCount, filter.want)
 							}
@@ -111,14 +112,14 @@ func TestPagingBothWays(t *testing.T) {
 // cursor gives exactly the page before it, and first/after the end cursor of
 // that gives the page again; both cursors together bound a window.
 func TestPagingTurnsBack(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	pagingGraph(a, 20)
 	const query = `query($first: Int, $after: String, $last: Int, $before: String) {
 		list: enterprises(orderBy: {field: YEAR, direction: DESC}, first: $first, after: $after, last: $last, before: $before) {
 		pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } } } }`
 	read := func(vars map[string]any) page {
 		var out struct{ List page }
-		a.ok("", query, vars, &out)
+		a.OK("", query, vars, &out)
 		return out.List
 	}
 	p1 := read(map[string]any{"first": 5})
@@ -142,7 +143,7 @@ func TestPagingTurnsBack(t *testing.T) {
 // cursor of another list are refused with BAD_USER_INPUT naming the
 // argument; every connection takes last and before.
 func TestPagingArguments(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	pagingGraph(a, 3)
 	for _, tc := range []struct{ query, field string }{
 		{`{ enterprises(first: 2, last: 2) { edges { cursor } } }`, "last"},
@@ -151,13 +152,13 @@ func TestPagingArguments(t *testing.T) {
 		{`{ parks(last: 3, before: "nope") { edges { cursor } } }`, "before"},
 		{`{ results(first: 101) { edges { cursor } } }`, "first"},
 	} {
-		a.fails("", tc.query, nil, "BAD_USER_INPUT", tc.field)
+		a.Fails("", tc.query, nil, "BAD_USER_INPUT", tc.field)
 	}
 	var out map[string]struct {
 		Edges    []any
 		PageInfo struct{ HasPreviousPage, HasNextPage bool }
 	}
-	a.ok("", `{ e: enterprises(last: 2) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } }
+	a.OK("", `{ e: enterprises(last: 2) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } }
 		u: universities(last: 2) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } }
 		a: alliances(last: 2) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } }
 		p: parks(last: 2) { edges { cursor } pageInfo { hasPreviousPage hasNextPage } }

@@ -1,59 +1,12 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"github.com/innograph/innograph/importer"
+	"github.com/innograph/innograph/apitest"
 )
-
-// chainGraph is a small graph with known chains from A to U:
-//
-//	A -MEMBERSHIP(2015)-> L <-MEMBERSHIP(2016)- U             length 2
-//	A -COLLABORATION(2010–2012)- B -COLLABORATION(2018)- U     length 2
-//	A -COLLABORATION(2010–2012)- B <-TRANSFER(2021)- R2 <-DEVELOPMENT- U   length 3
-//	A -DEVELOPMENT-> R <-DEVELOPMENT- C -COLLABORATION- V -COLLABORATION- U  length 4
-//
-// B sits in park P and alliance L2; D is alone.
-const chainGraph = `
-{"type":"Enterprise","id":"A","name":"甲"}
-{"type":"Enterprise","id":"B","name":"乙"}
-{"type":"Enterprise","id":"C","name":"丙"}
-{"type":"Enterprise","id":"D","name":"丁"}
-{"type":"University","id":"U","name":"大学","kind":"UNIVERSITY"}
-{"type":"University","id":"V","name":"研究所","kind":"RESEARCH_INSTITUTE"}
-{"type":"Alliance","id":"L","name":"联盟"}
-{"type":"Alliance","id":"L2","name":"第二联盟"}
-{"type":"Park","id":"P","name":"园区","kind":"HIGH_TECH_ZONE"}
-{"type":"Result","id":"R","name":"成果","kind":"PATENT","field":"育种"}
-{"type":"Result","id":"R2","name":"成果二","kind":"PLANT_VARIETY","field":"育种"}
-{"type":"MEMBERSHIP","from":"A","to":"L","since":2015}
-{"type":"MEMBERSHIP","from":"U","to":"L","since":2016}
-{"type":"MEMBERSHIP","from":"B","to":"L2","role":"CHAIR"}
-{"type":"LOCATION","from":"B","to":"P","since":2012}
-{"type":"COLLABORATION","from":"A","to":"B","kind":"JOINT_LAB","since":2010,"until":2012}
-{"type":"COLLABORATION","from":"B","to":"U","kind":"JOINT_PROJECT","since":2018}
-{"type":"COLLABORATION","from":"C","to":"V","kind":"RD_CENTER","since":2020}
-{"type":"COLLABORATION","from":"V","to":"U","kind":"TECHNICAL_SERVICE","since":2021}
-{"type":"DEVELOPMENT","from":"A","to":"R","year":2019}
-{"type":"DEVELOPMENT","from":"C","to":"R","role":"PARTICIPANT","year":2019}
-{"type":"DEVELOPMENT","from":"U","to":"R2","year":2020}
-{"type":"TRANSFER","from":"R2","to":"B","mode":"LICENCE","year":2021,"value":50}
-`
-
-// loadGraph loads JSON Lines through the importer, as the seed command does.
-func (a *api) loadGraph(jsonl string) {
-	a.t.Helper()
-	plan, problems, err := importer.Parse(fstest.MapFS{"graph.jsonl": {Data: []byte(strings.TrimSpace(jsonl))}})
-	if err != nil || len(problems) > 0 {
-		a.t.Fatalf("test graph: %v %v", err, problems)
-	}
-	if _, err := importer.Write(a.t.Context(), a.db, plan, importer.Options{}); err != nil {
-		a.t.Fatal(err)
-	}
-}
 
 type chainAnswer struct {
 	Chain struct {
@@ -99,8 +52,8 @@ const chainQuery = `query($from: ID!, $to: ID!, $maxHops: Int, $rels: [RelationK
 				... on Transfer { mode year value } } } } } }`
 
 func TestChain(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	for _, tc := range []struct {
 		name      string
 		vars      map[string]any
@@ -122,7 +75,7 @@ func TestChain(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out chainAnswer
-			a.ok("", chainQuery, tc.vars, &out)
+			a.OK("", chainQuery, tc.vars, &out)
 			if got := out.ids(); strings.Join(got, " ") != strings.Join(tc.want, " ") {
 				t.Errorf("chains %v, want %v", got, tc.want)
 			}
@@ -141,10 +94,10 @@ func TestChain(t *testing.T) {
 // TestChainSteps checks what a frontend renders: kinds, directions relative
 // to the reading order, typed nodes and the relationships' properties.
 func TestChainSteps(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	var out chainAnswer
-	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "rels": []string{"MEMBERSHIP"}}, &out)
+	a.OK("", chainQuery, map[string]any{"from": "A", "to": "U", "rels": []string{"MEMBERSHIP"}}, &out)
 	steps := out.Chain.Chains[0].Steps
 	if steps[0].Kind != "MEMBERSHIP" || steps[0].Direction != "FORWARD" || steps[0].Node.Typename != "Alliance" ||
 		steps[0].Relationship["__typename"] != "Membership" || steps[0].Relationship["since"] != 2015.0 {
@@ -153,7 +106,7 @@ func TestChainSteps(t *testing.T) {
 	if steps[1].Direction != "BACKWARD" || steps[1].Node.Typename != "University" || steps[1].Relationship["since"] != 2016.0 {
 		t.Errorf("L←U: %+v", steps[1])
 	}
-	a.ok("", chainQuery, map[string]any{"from": "U", "to": "B", "rels": []string{"DEVELOPMENT", "TRANSFER"}}, &out)
+	a.OK("", chainQuery, map[string]any{"from": "U", "to": "B", "rels": []string{"DEVELOPMENT", "TRANSFER"}}, &out)
 	steps = out.Chain.Chains[0].Steps
 	if len(steps) != 2 || steps[0].Direction != "FORWARD" || steps[1].Kind != "TRANSFER" ||
 		steps[1].Relationship["mode"] != "LICENCE" || steps[1].Relationship["value"] != 50.0 {
@@ -162,8 +115,8 @@ func TestChainSteps(t *testing.T) {
 }
 
 func TestChainHubCap(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph + `
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph + `
 {"type":"Enterprise","id":"X1","name":"成员一"}
 {"type":"Enterprise","id":"X2","name":"成员二"}
 {"type":"Enterprise","id":"X3","name":"成员三"}
@@ -175,19 +128,19 @@ func TestChainHubCap(t *testing.T) {
 	// L now has 6 members, B 5 relationships: with a cap of 5 the chain
 	// through L is skipped, the one through B is not, and the answer says so.
 	var out chainAnswer
-	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 5}, &out)
+	a.OK("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 5}, &out)
 	if got := out.ids(); strings.Join(got, " ") != "A-B-U" {
 		t.Errorf("chains through a hub: %v", got)
 	}
 	if len(out.Chain.SkippedHubs) != 1 || out.Chain.SkippedHubs[0].ID != "L" {
 		t.Errorf("skipped hubs %+v, want L", out.Chain.SkippedHubs)
 	}
-	a.ok("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 0}, &out)
+	a.OK("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 2, "maxDegree": 0}, &out)
 	if len(out.ids()) != 2 || len(out.Chain.SkippedHubs) != 0 {
 		t.Errorf("no cap: %v, skipped %+v", out.ids(), out.Chain.SkippedHubs)
 	}
 	// A hub may still be an end of the chain.
-	a.ok("", chainQuery, map[string]any{"from": "A", "to": "L", "maxHops": 1, "maxDegree": 5}, &out)
+	a.OK("", chainQuery, map[string]any{"from": "A", "to": "L", "maxHops": 1, "maxDegree": 5}, &out)
 	if got := out.ids(); strings.Join(got, " ") != "A-L" {
 		t.Errorf("chain to a hub: %v", got)
 	}
@@ -197,7 +150,7 @@ func TestChainHubCap(t *testing.T) {
 // end can be a hub; skippedHubs lists the 20 most connected and says that
 // more were skipped.
 func TestChainSkippedHubsCapped(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	var g strings.Builder
 	g.WriteString(`{"type":"Enterprise","id":"A","name":"甲"}` + "\n" + `{"type":"University","id":"U","name":"大学","kind":"UNIVERSITY"}` + "\n" +
 		`{"type":"Enterprise","id":"Z","name":"丙"}` + "\n" + `{"type":"COLLABORATION","from":"X25","to":"Z","kind":"JOINT_LAB"}` + "\n")
@@ -206,7 +159,7 @@ func TestChainSkippedHubsCapped(t *testing.T) {
 		fmt.Fprintf(&g, `{"type":"COLLABORATION","from":"A","to":"X%02d","kind":"JOINT_PROJECT"}`+"\n", i)
 		fmt.Fprintf(&g, `{"type":"COLLABORATION","from":"X%02d","to":"U","kind":"JOINT_PROJECT"}`+"\n", i)
 	}
-	a.loadGraph(g.String())
+	a.LoadGraph(g.String())
 	const query = `query($maxDegree: Int) { chain(from: "A", to: "U", maxHops: 2, maxDegree: $maxDegree) {
 		chains { length } skippedHubs { id } skippedHubsTruncated } }`
 	type answer struct {
@@ -225,13 +178,13 @@ func TestChainSkippedHubsCapped(t *testing.T) {
 	}
 	// Cap 1: all 25 partners are hubs (X25 with 3 relationships first), no chain passes.
 	var out answer
-	a.ok("", query, map[string]any{"maxDegree": 1}, &out)
+	a.OK("", query, map[string]any{"maxDegree": 1}, &out)
 	want := "X25 X01 X02 X03 X04 X05 X06 X07 X08 X09 X10 X11 X12 X13 X14 X15 X16 X17 X18 X19"
 	if hubs(out) != want || !out.Chain.SkippedHubsTruncated || len(out.Chain.Chains) != 0 {
 		t.Errorf("cap 1: chains %v, hubs %q truncated %v\nwant hubs %q, truncated", out.Chain.Chains, hubs(out), out.Chain.SkippedHubsTruncated, want)
 	}
 	// Cap 2: only X25 is a hub; the chains through the others are found.
-	a.ok("", query, map[string]any{"maxDegree": 2}, &out)
+	a.OK("", query, map[string]any{"maxDegree": 2}, &out)
 	if hubs(out) != "X25" || out.Chain.SkippedHubsTruncated || len(out.Chain.Chains) != 5 {
 		t.Errorf("cap 2: %d chains, hubs %q truncated %v; want 5 chains, X25 alone", len(out.Chain.Chains), hubs(out), out.Chain.SkippedHubsTruncated)
 	}
@@ -239,18 +192,18 @@ func TestChainSkippedHubsCapped(t *testing.T) {
 	var flag struct {
 		Chain struct{ SkippedHubsTruncated bool }
 	}
-	a.ok("", `{ chain(from: "A", to: "U", maxHops: 2, maxDegree: 1) { skippedHubsTruncated } }`, nil, &flag)
+	a.OK("", `{ chain(from: "A", to: "U", maxHops: 2, maxDegree: 1) { skippedHubsTruncated } }`, nil, &flag)
 	if !flag.Chain.SkippedHubsTruncated {
 		t.Error("skippedHubsTruncated asked alone is false")
 	}
 }
 
 func TestChainErrors(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
-	a.fails("", chainQuery, map[string]any{"from": "A", "to": "nobody"}, "NOT_FOUND", "to")
-	a.fails("", chainQuery, map[string]any{"from": "nobody", "to": "A"}, "NOT_FOUND", "from")
-	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 7}, "BAD_USER_INPUT", "maxHops")
-	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "first": 21}, "BAD_USER_INPUT", "first")
-	a.fails("", chainQuery, map[string]any{"from": "A", "to": "U", "since": 2020, "until": 2019}, "BAD_USER_INPUT", "until")
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
+	a.Fails("", chainQuery, map[string]any{"from": "A", "to": "nobody"}, "NOT_FOUND", "to")
+	a.Fails("", chainQuery, map[string]any{"from": "nobody", "to": "A"}, "NOT_FOUND", "from")
+	a.Fails("", chainQuery, map[string]any{"from": "A", "to": "U", "maxHops": 7}, "BAD_USER_INPUT", "maxHops")
+	a.Fails("", chainQuery, map[string]any{"from": "A", "to": "U", "first": 21}, "BAD_USER_INPUT", "first")
+	a.Fails("", chainQuery, map[string]any{"from": "A", "to": "U", "since": 2020, "until": 2019}, "BAD_USER_INPUT", "until")
 }

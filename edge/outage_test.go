@@ -1,4 +1,4 @@
-package main
+package edge_test
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
 )
@@ -40,16 +41,12 @@ func TestOutage(t *testing.T) {
 		t.Skip("no Neo4j to kill (INNOGRAPH_OUTAGE_NEO4J_DIR, INNOGRAPH_OUTAGE_NEO4J_PORT); run `make outage`")
 	}
 	ctx := t.Context()
-	// Load shedding is off: the load is one address at ~50 requests a
-	// second, and what is measured is the outage, not this client's limits.
-	env := map[string]string{"NEO4J_URI": "bolt://127.0.0.1:" + port, "INNOGRAPH_WRITE_TOKENS": writeToken,
-		"NEO4J_PASSWORD":        os.Getenv("INNOGRAPH_TEST_NEO4J_PASSWORD"),
-		"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0"}
-	cfg, err := loadConfig(func(name string) string { return env[name] })
-	if err != nil {
-		t.Fatal(err)
+	cfg := neo4jdb.DefaultConfig()
+	cfg.URI = "bolt://127.0.0.1:" + port
+	if password := os.Getenv("INNOGRAPH_TEST_NEO4J_PASSWORD"); password != "" {
+		cfg.Password = password
 	}
-	db, err := neo4jdb.Open(ctx, cfg.Neo4j, nil)
+	db, err := neo4jdb.Open(ctx, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,8 +59,12 @@ func TestOutage(t *testing.T) {
 	}
 	// Errors are kept to show what an INTERNAL answer hid.
 	var errs syncBuffer
-	srv := httptest.NewServer(newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(&errs, &slog.HandlerOptions{Level: slog.LevelError}))))
-	defer srv.Close()
+	// Load shedding is off (apitest's default): the load is one address at
+	// ~50 requests a second, and what is measured is the outage, not this
+	// client's limits.
+	srv := apitest.Serve(t, db, func(o *edge.Options) {
+		o.GraphQL.Logger = slog.New(slog.NewTextHandler(&errs, &slog.HandlerOptions{Level: slog.LevelError}))
+	})
 
 	load := newOutageLoad(srv.URL)
 	stop := make(chan struct{})
@@ -76,7 +77,7 @@ func TestOutage(t *testing.T) {
 	var served, down, ready time.Time
 	go func() {
 		defer wg.Done()
-		served, down = firstAfterKill(killed, stop, func() bool { return neo4jServes(cfg.Neo4j) })
+		served, down = firstAfterKill(killed, stop, func() bool { return neo4jServes(cfg) })
 	}()
 	go func() {
 		defer wg.Done()
@@ -84,7 +85,11 @@ func TestOutage(t *testing.T) {
 	}()
 
 	time.Sleep(3 * time.Second)
-	pid, err := os.ReadFile(filepath.Join(dir, "neo4j.pid"))
+	pidfile := filepath.Join(dir, "neo4j.pid")
+	if !filepath.IsAbs(dir) { // relative to the repo root, as for scripts/neo4j-local.sh
+		pidfile = filepath.Join("..", pidfile)
+	}
+	pid, err := os.ReadFile(pidfile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +101,7 @@ func TestOutage(t *testing.T) {
 	killed <- killedAt
 	killed <- killedAt
 	time.Sleep(3 * time.Second)
-	start := exec.Command("scripts/neo4j-local.sh", "start")
+	start := exec.Command("../scripts/neo4j-local.sh", "start")
 	start.Env = append(os.Environ(), "NEO4J_LOCAL_DIR="+dir, "NEO4J_LOCAL_PORT="+port)
 	if out, err := start.CombinedOutput(); err != nil {
 		t.Fatalf("restart Neo4j: %v\n%s", err, out)
@@ -272,13 +277,13 @@ func (l *outageLoad) send(query string, vars map[string]any) model.Code {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, l.url+"/query", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+writeToken)
+	req.Header.Set("Authorization", "Bearer "+apitest.WriteToken)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return "HTTP_ERROR"
 	}
 	defer res.Body.Close()
-	var out gqlResponse
+	var out apitest.Response
 	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
 		return "NOT_JSON"
 	}

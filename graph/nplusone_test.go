@@ -1,10 +1,11 @@
-package main
+package graph_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -12,7 +13,7 @@ import (
 // acquired results (and those results' developers) reaches Neo4j in the same
 // number of round trips whatever the page size.
 func TestNoNPlusOne(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	const n = 50
 	var nodes []model.NodeRow
 	var members, locations, transfers, developments []model.RelationRow
@@ -29,19 +30,19 @@ func TestNoNPlusOne(t *testing.T) {
 			model.NodeKindPark:       {ID: p, Props: map[string]any{"name": "园区" + p, "kind": "INCUBATOR"}},
 			model.NodeKindResult:     {ID: r, Props: map[string]any{"name": "成果" + r, "kind": "PATENT"}},
 		} {
-			if _, err := a.db.UpsertNodes(t.Context(), kind, []model.NodeRow{row}); err != nil {
+			if _, err := a.DB.UpsertNodes(t.Context(), kind, []model.NodeRow{row}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if _, err := a.db.UpsertNodes(t.Context(), model.NodeKindUniversity, nodes); err != nil {
+	if _, err := a.DB.UpsertNodes(t.Context(), model.NodeKindUniversity, nodes); err != nil {
 		t.Fatal(err)
 	}
 	for kind, rows := range map[model.RelationKind][]model.RelationRow{
 		model.RelationKindMembership: members, model.RelationKindLocation: locations,
 		model.RelationKindTransfer: transfers, model.RelationKindDevelopment: developments,
 	} {
-		if _, err := a.db.UpsertRelations(t.Context(), kind, rows); err != nil {
+		if _, err := a.DB.UpsertRelations(t.Context(), kind, rows); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -65,9 +66,9 @@ func TestNoNPlusOne(t *testing.T) {
 					}
 				}
 			}
-			a.counter.Reset()
-			a.ok("", query, map[string]any{"first": size}, &out)
-			if c := a.counter.Count(); trips[size] == 0 || c < trips[size] {
+			a.Counter.Reset()
+			a.OK("", query, map[string]any{"first": size}, &out)
+			if c := a.Counter.Count(); trips[size] == 0 || c < trips[size] {
 				trips[size] = c
 			}
 			if len(out.Enterprises.Edges) != size {
@@ -91,8 +92,8 @@ func TestNoNPlusOne(t *testing.T) {
 // TestNestedNodeIsOneRoundTrip: node(id:) with relationship lists nested
 // three deep is read ahead in one statement, and gives what the lists give.
 func TestNestedNodeIsOneRoundTrip(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	var out struct {
 		Node struct {
 			Alliances nodesOf[struct {
@@ -113,12 +114,12 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 			}]
 		}
 	}
-	a.counter.Reset()
-	a.ok("", `{ node(id: "B") { ... on Enterprise {
+	a.Counter.Reset()
+	a.OK("", `{ node(id: "B") { ... on Enterprise {
 		alliances { edges { node { role alliance { id members { edges { node { member { id } } } } } } } }
 		parks { edges { node { park { id name kind } } } }
 		acquiredResults { edges { node { result { id developers { edges { node { developer { id } } } } } } } } } } }`, nil, &out)
-	if n := a.counter.Count(); n != 1 {
+	if n := a.Counter.Count(); n != 1 {
 		t.Errorf("%d round trips, want 1", n)
 	}
 	b := out.Node
@@ -136,8 +137,8 @@ func TestNestedNodeIsOneRoundTrip(t *testing.T) {
 // nests two levels only around a single node), and without lists in one
 // batch; unknown ids are null in their places.
 func TestNodesRoundTrips(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	for _, tc := range []struct {
 		name, selection, want string
 		trips                 int
@@ -149,12 +150,12 @@ func TestNodesRoundTrips(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out struct{ Nodes json.RawMessage }
-			a.counter.Reset()
-			a.ok("", `{ nodes(ids: ["B", "nope", "U", "B"]) { `+tc.selection+` } }`, nil, &out)
-			if n := a.counter.Count(); n != tc.trips {
+			a.Counter.Reset()
+			a.OK("", `{ nodes(ids: ["B", "nope", "U", "B"]) { `+tc.selection+` } }`, nil, &out)
+			if n := a.Counter.Count(); n != tc.trips {
 				t.Errorf("%d round trips, want %d", n, tc.trips)
 			}
-			if !jsonEqual(t, nodesOnly(t, out.Nodes), tc.want) {
+			if !apitest.JSONEqual(t, nodesOnly(t, out.Nodes), tc.want) {
 				t.Errorf("nodes: %s\nwant %s", out.Nodes, tc.want)
 			}
 		})

@@ -1,44 +1,22 @@
-package main
+package graph_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
-)
 
-// relGraph builds, through the API, a graph with every relationship kind.
-func relGraph(a *api) {
-	a.t.Helper()
-	var out map[string]any
-	a.ok(writeToken, `mutation {
-		e1: createEnterprise(input: {id: "e1", name: "甲企业", region: "内蒙古自治区/巴彦淖尔市", founded: 2005}) { id }
-		e2: createEnterprise(input: {id: "e2", name: "乙企业"}) { id }
-		u1: createUniversity(input: {id: "u1", name: "丙大学", kind: UNIVERSITY}) { id }
-		a1: createAlliance(input: {id: "a1", name: "丁联盟", level: PROVINCIAL}) { id }
-		p1: createPark(input: {id: "p1", name: "高新区", kind: HIGH_TECH_ZONE, level: NATIONAL}) { id }
-		p2: createPark(input: {id: "p2", name: "孵化器", kind: INCUBATOR}) { id }
-		r1: createResult(input: {id: "r1", name: "成果", kind: PATENT, year: 2019}) { id }
-		m1: addMembership(input: {memberId: "e1", allianceId: "a1", role: CHAIR, since: 2015}) { role }
-		m2: addMembership(input: {memberId: "u1", allianceId: "a1"}) { role }
-		l1: addLocation(input: {tenantId: "e1", parkId: "p2", graduated: true}) { graduated }
-		l2: addLocation(input: {tenantId: "p2", parkId: "p1"}) { graduated }
-		l3: addLocation(input: {tenantId: "u1", parkId: "p1"}) { graduated }
-		d1: addDevelopment(input: {developerId: "u1", resultId: "r1", year: 2019}) { role }
-		d2: addDevelopment(input: {developerId: "e2", resultId: "r1", role: PARTICIPANT}) { role }
-		t1: addTransfer(input: {resultId: "r1", enterpriseId: "e1", mode: LICENCE, year: 2021, value: 300}) { mode }
-		c1: addCollaboration(input: {fromId: "u1", toId: "e2", kind: JOINT_LAB, title: "联合实验室"}) { kind }
-	}`, nil, &out)
-}
+	"github.com/innograph/innograph/apitest"
+)
 
 // TestOneListSelectedTwice: a list selected twice in one request, with
 // different fields, gives each selection its own fields, whether read ahead
 // (node(id:)) or batched by the loaders (below an interface field).
 func TestOneListSelectedTwice(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relGraph(a)
 	var out struct{ A, B, C, D json.RawMessage }
-	a.ok("", `{
+	a.OK("", `{
 		a: node(id: "e1") { ... on Enterprise { alliances { edges { node { role alliance { name } } } } } }
 		b: node(id: "e1") { ... on Enterprise { alliances { edges { node { since alliance { level } } } } } }
 		c: node(id: "u1") { ... on University { collaborators { edges { node { title from { ... on University { name } } } } } } }
@@ -54,7 +32,7 @@ func TestOneListSelectedTwice(t *testing.T) {
 		{"c", nodesOnly(t, out.C), `{"collaborators":[{"title":"联合实验室","from":{"name":"丙大学"}}]}`},
 		{"d", nodesOnly(t, out.D), `{"collaborators":[{"kind":"JOINT_LAB","from":{"kind":"UNIVERSITY"},"to":{"id":"e2"}}]}`},
 	} {
-		if !jsonEqual(t, tc.got, tc.want) {
+		if !apitest.JSONEqual(t, tc.got, tc.want) {
 			t.Errorf("%s: %s\nwant %s", tc.name, tc.got, tc.want)
 		}
 	}
@@ -62,8 +40,8 @@ func TestOneListSelectedTwice(t *testing.T) {
 
 // TestNodeResolvesEveryType asks node(id:) for each type and its own fields.
 func TestNodeResolvesEveryType(t *testing.T) {
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	for id, typename := range map[string]string{
 		"ent-kehe-seed": "Enterprise", "uni-caas-grassland": "University", "all-sunflower": "Alliance",
 		"park-minlong": "Park", "res-kehe-8": "Result",
@@ -71,7 +49,7 @@ func TestNodeResolvesEveryType(t *testing.T) {
 		var out struct {
 			Node map[string]any `json:"node"`
 		}
-		a.ok("", `query($id: ID!) { node(id: $id) { __typename id name aliases region source
+		a.OK("", `query($id: ID!) { node(id: $id) { __typename id name aliases region source
 			... on Enterprise { industry certifications founded creditCode }
 			... on University { universityKind: kind field }
 			... on Alliance { level industry }
@@ -82,19 +60,19 @@ func TestNodeResolvesEveryType(t *testing.T) {
 		}
 	}
 	var missing struct{ Node *struct{} }
-	a.ok("", `{ node(id: "no-such-id") { id } }`, nil, &missing)
+	a.OK("", `{ node(id: "no-such-id") { id } }`, nil, &missing)
 	if missing.Node != nil {
 		t.Error("an unknown id is null, not an error")
 	}
 }
 
 func TestRelationshipFields(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relGraph(a)
 	var out struct {
 		E1, U1, A1, P1, P2, R1 json.RawMessage
 	}
-	a.ok("", `{
+	a.OK("", `{
 		e1: node(id: "e1") { ... on Enterprise {
 			alliances { edges { node { role since member { id } alliance { id } } } }
 			parks { edges { node { graduated park { id } tenant { id } } } }
@@ -130,7 +108,7 @@ func TestRelationshipFields(t *testing.T) {
 			`"transfers":[{"enterprise":{"id":"e1"}}]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if !jsonEqual(t, nodesOnly(t, tc.got), tc.want) {
+			if !apitest.JSONEqual(t, nodesOnly(t, tc.got), tc.want) {
 				t.Errorf("got  %s\nwant %s", tc.got, tc.want)
 			}
 		})
@@ -140,24 +118,10 @@ func TestRelationshipFields(t *testing.T) {
 			Collaborators nodesOf[struct{ Partner struct{ ID string } }]
 		}
 	}
-	a.ok("", `{ node(id: "e2") { ... on Enterprise { collaborators { edges { node { partner { id } } } } } } }`, nil, &e2)
+	a.OK("", `{ node(id: "e2") { ... on Enterprise { collaborators { edges { node { partner { id } } } } } } }`, nil, &e2)
 	if len(e2.Node.Collaborators) != 1 || e2.Node.Collaborators[0].Partner.ID != "u1" {
 		t.Errorf("seen from e2, the partner is u1: %+v", e2)
 	}
-}
-
-func jsonEqual(t *testing.T, got json.RawMessage, want string) bool {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		t.Fatal(err)
-	}
-	gb, _ := json.Marshal(g)
-	wb, _ := json.Marshal(w)
-	return string(gb) == string(wb)
 }
 
 type connection struct {
@@ -173,8 +137,8 @@ type connection struct {
 }
 
 func TestListsAndPagination(t *testing.T) {
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	for _, tc := range []struct {
 		name, query string
 		vars        map[string]any
@@ -198,7 +162,7 @@ func TestListsAndPagination(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out struct{ List connection }
-			a.ok("", tc.query, tc.vars, &out)
+			a.OK("", tc.query, tc.vars, &out)
 			if out.List.TotalCount != tc.wantTotal {
 				t.Errorf("totalCount %d, want %d", out.List.TotalCount, tc.wantTotal)
 			}
@@ -212,7 +176,7 @@ func TestListsAndPagination(t *testing.T) {
 		vars := map[string]any{"after": nil}
 		for pages := 1; ; pages++ {
 			var out struct{ Enterprises connection }
-			a.ok("", `query($after: String) { enterprises(first: 3, after: $after, orderBy: {field: NAME, direction: DESC}) {
+			a.OK("", `query($after: String) { enterprises(first: 3, after: $after, orderBy: {field: NAME, direction: DESC}) {
 				pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }`, vars, &out)
 			for _, e := range out.Enterprises.Edges {
 				seen[e.Node["id"].(string)] = true
@@ -236,7 +200,7 @@ func TestListsAndPagination(t *testing.T) {
 		vars := map[string]any{"after": nil}
 		for {
 			var out struct{ Enterprises connection }
-			a.ok("", `query($after: String) { enterprises(first: 3, after: $after, filter: {region: "内蒙古自治区"}) {
+			a.OK("", `query($after: String) { enterprises(first: 3, after: $after, filter: {region: "内蒙古自治区"}) {
 				totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, vars, &out)
 			if out.Enterprises.TotalCount != 8 {
 				t.Fatalf("totalCount %d after %v, want 8", out.Enterprises.TotalCount, vars["after"])
@@ -256,8 +220,8 @@ func TestListsAndPagination(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	var out struct {
 		Search struct {
 			Edges []struct {
@@ -275,15 +239,15 @@ func TestSearch(t *testing.T) {
 		}
 		return ids
 	}
-	a.ok("", `{ search(query: "科河", first: 5) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	a.OK("", `{ search(query: "科河", first: 5) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
 	if e := out.Search.Edges; len(e) != 2 || e[0].Node.Score < e[1].Node.Score {
 		t.Fatalf("search 科河: %+v", out.Search)
 	}
-	a.ok("", `{ search(query: "科河", types: [RESULT]) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	a.OK("", `{ search(query: "科河", types: [RESULT]) { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
 	if e := out.Search.Edges; len(e) != 1 || e[0].Node.Node.ID != "res-kehe-8" || e[0].Node.Node.Typename != "Result" {
 		t.Errorf("search 科河 in results: %v", hits())
 	}
-	a.ok("", `{ search(query: "糖尿乐") { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
+	a.OK("", `{ search(query: "糖尿乐") { edges { node { score node { typename: __typename id } } } } }`, nil, &out)
 	if e := out.Search.Edges; len(e) != 1 || e[0].Node.Node.ID != "res-tegexidegeqi" {
 		t.Errorf("an alias is searchable: %v", hits())
 	}
@@ -292,20 +256,20 @@ func TestSearch(t *testing.T) {
 // TestListReadsWhatIsSelected: a page reads only the selected properties of
 // its nodes, and they equal what node(id:) reads in full.
 func TestListReadsWhatIsSelected(t *testing.T) {
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	var page struct {
 		Enterprises struct {
 			Edges []struct{ Node map[string]any }
 		}
 	}
-	a.ok("", `{ enterprises(first: 50) { edges { node { id name industry region certifications } } } }`, nil, &page)
+	a.OK("", `{ enterprises(first: 50) { edges { node { id name industry region certifications } } } }`, nil, &page)
 	if len(page.Enterprises.Edges) == 0 {
 		t.Fatal("no enterprises")
 	}
 	for _, e := range page.Enterprises.Edges {
 		var one struct{ Node map[string]any }
-		a.ok("", `query($id: ID!) { node(id: $id) { ... on Enterprise { id name industry region certifications } } }`,
+		a.OK("", `query($id: ID!) { node(id: $id) { ... on Enterprise { id name industry region certifications } } }`,
 			map[string]any{"id": e.Node["id"]}, &one)
 		if fmt.Sprint(one.Node) != fmt.Sprint(e.Node) {
 			t.Errorf("list %v, node %v", e.Node, one.Node)
@@ -316,7 +280,7 @@ func TestListReadsWhatIsSelected(t *testing.T) {
 	// different fields each get theirs.
 	id := page.Enterprises.Edges[0].Node["id"]
 	var two struct{ A, B map[string]any }
-	a.ok("", `query($id: ID!) {
+	a.OK("", `query($id: ID!) {
 		a: node(id: $id) { ... on Enterprise { name parks { edges { node { park { id } } } } } }
 		b: node(id: $id) { ... on Enterprise { id name industry region certifications alliances { edges { node { role } } } } } }`,
 		map[string]any{"id": id}, &two)

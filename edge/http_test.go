@@ -1,10 +1,9 @@
-package main
+package edge_test
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -17,87 +16,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 )
 
 // The HTTP edge of /query (graph/gqlhttp, edge/handler.go) over the whole stack and
 // the test database; docs/http.md has the status table these tests hold.
-
-const (
-	asJSON    = "application/json"
-	asGraphQL = "application/graphql-response+json"
-)
-
-// answer is one HTTP response to /query.
-type answer struct {
-	status int
-	header http.Header
-	raw    string
-	body   map[string]json.RawMessage
-	errors []gqlError
-	closed bool // the server ended the connection (Connection: close)
-}
-
-func (a answer) hasData() bool {
-	_, ok := a.body["data"]
-	return ok
-}
-
-func (a answer) code() any {
-	if len(a.errors) == 0 {
-		return nil
-	}
-	return a.errors[0].Extensions["code"]
-}
-
-// send sends req and decodes the answer, which must be JSON.
-func send(t *testing.T, req *http.Request) answer {
-	t.Helper()
-	return sendWith(t, http.DefaultClient, req)
-}
-
-func sendWith(t *testing.T, client *http.Client, req *http.Request) answer {
-	t.Helper()
-	res, err := client.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	out := answer{status: res.StatusCode, header: res.Header, raw: string(raw), closed: res.Close}
-	if err := json.Unmarshal(raw, &out.body); err != nil {
-		t.Fatalf("%s %s: answer is not JSON: %d %q", req.Method, req.URL, res.StatusCode, raw)
-	}
-	_ = json.Unmarshal(out.body["errors"], &out.errors)
-	return out
-}
-
-func (a *api) request(method, accept, contentType, token string, body io.Reader) *http.Request {
-	req, err := http.NewRequest(method, a.url+"/query", body)
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	if accept != "" {
-		req.Header.Set("Accept", accept)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	return req
-}
-
-// postJSON posts body as application/json.
-func (a *api) postJSON(accept, token, body string) answer {
-	a.t.Helper()
-	return send(a.t, a.request(http.MethodPost, accept, asJSON, token, strings.NewReader(body)))
-}
-
-func gqlBody(query string, vars map[string]any) string {
-	b, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	return string(b)
-}
 
 // syncBuffer collects the server log, written from the server's goroutines.
 type syncBuffer struct {
@@ -123,7 +48,7 @@ func (b *syncBuffer) String() string {
 // ERROR with the whole body).
 func TestMalformedBodies(t *testing.T) {
 	log := &syncBuffer{}
-	a := newAPIWith(t, nil, log)
+	a := apitest.New(t, apitest.Log(log))
 	huge := `{"query": "` + strings.Repeat("x", 1<<20-20) // 1 MB, never closed
 	for name, body := range map[string]string{
 		"BadJSON":         `{"query": "{ __typename }"`,
@@ -136,10 +61,10 @@ func TestMalformedBodies(t *testing.T) {
 		"VariablesString": `{"query": "{ __typename }", "variables": "{}"}`,
 		"ExtensionsArray": `{"query": "{ __typename }", "extensions": []}`,
 	} {
-		for _, accept := range []string{asJSON, asGraphQL} {
-			res := a.postJSON(accept, "", body)
-			if res.status != http.StatusBadRequest || res.code() != "BAD_USER_INPUT" || res.hasData() {
-				t.Errorf("%s, Accept %s: %d %v", name, accept, res.status, res.raw)
+		for _, accept := range []string{apitest.AsJSON, apitest.AsGraphQL} {
+			res := a.PostJSON(accept, "", body)
+			if res.Status != http.StatusBadRequest || res.Code() != "BAD_USER_INPUT" || res.HasData() {
+				t.Errorf("%s, Accept %s: %d %v", name, accept, res.Status, res.Raw)
 			}
 		}
 	}
@@ -161,7 +86,7 @@ func TestMalformedBodies(t *testing.T) {
 // declares its length or comes chunked (chunked was 200 INTERNAL); a body of
 // exactly the limit is served.
 func TestBodyLimit(t *testing.T) {
-	a := newAPIWith(t, nil, io.Discard) // the default limit, 1 MiB
+	a := apitest.New(t) // the default limit, 1 MiB
 	sized := func(n int) string {
 		head, tail := `{"query": "{ __typename }", "pad": "`, `"}`
 		return head + strings.Repeat(" ", n-len(head)-len(tail)) + tail
@@ -182,16 +107,16 @@ func TestBodyLimit(t *testing.T) {
 		if tc.chunked {
 			body = io.MultiReader(body) // hides the length: sent chunked
 		}
-		req := a.request(http.MethodPost, "", asJSON, "", body)
+		req := a.Request(http.MethodPost, "", apitest.AsJSON, "", body)
 		if tc.chunked != (req.ContentLength == 0) {
 			t.Fatalf("%s: ContentLength %d", tc.name, req.ContentLength)
 		}
-		res := send(t, req)
-		if res.status != tc.status {
-			t.Errorf("%s: %d %v", tc.name, res.status, res.raw)
+		res := apitest.Send(t, req)
+		if res.Status != tc.status {
+			t.Errorf("%s: %d %v", tc.name, res.Status, res.Raw)
 		}
-		if tc.status == http.StatusRequestEntityTooLarge && (res.code() != "BAD_USER_INPUT" || res.hasData()) {
-			t.Errorf("%s: %v", tc.name, res.raw)
+		if tc.status == http.StatusRequestEntityTooLarge && (res.Code() != "BAD_USER_INPUT" || res.HasData()) {
+			t.Errorf("%s: %v", tc.name, res.Raw)
 		}
 	}
 }
@@ -201,34 +126,18 @@ func TestBodyLimit(t *testing.T) {
 // was served only after the deadline; this test server, without the real
 // server's ReadTimeout, waited for the rest of the body).
 func TestSlowBody(t *testing.T) {
-	a := newAPIWith(t, map[string]string{"INNOGRAPH_BODY_TIMEOUT": "300ms", "INNOGRAPH_REQUEST_TIMEOUT": "15s"}, io.Discard)
+	a := apitest.New(t, func(o *edge.Options) { o.GraphQL.BodyTimeout, o.RequestTimeout = 300*time.Millisecond, 15*time.Second })
 	for _, chunked := range []bool{false, true} {
-		body := &stalledBody{start: []byte(`{"query": "{ __type`), stall: 5 * time.Second}
-		req := a.request(http.MethodPost, asGraphQL, asJSON, "", body)
+		body := &apitest.StalledBody{Start: []byte(`{"query": "{ __type`), Stall: 5 * time.Second}
+		req := a.Request(http.MethodPost, apitest.AsGraphQL, apitest.AsJSON, "", body)
 		if !chunked {
 			req.ContentLength = 40
 		}
-		res := send(t, req)
-		if res.status != http.StatusRequestTimeout || res.code() != "TIMEOUT" || res.hasData() {
-			t.Errorf("chunked %v: %d %v", chunked, res.status, res.raw)
+		res := apitest.Send(t, req)
+		if res.Status != http.StatusRequestTimeout || res.Code() != "TIMEOUT" || res.HasData() {
+			t.Errorf("chunked %v: %d %v", chunked, res.Status, res.Raw)
 		}
 	}
-}
-
-// stalledBody sends the start of a body, then nothing for stall, then gives up.
-type stalledBody struct {
-	start []byte
-	stall time.Duration
-	sent  bool
-}
-
-func (b *stalledBody) Read(p []byte) (int, error) {
-	if !b.sent {
-		b.sent = true
-		return copy(p, b.start), nil
-	}
-	time.Sleep(b.stall)
-	return 0, errors.New("the client gave up sending the body")
 }
 
 // TestMethodsAndMediaTypes: what is not GET, POST or OPTIONS is 405 with
@@ -236,9 +145,9 @@ func (b *stalledBody) Read(p []byte) (int, error) {
 // text/plain without a code), a mutation over GET is 405 Allow: POST and
 // writes nothing (it was 406), an Accept we cannot meet is 406.
 func TestMethodsAndMediaTypes(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	create := `mutation { createEnterprise(input: {id: "e-over-get", name: "GET Co"}) { id } }`
-	getMutation := a.request(http.MethodGet, asGraphQL, "", writeToken, nil)
+	getMutation := a.Request(http.MethodGet, apitest.AsGraphQL, "", apitest.WriteToken, nil)
 	getMutation.URL.RawQuery = url.Values{"query": {create}}.Encode()
 	for _, tc := range []struct {
 		name   string
@@ -246,15 +155,15 @@ func TestMethodsAndMediaTypes(t *testing.T) {
 		status int
 		allow  string
 	}{
-		{"PUT", a.request(http.MethodPut, "", asJSON, "", strings.NewReader(gqlBody("{ __typename }", nil))), 405, "GET, POST, OPTIONS"},
-		{"DELETE", a.request(http.MethodDelete, asGraphQL, "", "", nil), 405, "GET, POST, OPTIONS"},
-		{"HEAD", a.request(http.MethodHead, "", "", "", nil), 405, "GET, POST, OPTIONS"},
-		{"TextPlain", a.request(http.MethodPost, "", "text/plain", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
-		{"NoContentType", a.request(http.MethodPost, "", "", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
-		{"GraphQLBody", a.request(http.MethodPost, "", "application/graphql", "", strings.NewReader("{ __typename }")), 415, ""},
-		{"UTF16", a.request(http.MethodPost, "", "application/json; charset=utf-16", "", strings.NewReader(gqlBody("{ __typename }", nil))), 415, ""},
+		{"PUT", a.Request(http.MethodPut, "", apitest.AsJSON, "", strings.NewReader(apitest.Body("{ __typename }", nil))), 405, "GET, POST, OPTIONS"},
+		{"DELETE", a.Request(http.MethodDelete, apitest.AsGraphQL, "", "", nil), 405, "GET, POST, OPTIONS"},
+		{"HEAD", a.Request(http.MethodHead, "", "", "", nil), 405, "GET, POST, OPTIONS"},
+		{"TextPlain", a.Request(http.MethodPost, "", "text/plain", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
+		{"NoContentType", a.Request(http.MethodPost, "", "", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
+		{"GraphQLBody", a.Request(http.MethodPost, "", "application/graphql", "", strings.NewReader("{ __typename }")), 415, ""},
+		{"UTF16", a.Request(http.MethodPost, "", "application/json; charset=utf-16", "", strings.NewReader(apitest.Body("{ __typename }", nil))), 415, ""},
 		{"MutationOverGET", getMutation, 405, "POST"},
-		{"NotAcceptable", a.request(http.MethodPost, "text/html", asJSON, "", strings.NewReader(gqlBody("{ __typename }", nil))), 406, ""},
+		{"NotAcceptable", a.Request(http.MethodPost, "text/html", apitest.AsJSON, "", strings.NewReader(apitest.Body("{ __typename }", nil))), 406, ""},
 	} {
 		if tc.req.Method == http.MethodHead {
 			res, err := http.DefaultClient.Do(tc.req)
@@ -267,17 +176,17 @@ func TestMethodsAndMediaTypes(t *testing.T) {
 			}
 			continue
 		}
-		res := send(t, tc.req)
-		if res.status != tc.status || res.header.Get("Allow") != tc.allow || res.code() != "BAD_USER_INPUT" || res.hasData() {
-			t.Errorf("%s: %d Allow %q %v", tc.name, res.status, res.header.Get("Allow"), res.raw)
+		res := apitest.Send(t, tc.req)
+		if res.Status != tc.status || res.Header.Get("Allow") != tc.allow || res.Code() != "BAD_USER_INPUT" || res.HasData() {
+			t.Errorf("%s: %d Allow %q %v", tc.name, res.Status, res.Header.Get("Allow"), res.Raw)
 		}
 	}
 	var out struct{ Node *struct{ ID string } }
-	a.ok("", `{ node(id: "e-over-get") { id } }`, nil, &out)
+	a.OK("", `{ node(id: "e-over-get") { id } }`, nil, &out)
 	if out.Node != nil {
 		t.Error("the mutation sent over GET ran")
 	}
-	options := sendNoBody(t, a.request(http.MethodOptions, "", "", "", nil))
+	options := sendNoBody(t, a.Request(http.MethodOptions, "", "", "", nil))
 	if options.StatusCode != http.StatusNoContent || options.Header.Get("Allow") != "GET, POST, OPTIONS" {
 		t.Errorf("OPTIONS: %d Allow %q", options.StatusCode, options.Header.Get("Allow"))
 	}
@@ -300,7 +209,7 @@ func sendNoBody(t *testing.T, req *http.Request) *http.Response {
 // validation and coercion failures were 422 under both, complexity 200, and
 // all carried "data": null. An operation that ran is 200 with data.
 func TestStatusPerMediaType(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	// Each alias costs about 100 × 100 rows: six are over the 50,000 limit.
 	var big strings.Builder
 	for i := range 6 {
@@ -314,38 +223,38 @@ func TestStatusPerMediaType(t *testing.T) {
 		code     string
 		executed bool
 	}{
-		{"ParseFailure", "", gqlBody("{ node(id: ", nil), 400, "GRAPHQL_PARSE_FAILED", false},
-		{"ValidationFailure", "", gqlBody("{ nope }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"ParseFailure", "", apitest.Body("{ node(id: ", nil), 400, "GRAPHQL_PARSE_FAILED", false},
+		{"ValidationFailure", "", apitest.Body("{ nope }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
 		{"UnknownOperation", "", `{"query": "query A { __typename }", "operationName": "B"}`, 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"VariableCoercion", "", gqlBody("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}), 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"MissingVariable", "", gqlBody("query($id: ID!) { node(id: $id) { id } }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
-		{"Complexity", "", gqlBody("{ "+big.String()+"}", nil), 400, "COMPLEXITY_LIMIT_EXCEEDED", false},
-		{"BadToken", "not-a-token", gqlBody("{ __typename }", nil), 401, "UNAUTHENTICATED", false},
-		{"ReadTokenWrites", readToken, gqlBody(`mutation { deleteNode(id: "x") { deletedId } }`, nil), 403, "FORBIDDEN", false},
-		{"FieldError", "", gqlBody(`{ resultTrail(id: "r-none") { result { id } } }`, nil), 200, "NOT_FOUND", true},
+		{"VariableCoercion", "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"MissingVariable", "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", nil), 400, "GRAPHQL_VALIDATION_FAILED", false},
+		{"Complexity", "", apitest.Body("{ "+big.String()+"}", nil), 400, "COMPLEXITY_LIMIT_EXCEEDED", false},
+		{"BadToken", "not-a-token", apitest.Body("{ __typename }", nil), 401, "UNAUTHENTICATED", false},
+		{"ReadTokenWrites", apitest.ReadToken, apitest.Body(`mutation { deleteNode(id: "x") { deletedId } }`, nil), 403, "FORBIDDEN", false},
+		{"FieldError", "", apitest.Body(`{ resultTrail(id: "r-none") { result { id } } }`, nil), 200, "NOT_FOUND", true},
 	} {
-		for _, accept := range []string{asJSON, asGraphQL} {
-			res := a.postJSON(accept, tc.token, tc.body)
+		for _, accept := range []string{apitest.AsJSON, apitest.AsGraphQL} {
+			res := a.PostJSON(accept, tc.token, tc.body)
 			want := http.StatusOK
-			if accept == asGraphQL {
+			if accept == apitest.AsGraphQL {
 				want = tc.graphQL
 			}
-			if res.status != want || res.code() != tc.code || res.hasData() != tc.executed {
-				t.Errorf("%s, Accept %s: %d %v; want %d %s, data %v", tc.name, accept, res.status, res.body, want, tc.code, tc.executed)
+			if res.Status != want || res.Code() != tc.code || res.HasData() != tc.executed {
+				t.Errorf("%s, Accept %s: %d %v; want %d %s, data %v", tc.name, accept, res.Status, res.Body, want, tc.code, tc.executed)
 			}
-			if ct := res.header.Get("Content-Type"); ct != accept+"; charset=utf-8" {
+			if ct := res.Header.Get("Content-Type"); ct != accept+"; charset=utf-8" {
 				t.Errorf("%s, Accept %s: Content-Type %q", tc.name, accept, ct)
 			}
-			for _, e := range res.errors {
+			for _, e := range res.Errors {
 				if !tc.executed && e.Path != nil {
 					t.Errorf("%s: a request error has a path: %+v", tc.name, e)
 				}
 			}
 		}
 	}
-	res := a.postJSON(asGraphQL, "", gqlBody("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}))
-	if len(res.errors) != 1 || res.errors[0].Extensions["variable"] != "id" || !strings.HasPrefix(res.errors[0].Message, "variable $id ") {
-		t.Errorf("a coercion failure names its variable: %+v", res.errors)
+	res := a.PostJSON(apitest.AsGraphQL, "", apitest.Body("query($id: ID!) { node(id: $id) { id } }", map[string]any{"id": []int{1}}))
+	if len(res.Errors) != 1 || res.Errors[0].Extensions["variable"] != "id" || !strings.HasPrefix(res.Errors[0].Message, "variable $id ") {
+		t.Errorf("a coercion failure names its variable: %+v", res.Errors)
 	}
 }
 
@@ -354,7 +263,7 @@ func TestStatusPerMediaType(t *testing.T) {
 func TestErrorCap(t *testing.T) {
 	// 80 root fields and aliases: over the default operation limits, which
 	// would refuse the document with one error before it could make 80.
-	a := newAPIWith(t, map[string]string{"INNOGRAPH_MAX_ROOT_FIELDS": "100", "INNOGRAPH_MAX_ALIASES": "100"}, io.Discard)
+	a := apitest.New(t, func(o *edge.Options) { o.GraphQL.Limits.RootFields, o.GraphQL.Limits.Aliases = 100, 100 })
 	var unknown, invalid strings.Builder
 	for i := range 80 {
 		fmt.Fprintf(&unknown, "f%d ", i)
@@ -366,12 +275,12 @@ func TestErrorCap(t *testing.T) {
 		{"Validation", "{ " + unknown.String() + "}", "GRAPHQL_VALIDATION_FAILED"},
 		{"Execution", "{ " + invalid.String() + "}", "BAD_USER_INPUT"},
 	} {
-		res := a.postJSON("", "", gqlBody(tc.query, nil))
-		if len(res.errors) != 50 {
-			t.Errorf("%s: %d errors", tc.name, len(res.errors))
+		res := a.PostJSON("", "", apitest.Body(tc.query, nil))
+		if len(res.Errors) != 50 {
+			t.Errorf("%s: %d errors", tc.name, len(res.Errors))
 			continue
 		}
-		last := res.errors[49]
+		last := res.Errors[49]
 		if last.Message != "31 more errors left out; at most 50 are reported" || last.Extensions["code"] != tc.code {
 			t.Errorf("%s: last error %+v", tc.name, last)
 		}
@@ -382,24 +291,24 @@ func TestErrorCap(t *testing.T) {
 // the document (a request error), then the hash alone runs it, over POST and
 // over GET.
 func TestAutomaticPersistedQueries(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	const query = "{ apq: __typename }"
 	ext := fmt.Sprintf(`{"persistedQuery": {"version": 1, "sha256Hash": "%x"}}`, sha256.Sum256([]byte(query)))
-	for accept, status := range map[string]int{asJSON: 200, asGraphQL: 400} {
-		res := a.postJSON(accept, "", `{"extensions": `+ext+`}`)
-		if res.status != status || res.code() != "PERSISTED_QUERY_NOT_FOUND" || res.hasData() {
-			t.Errorf("unknown hash, Accept %s: %d %v", accept, res.status, res.raw)
+	for accept, status := range map[string]int{apitest.AsJSON: 200, apitest.AsGraphQL: 400} {
+		res := a.PostJSON(accept, "", `{"extensions": `+ext+`}`)
+		if res.Status != status || res.Code() != "PERSISTED_QUERY_NOT_FOUND" || res.HasData() {
+			t.Errorf("unknown hash, Accept %s: %d %v", accept, res.Status, res.Raw)
 		}
 	}
-	if res := a.postJSON("", "", `{"query": "`+query+`", "extensions": `+ext+`}`); string(res.body["data"]) != `{"apq":"Query"}` {
-		t.Fatalf("register: %d %v", res.status, res.raw)
+	if res := a.PostJSON("", "", `{"query": "`+query+`", "extensions": `+ext+`}`); string(res.Body["data"]) != `{"apq":"Query"}` {
+		t.Fatalf("register: %d %v", res.Status, res.Raw)
 	}
-	post := a.postJSON(asGraphQL, "", `{"extensions": `+ext+`}`)
-	get := a.request(http.MethodGet, "", "", "", nil)
+	post := a.PostJSON(apitest.AsGraphQL, "", `{"extensions": `+ext+`}`)
+	get := a.Request(http.MethodGet, "", "", "", nil)
 	get.URL.RawQuery = url.Values{"extensions": {ext}}.Encode()
-	for name, res := range map[string]answer{"POST": post, "GET": send(t, get)} {
-		if res.status != http.StatusOK || string(res.body["data"]) != `{"apq":"Query"}` {
-			t.Errorf("%s by hash: %d %v", name, res.status, res.raw)
+	for name, res := range map[string]apitest.Answer{"POST": post, "GET": apitest.Send(t, get)} {
+		if res.Status != http.StatusOK || string(res.Body["data"]) != `{"apq":"Query"}` {
+			t.Errorf("%s by hash: %d %v", name, res.Status, res.Raw)
 		}
 	}
 }
@@ -407,7 +316,7 @@ func TestAutomaticPersistedQueries(t *testing.T) {
 // TestCORS: a preflight from an allowed origin may send the headers Apollo
 // Client, urql and Relay's network layers send, plus those configured.
 func TestCORS(t *testing.T) {
-	a := newAPIWith(t, map[string]string{"INNOGRAPH_CORS_HEADERS": "X-Trace-Id, Idempotency-Key"}, io.Discard)
+	a := apitest.New(t, func(o *edge.Options) { o.CORSHeaders = []string{"X-Trace-Id", "Idempotency-Key"} })
 	apollo := "accept,authorization,content-type,apollographql-client-name,apollographql-client-version,apollo-require-preflight,x-apollo-operation-name"
 	for _, tc := range []struct {
 		name, origin, headers string
@@ -420,7 +329,7 @@ func TestCORS(t *testing.T) {
 		{"UnknownHeader", "http://localhost:5173", "content-type,x-unknown", false},
 		{"OtherOrigin", "https://evil.example", "content-type", false},
 	} {
-		req, _ := http.NewRequest(http.MethodOptions, a.url+"/query", nil)
+		req, _ := http.NewRequest(http.MethodOptions, a.URL+"/query", nil)
 		req.Header.Set("Origin", tc.origin)
 		req.Header.Set("Access-Control-Request-Method", "POST")
 		// Browsers send the names lower-cased and sorted (Fetch standard).
@@ -450,7 +359,7 @@ func TestHTTPAudit(t *testing.T) {
 	if err := json.Unmarshal(known, &mays); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := os.ReadFile(filepath.Join("docs", "http.md"))
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "http.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,8 +368,8 @@ func TestHTTPAudit(t *testing.T) {
 			t.Errorf("MAY audit %s fails but docs/http.md does not say why", id)
 		}
 	}
-	a := newAPI(t)
-	out, err := exec.CommandContext(t.Context(), "node", filepath.Join(dir, "audit.mjs"), a.url+"/query").CombinedOutput()
+	a := apitest.New(t)
+	out, err := exec.CommandContext(t.Context(), "node", filepath.Join(dir, "audit.mjs"), a.URL+"/query").CombinedOutput()
 	if err != nil {
 		t.Errorf("graphql-http audit: %v\n%s", err, out)
 	}

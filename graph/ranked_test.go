@@ -1,16 +1,18 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 // rankedGraph has many ties for both rankings: enterprises and universities
 // whose names repeat (equal full-text scores) and whose degrees repeat.
-func rankedGraph(a *api) {
-	a.t.Helper()
+func rankedGraph(a *apitest.API) {
+	a.T.Helper()
 	names := []string{"科河种业", "科河种业研究院", "科河", "内蒙古科河农业"}
 	var b strings.Builder
 	b.WriteString(`{"type":"Alliance","id":"L","name":"联盟"}` + "\n")
@@ -24,7 +26,7 @@ func rankedGraph(a *api) {
 			fmt.Fprintf(&b, `{"type":"COLLABORATION","from":"E%02d","to":"U","kind":"JOINT_LAB"}`+"\n", i)
 		}
 	}
-	a.loadGraph(b.String())
+	a.LoadGraph(b.String())
 }
 
 // rankedAnswer is a page of search or hubs, its score aliased to key: a
@@ -44,7 +46,7 @@ type rankedAnswer struct {
 // gives exactly the one-page ranking (no hit twice, none missed), ranked by
 // score descending, ties by id, and pageInfo says where each page stands.
 func TestRankedPaging(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	rankedGraph(a)
 	const edges = `edges { cursor node { key: %s node { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`
 	for _, tc := range []struct {
@@ -64,7 +66,7 @@ func TestRankedPaging(t *testing.T) {
 			query := fmt.Sprintf(`query($first: Int, $after: String) { r: %s(%s, first: $first, after: $after) { %s %s } }`,
 				tc.field, tc.args, count, fmt.Sprintf(edges, tc.key))
 			var out struct{ R rankedAnswer }
-			a.ok("", query, map[string]any{"first": 100}, &out)
+			a.OK("", query, map[string]any{"first": 100}, &out)
 			all := out.R
 			if len(all.Edges) < tc.want || all.PageInfo.HasNextPage || all.PageInfo.HasPreviousPage {
 				t.Fatalf("one page: %d hits (want %d), %+v", len(all.Edges), tc.want, all.PageInfo)
@@ -91,7 +93,7 @@ func TestRankedPaging(t *testing.T) {
 			var after any
 			for step := 0; ; step++ {
 				var p struct{ R rankedAnswer }
-				a.ok("", query, map[string]any{"first": 4, "after": after}, &p)
+				a.OK("", query, map[string]any{"first": 4, "after": after}, &p)
 				for _, e := range p.R.Edges {
 					walked = append(walked, e.Node.Node.ID)
 				}
@@ -125,13 +127,13 @@ func TestRankedPaging(t *testing.T) {
 // (other text, kinds, relationship kinds, another list), is BAD_USER_INPUT
 // on after, for that root field only; the kinds' order does not matter.
 func TestRankedCursors(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	rankedGraph(a)
 	cursor := func(query string) string {
 		var out struct {
 			R struct{ PageInfo struct{ EndCursor string } }
 		}
-		a.ok("", `{ r: `+query+` { pageInfo { endCursor } } }`, nil, &out)
+		a.OK("", `{ r: `+query+` { pageInfo { endCursor } } }`, nil, &out)
 		if out.R.PageInfo.EndCursor == "" {
 			t.Fatalf("%s: no cursor", query)
 		}
@@ -154,7 +156,7 @@ func TestRankedCursors(t *testing.T) {
 		{"HubsCursorInList", fmt.Sprintf(`enterprises(after: %q)`, hubs)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := a.do("", `{ a: enterprises(first: 1) { edges { node { id } } } r: `+tc.field+` { edges { cursor } } }`, nil)
+			res := a.Do("", `{ a: enterprises(first: 1) { edges { node { id } } } r: `+tc.field+` { edges { cursor } } }`, nil)
 			if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "after" ||
 				!strings.Contains(string(res.Data), `"r":null`) || !strings.Contains(string(res.Data), `"a":{"edges":[{"node":{"id":"E`) {
 				t.Errorf("%s %+v", res.Data, res.Errors)
@@ -166,6 +168,6 @@ func TestRankedCursors(t *testing.T) {
 		fmt.Sprintf(`hubs(kind: ENTERPRISE, relationships: [MEMBERSHIP, MEMBERSHIP], after: %q)`, hubs),
 	} {
 		var out map[string]any
-		a.ok("", `{ r: `+q+` { edges { cursor } } }`, nil, &out)
+		a.OK("", `{ r: `+q+` { edges { cursor } } }`, nil, &out)
 	}
 }

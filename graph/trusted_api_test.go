@@ -1,4 +1,4 @@
-package main
+package graph_test
 
 import (
 	"crypto/sha256"
@@ -12,13 +12,17 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
+	"github.com/innograph/innograph/graph"
 )
 
 // The sample manifests hold the same two operations (a page of enterprises,
 // a node's name), as relay-compiler and GraphQL Code Generator write them.
 const (
-	relayManifest   = "graph/testdata/trusted/relay-persisted-queries.json"
-	codegenManifest = "graph/testdata/trusted/codegen-persisted-documents.json"
+	relayManifest   = "testdata/trusted/relay-persisted-queries.json"
+	codegenManifest = "testdata/trusted/codegen-persisted-documents.json"
 	relayList       = "60998a10ab643d884bdd51cb32ce749e"                                 // MD5
 	relayNode       = "0d34f9b42c76a8ca32fcaf865f9fb2e4"                                 // MD5
 	codegenList     = "0988df99b5a89ee85518e809b3d411726894122317aced8d0d7206d1e2706c4f" // SHA-256
@@ -51,12 +55,20 @@ func manifestText(t *testing.T, file, id string) string {
 	return m[id]
 }
 
+// trusted serves the persisted document manifests files, enforced or not,
+// as INNOGRAPH_TRUSTED_DOCUMENTS and _MODE do.
+func trusted(t *testing.T, enforce bool, files ...string) apitest.Option {
+	t.Helper()
+	docs, err := graph.LoadTrustedDocuments(enforce, files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(o *edge.Options) { o.GraphQL.Trusted = docs }
+}
+
 func TestTrustedDocumentsEnforced(t *testing.T) {
-	a := newAPIWith(t, map[string]string{
-		"INNOGRAPH_TRUSTED_DOCUMENTS":      relayManifest + "," + codegenManifest,
-		"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce",
-	}, io.Discard)
-	a.loadGraph(twoEnterprises)
+	a := apitest.New(t, trusted(t, true, relayManifest, codegenManifest))
+	a.LoadGraph(twoEnterprises)
 
 	t.Run("ManifestDocumentsRun", func(t *testing.T) {
 		for _, tc := range []struct {
@@ -72,7 +84,7 @@ func TestTrustedDocumentsEnforced(t *testing.T) {
 				"variables": map[string]any{"id": "A"}}, `"name":"甲"`},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				res := a.post("", tc.request)
+				res := a.Post("", tc.request)
 				if len(res.Errors) > 0 || !strings.Contains(string(res.Data), tc.want) {
 					t.Errorf("want data with %s, got %s %+v", tc.want, res.Data, res.Errors)
 				}
@@ -81,12 +93,12 @@ func TestTrustedDocumentsEnforced(t *testing.T) {
 	})
 
 	t.Run("GET", func(t *testing.T) {
-		res, err := http.Get(a.url + "/query?documentId=" + codegenNode + "&variables=" + url.QueryEscape(`{"id":"B"}`))
+		res, err := http.Get(a.URL + "/query?documentId=" + codegenNode + "&variables=" + url.QueryEscape(`{"id":"B"}`))
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer res.Body.Close()
-		var out gqlResponse
+		var out apitest.Response
 		if err := json.NewDecoder(res.Body).Decode(&out); err != nil || len(out.Errors) > 0 || !strings.Contains(string(out.Data), `"name":"乙"`) {
 			t.Errorf("got %s %+v %v", out.Data, out.Errors, err)
 		}
@@ -104,7 +116,7 @@ func TestTrustedDocumentsEnforced(t *testing.T) {
 			{"UnknownAPQHash", "", map[string]any{"extensions": apq(sha256Hex(stranger))}, "NOT_FOUND"},
 			{"UnknownDocumentID", "", map[string]any{"documentId": "sha256:" + strings.Repeat("a", 64)}, "NOT_FOUND"},
 			{"ArbitraryQuery", "", map[string]any{"query": stranger}, "FORBIDDEN"},
-			{"ArbitraryMutation", writeToken, map[string]any{"query": `mutation { createEnterprise(input: {name: "丙"}) { id } }`}, "FORBIDDEN"},
+			{"ArbitraryMutation", apitest.WriteToken, map[string]any{"query": `mutation { createEnterprise(input: {name: "丙"}) { id } }`}, "FORBIDDEN"},
 			{"APQRegistration", "", map[string]any{"query": stranger, "extensions": apq(sha256Hex(stranger))}, "FORBIDDEN"},
 			{"HashOfTheRefusedRegistration", "", map[string]any{"extensions": apq(sha256Hex(stranger))}, "NOT_FOUND"},
 			{"Introspection", "", map[string]any{"query": `{ __schema { queryType { name } } }`}, "FORBIDDEN"},
@@ -112,18 +124,18 @@ func TestTrustedDocumentsEnforced(t *testing.T) {
 			{"TwoDifferentIDs", "", map[string]any{"doc_id": relayList, "extensions": apq(codegenList)}, "BAD_USER_INPUT"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				a.counter.Reset()
-				res := a.post(tc.token, tc.request)
+				a.Counter.Reset()
+				res := a.Post(tc.token, tc.request)
 				if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != tc.code || string(res.Data) != "" && string(res.Data) != "null" {
 					t.Errorf("want one %s error and no data, got %s %+v", tc.code, res.Data, res.Errors)
 				}
-				if n := a.counter.Count(); n != 0 {
+				if n := a.Counter.Count(); n != 0 {
 					t.Errorf("a refused request sent %d statements to Neo4j", n)
 				}
 			})
 		}
 		var out struct{ Enterprises struct{ TotalCount int } }
-		res := a.post("", map[string]any{"doc_id": relayList})
+		res := a.Post("", map[string]any{"doc_id": relayList})
 		if err := json.Unmarshal(res.Data, &out); err != nil || out.Enterprises.TotalCount != 2 {
 			t.Errorf("the graph changed: %s %+v", res.Data, res.Errors)
 		}
@@ -133,16 +145,20 @@ func TestTrustedDocumentsEnforced(t *testing.T) {
 // TestAPQWhenNotEnforced: off, with or without manifests, clients may still
 // register documents by hash; manifest ids resolve beside them.
 func TestAPQWhenNotEnforced(t *testing.T) {
-	for name, env := range map[string]map[string]string{
+	for name, manifests := range map[string][]string{
 		"NoManifest":   nil,
-		"ManifestsOff": {"INNOGRAPH_TRUSTED_DOCUMENTS": codegenManifest + "," + relayManifest, "INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "off"},
+		"ManifestsOff": {codegenManifest, relayManifest},
 	} {
 		t.Run(name, func(t *testing.T) {
-			a := newAPIWith(t, env, io.Discard)
-			a.loadGraph(twoEnterprises)
+			var opts []apitest.Option
+			if manifests != nil {
+				opts = append(opts, trusted(t, false, manifests...))
+			}
+			a := apitest.New(t, opts...)
+			a.LoadGraph(twoEnterprises)
 			query := `{ enterprises(first: 3) { totalCount } }`
 			hash := sha256Hex(query)
-			if res := a.post("", map[string]any{"extensions": apq(hash)}); len(res.Errors) != 1 ||
+			if res := a.Post("", map[string]any{"extensions": apq(hash)}); len(res.Errors) != 1 ||
 				res.Errors[0].Extensions["code"] != "PERSISTED_QUERY_NOT_FOUND" {
 				t.Fatalf("an unregistered hash: %+v", res.Errors)
 			}
@@ -150,11 +166,11 @@ func TestAPQWhenNotEnforced(t *testing.T) {
 				{"query": query, "extensions": apq(hash)}, // registers
 				{"extensions": apq(hash)},
 			} {
-				if res := a.post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"totalCount":2`) {
+				if res := a.Post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"totalCount":2`) {
 					t.Errorf("%v: %s %+v", req, res.Data, res.Errors)
 				}
 			}
-			if env == nil {
+			if manifests == nil {
 				return
 			}
 			// A manifest id that is no SHA-256 (Relay's MD5, Code Generator's
@@ -163,7 +179,7 @@ func TestAPQWhenNotEnforced(t *testing.T) {
 				{"documentId": codegenNode, "variables": map[string]any{"id": "A"}},
 				{"extensions": apq(relayNode), "variables": map[string]any{"id": "A"}},
 			} {
-				if res := a.post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"name":"甲"`) {
+				if res := a.Post("", req); len(res.Errors) > 0 || !strings.Contains(string(res.Data), `"name":"甲"`) {
 					t.Errorf("manifest id %v: %s %+v", req, res.Data, res.Errors)
 				}
 			}
@@ -178,36 +194,32 @@ func TestAPQWhenNotEnforced(t *testing.T) {
 // was answered 400 when the client gave up, not 408 at the body timeout, and
 // the body was read to its end twice.
 func TestDocumentIDUnderTheBodyLimits(t *testing.T) {
-	a := newAPIWith(t, map[string]string{
-		"INNOGRAPH_TRUSTED_DOCUMENTS":      relayManifest + "," + codegenManifest,
-		"INNOGRAPH_TRUSTED_DOCUMENTS_MODE": "enforce",
-		"INNOGRAPH_BODY_TIMEOUT":           "300ms",
-		"INNOGRAPH_REQUEST_TIMEOUT":        "15s",
-		"INNOGRAPH_MAX_BODY_BYTES":         "1024",
-	}, io.Discard)
-	a.loadGraph(twoEnterprises)
+	a := apitest.New(t, trusted(t, true, relayManifest, codegenManifest), func(o *edge.Options) {
+		o.GraphQL.BodyTimeout, o.RequestTimeout, o.GraphQL.MaxBodyBytes = 300*time.Millisecond, 15*time.Second, 1024
+	})
+	a.LoadGraph(twoEnterprises)
 
 	t.Run("SlowBody", func(t *testing.T) {
-		body := &stalledBody{start: []byte(`{"doc_id":"` + relayList + `","variables":`), stall: 5 * time.Second}
+		body := &apitest.StalledBody{Start: []byte(`{"doc_id":"` + relayList + `","variables":`), Stall: 5 * time.Second}
 		start := time.Now()
-		res := send(t, a.request(http.MethodPost, asGraphQL, asJSON, "", body))
-		if res.status != http.StatusRequestTimeout || res.code() != "TIMEOUT" || time.Since(start) > 3*time.Second {
-			t.Errorf("after %s: %d %s", time.Since(start), res.status, res.raw)
+		res := apitest.Send(t, a.Request(http.MethodPost, apitest.AsGraphQL, apitest.AsJSON, "", body))
+		if res.Status != http.StatusRequestTimeout || res.Code() != "TIMEOUT" || time.Since(start) > 3*time.Second {
+			t.Errorf("after %s: %d %s", time.Since(start), res.Status, res.Raw)
 		}
 	})
 	t.Run("OversizedBody", func(t *testing.T) {
-		res := a.postJSON(asGraphQL, "", `{"doc_id":"`+relayList+`","pad":"`+strings.Repeat("a", 2000)+`"}`)
-		if res.status != http.StatusRequestEntityTooLarge || res.code() != "BAD_USER_INPUT" {
-			t.Errorf("%d %s", res.status, res.raw)
+		res := a.PostJSON(apitest.AsGraphQL, "", `{"doc_id":"`+relayList+`","pad":"`+strings.Repeat("a", 2000)+`"}`)
+		if res.Status != http.StatusRequestEntityTooLarge || res.Code() != "BAD_USER_INPUT" {
+			t.Errorf("%d %s", res.Status, res.Raw)
 		}
 	})
 	t.Run("ReadOnce", func(t *testing.T) {
 		body := &endCounter{r: strings.NewReader(`{"doc_id":"` + relayList + `","variables":{"first":10}}`)}
 		req := httptest.NewRequest(http.MethodPost, "/query", nil)
 		req.Body = body
-		req.Header.Set("Content-Type", asJSON)
+		req.Header.Set("Content-Type", apitest.AsJSON)
 		rec := httptest.NewRecorder()
-		a.handler.ServeHTTP(rec, req)
+		a.Handler.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"totalCount":2`) || body.ends != 1 {
 			t.Errorf("the body was read to its end %d times; %d %s", body.ends, rec.Code, rec.Body)
 		}

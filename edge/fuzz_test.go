@@ -1,14 +1,14 @@
-package main
+package edge_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/importer"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
@@ -20,7 +20,7 @@ import (
 // never INTERNAL, and never a 5xx except 503/504 for database trouble. The
 // seeds run in every `go test`; longer by hand:
 //
-//	go test -run='^$' -fuzz=FuzzQuery -fuzztime=10m .
+//	go test -run='^$' -fuzz=FuzzQuery -fuzztime=10m ./edge
 func FuzzQuery(f *testing.F) {
 	for _, seed := range []string{
 		`{"query":"{ enterprises(first: 3) { edges { node { name } } } }"}`,
@@ -37,19 +37,10 @@ func FuzzQuery(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	db := sampleGraph(f)
-	cfg, err := loadConfig(func(name string) string {
-		return map[string]string{"INNOGRAPH_CLIENT_RATE": "0", "INNOGRAPH_CLIENT_CONCURRENCY": "0", "INNOGRAPH_MAX_BODY_BYTES": "65536"}[name]
-	})
-	if err != nil {
-		f.Fatal(err)
-	}
-	h := newHTTPHandler(cfg, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := apitest.Handler(sampleGraph(f), func(o *edge.Options) { o.GraphQL.MaxBodyBytes = 64 << 10 })
 	f.Fuzz(func(t *testing.T, body string) {
-		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		h.ServeHTTP(rec, apitest.NewRequest(body, ""))
 		if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable && rec.Code != http.StatusGatewayTimeout {
 			t.Fatalf("status %d for %q", rec.Code, body)
 		}
@@ -95,7 +86,7 @@ func sampleGraph(f *testing.F) *neo4jdb.DB {
 	if err := db.DeleteAll(f.Context()); err != nil {
 		f.Fatal(err)
 	}
-	if err := loadSample(f.Context(), db, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if _, err := importer.Load(f.Context(), db, data.Sample); err != nil {
 		f.Fatal(err)
 	}
 	return db

@@ -1,14 +1,16 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 func TestResultTrail(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	var out struct {
 		ResultTrail struct {
 			Result     struct{ ID string }
@@ -34,7 +36,7 @@ func TestResultTrail(t *testing.T) {
 	query := `query($id: ID!) { resultTrail(id: $id) { result { id }
 		developers { role developer { id } }
 		transfers { transfer { mode year value enterprise { id } } parks { park { id } } alliances { role alliance { id } } } } }`
-	a.ok("", query, map[string]any{"id": "R2"}, &out)
+	a.OK("", query, map[string]any{"id": "R2"}, &out)
 	trail := out.ResultTrail
 	if trail.Result.ID != "R2" || len(trail.Developers) != 1 || trail.Developers[0].Developer.ID != "U" {
 		t.Errorf("developers: %+v", trail)
@@ -49,17 +51,17 @@ func TestResultTrail(t *testing.T) {
 	}
 
 	// A result with two developers and no transfer: an empty trail, not an error.
-	a.ok("", query, map[string]any{"id": "R"}, &out)
+	a.OK("", query, map[string]any{"id": "R"}, &out)
 	if len(out.ResultTrail.Developers) != 2 || out.ResultTrail.Developers[0].Role != "LEAD" || len(out.ResultTrail.Transfers) != 0 {
 		t.Errorf("untransferred result: %+v", out.ResultTrail)
 	}
-	a.fails("", query, map[string]any{"id": "A"}, "NOT_FOUND", "id") // an enterprise is not a result
-	a.fails("", query, map[string]any{"id": "nothing"}, "NOT_FOUND", "id")
+	a.Fails("", query, map[string]any{"id": "A"}, "NOT_FOUND", "id") // an enterprise is not a result
+	a.Fails("", query, map[string]any{"id": "nothing"}, "NOT_FOUND", "id")
 }
 
 func TestTechnologySources(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	var out struct {
 		TechnologySources struct {
 			Enterprise struct{ ID string }
@@ -80,23 +82,23 @@ func TestTechnologySources(t *testing.T) {
 	}
 	query := `query($id: ID!) { technologySources(enterpriseId: $id) { enterprise { id }
 		sources { transfer { mode result { id } } developers { developer { __typename id ... on University { kind } } } } } }`
-	a.ok("", query, map[string]any{"id": "B"}, &out)
+	a.OK("", query, map[string]any{"id": "B"}, &out)
 	src := out.TechnologySources
 	if src.Enterprise.ID != "B" || len(src.Sources) != 1 || src.Sources[0].Transfer.Result.ID != "R2" ||
 		len(src.Sources[0].Developers) != 1 || src.Sources[0].Developers[0].Developer.Typename != "University" ||
 		src.Sources[0].Developers[0].Developer.Kind != "UNIVERSITY" {
 		t.Errorf("B's technology from U: %+v", src)
 	}
-	a.ok("", query, map[string]any{"id": "D"}, &out)
+	a.OK("", query, map[string]any{"id": "D"}, &out)
 	if len(out.TechnologySources.Sources) != 0 {
 		t.Errorf("D acquired nothing: %+v", out.TechnologySources)
 	}
-	a.fails("", query, map[string]any{"id": "U"}, "NOT_FOUND", "enterpriseId")
+	a.Fails("", query, map[string]any{"id": "U"}, "NOT_FOUND", "enterpriseId")
 }
 
 func TestSuggestPartners(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	type reason struct {
 		Kind   string
 		Weight float64
@@ -115,7 +117,7 @@ func TestSuggestPartners(t *testing.T) {
 	}
 	query := `query($id: ID!, $kinds: [NodeKind!]) { suggestPartners(id: $id, kinds: $kinds) {
 		node { id } score reasons { kind weight via { id } field chain { steps { node { id } } } } } }`
-	a.ok("", query, map[string]any{"id": "A"}, &out)
+	a.OK("", query, map[string]any{"id": "A"}, &out)
 	got := out.SuggestPartners
 	// U: shared alliance L (3), partner of partner B (2, halved: A–B ended in 2012), field 育种 (1).
 	// C: field 育种 (1). B, L, R are A's direct neighbours; V shares nothing with A.
@@ -137,22 +139,22 @@ func TestSuggestPartners(t *testing.T) {
 	if r := got[0].Reasons[2]; r.Field == nil || *r.Field != "育种" || r.Via != nil || r.Chain != nil {
 		t.Errorf("same field: %+v", r)
 	}
-	a.ok("", query, map[string]any{"id": "A", "kinds": []string{"ENTERPRISE"}}, &out)
+	a.OK("", query, map[string]any{"id": "A", "kinds": []string{"ENTERPRISE"}}, &out)
 	if len(out.SuggestPartners) != 1 || out.SuggestPartners[0].Node.ID != "C" {
 		t.Errorf("enterprises only: %+v", out.SuggestPartners)
 	}
-	a.ok("", query, map[string]any{"id": "D"}, &out)
+	a.OK("", query, map[string]any{"id": "D"}, &out)
 	if len(out.SuggestPartners) != 0 {
 		t.Errorf("nothing to suggest to D: %+v", out.SuggestPartners)
 	}
-	a.fails("", query, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
+	a.Fails("", query, map[string]any{"id": "nobody"}, "NOT_FOUND", "id")
 }
 
 // TestPartnerReasonsCapped: a partner sharing twelve alliances and three
 // parks lists its ten heaviest reasons and says there are more; its score
 // counts them all.
 func TestPartnerReasonsCapped(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	var g strings.Builder
 	for _, e := range []string{"S", "T", "W"} {
 		fmt.Fprintf(&g, `{"type":"Enterprise","id":"%s","name":"企业%s"}`+"\n", e, e)
@@ -166,7 +168,7 @@ func TestPartnerReasonsCapped(t *testing.T) {
 		fmt.Fprintf(&g, `{"type":"Park","id":"P%d","name":"园区%d","kind":"INCUBATOR"}`+"\n", i, i)
 		fmt.Fprintf(&g, `{"type":"LOCATION","from":"S","to":"P%d"}`+"\n"+`{"type":"LOCATION","from":"T","to":"P%d"}`+"\n", i, i)
 	}
-	a.loadGraph(g.String())
+	a.LoadGraph(g.String())
 	var out struct {
 		SuggestPartners []struct {
 			Node      struct{ ID string }
@@ -175,7 +177,7 @@ func TestPartnerReasonsCapped(t *testing.T) {
 			Truncated bool
 		}
 	}
-	a.ok("", `{ suggestPartners(id: "S") { node { id } score reasons { via { id } } truncated } }`, nil, &out)
+	a.OK("", `{ suggestPartners(id: "S") { node { id } score reasons { via { id } } truncated } }`, nil, &out)
 	got := out.SuggestPartners
 	if len(got) != 2 || got[0].Node.ID != "T" || got[0].Score != 12*3+3*2 || !got[0].Truncated || len(got[0].Reasons) != 10 {
 		t.Fatalf("T shares 12 alliances and 3 parks with S (score 42, 10 of 15 reasons, truncated): %+v", got)
@@ -191,8 +193,8 @@ func TestPartnerReasonsCapped(t *testing.T) {
 }
 
 func TestHubs(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	type hubAnswer struct {
 		Node   struct{ ID string }
 		Total  int
@@ -208,7 +210,7 @@ func TestHubs(t *testing.T) {
 		}
 	}
 	hub := func(i int) hubAnswer { return out.Hubs.Edges[i].Node }
-	a.ok("", `{ hubs(kind: ENTERPRISE, relationships: [COLLABORATION, MEMBERSHIP]) { totalCount edges { node { node { id } total byKind { kind count } } } } }`, nil, &out)
+	a.OK("", `{ hubs(kind: ENTERPRISE, relationships: [COLLABORATION, MEMBERSHIP]) { totalCount edges { node { node { id } total byKind { kind count } } } } }`, nil, &out)
 	if len(out.Hubs.Edges) != 4 || out.Hubs.TotalCount != 4 || hub(0).Node.ID != "B" || hub(0).Total != 3 ||
 		hub(0).ByKind[0].Kind != "COLLABORATION" || hub(0).ByKind[0].Count != 2 || hub(0).ByKind[1].Count != 1 {
 		t.Fatalf("enterprise hubs: %+v", out.Hubs)
@@ -216,15 +218,15 @@ func TestHubs(t *testing.T) {
 	if hub(1).Node.ID != "A" || hub(1).Total != 2 || hub(2).Node.ID != "C" || hub(3).Total != 0 {
 		t.Errorf("ranking, ties by id: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: ALLIANCE, first: 1) { edges { node { node { id } total } } } }`, nil, &out)
+	a.OK("", `{ hubs(kind: ALLIANCE, first: 1) { edges { node { node { id } total } } } }`, nil, &out)
 	if len(out.Hubs.Edges) != 1 || hub(0).Node.ID != "L" || hub(0).Total != 2 {
 		t.Errorf("alliance hub: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: RESULT, industry: "育种") { totalCount edges { node { node { id } total } } } }`, nil, &out)
+	a.OK("", `{ hubs(kind: RESULT, industry: "育种") { totalCount edges { node { node { id } total } } } }`, nil, &out)
 	if len(out.Hubs.Edges) != 2 || out.Hubs.TotalCount != 2 {
 		t.Errorf("results in 育种: %+v", out.Hubs)
 	}
-	a.ok("", `{ hubs(kind: ENTERPRISE, region: "宁夏") { totalCount edges { node { node { id } } } } }`, nil, &out)
+	a.OK("", `{ hubs(kind: ENTERPRISE, region: "宁夏") { totalCount edges { node { node { id } } } } }`, nil, &out)
 	if len(out.Hubs.Edges) != 0 || out.Hubs.TotalCount != 0 {
 		t.Errorf("no enterprise in 宁夏: %+v", out.Hubs)
 	}
@@ -233,8 +235,8 @@ func TestHubs(t *testing.T) {
 // TestTrailsAreCapped: `first` caps a trail's and a source list's lists, and
 // `truncated` says whether it cut one.
 func TestTrailsAreCapped(t *testing.T) {
-	a := newAPI(t)
-	a.loadGraph(chainGraph)
+	a := apitest.New(t)
+	a.LoadGraph(chainGraph)
 	var trail struct {
 		ResultTrail struct {
 			Developers []struct{ Role string }
@@ -244,19 +246,19 @@ func TestTrailsAreCapped(t *testing.T) {
 	}
 	const trailQuery = `query($id: ID!, $first: Int) { resultTrail(id: $id, first: $first) {
 		developers { role } transfers { truncated } truncated } }`
-	a.ok("", trailQuery, map[string]any{"id": "R", "first": 1}, &trail)
+	a.OK("", trailQuery, map[string]any{"id": "R", "first": 1}, &trail)
 	if got := trail.ResultTrail; len(got.Developers) != 1 || got.Developers[0].Role != "LEAD" || !got.Truncated {
 		t.Errorf("R's trail cut to its lead developer: %+v", got)
 	}
-	a.ok("", trailQuery, map[string]any{"id": "R", "first": 2}, &trail)
+	a.OK("", trailQuery, map[string]any{"id": "R", "first": 2}, &trail)
 	if got := trail.ResultTrail; len(got.Developers) != 2 || got.Truncated {
 		t.Errorf("R's whole trail: %+v", got)
 	}
-	a.ok("", trailQuery, map[string]any{"id": "R2", "first": 1}, &trail)
+	a.OK("", trailQuery, map[string]any{"id": "R2", "first": 1}, &trail)
 	if got := trail.ResultTrail; len(got.Transfers) != 1 || got.Transfers[0].Truncated || got.Truncated {
 		t.Errorf("R2's trail (one transfer to B, in one park and one alliance): %+v", got)
 	}
-	a.fails("", trailQuery, map[string]any{"id": "R", "first": 0}, "BAD_USER_INPUT", "first")
+	a.Fails("", trailQuery, map[string]any{"id": "R", "first": 0}, "BAD_USER_INPUT", "first")
 
 	var sources struct {
 		TechnologySources struct {
@@ -266,9 +268,9 @@ func TestTrailsAreCapped(t *testing.T) {
 	}
 	const sourcesQuery = `query($id: ID!, $first: Int) { technologySources(enterpriseId: $id, first: $first) {
 		sources { truncated } truncated } }`
-	a.ok("", sourcesQuery, map[string]any{"id": "B", "first": 1}, &sources)
+	a.OK("", sourcesQuery, map[string]any{"id": "B", "first": 1}, &sources)
 	if got := sources.TechnologySources; len(got.Sources) != 1 || got.Sources[0].Truncated || got.Truncated {
 		t.Errorf("B's one source with one developer: %+v", got)
 	}
-	a.fails("", sourcesQuery, map[string]any{"id": "B", "first": 0}, "BAD_USER_INPUT", "first")
+	a.Fails("", sourcesQuery, map[string]any{"id": "B", "first": 0}, "BAD_USER_INPUT", "first")
 }

@@ -1,16 +1,18 @@
-package main
+package graph_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 func TestNodeMutations(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	var created struct {
 		CreateEnterprise map[string]any
 	}
-	a.ok(writeToken, `mutation($in: CreateEnterpriseInput!) { createEnterprise(input: $in) { id name founded certifications creditCode } }`,
+	a.OK(apitest.WriteToken, `mutation($in: CreateEnterpriseInput!) { createEnterprise(input: $in) { id name founded certifications creditCode } }`,
 		map[string]any{"in": map[string]any{"name": " 科河种业 ", "founded": 2001, "creditCode": "914403001922038216",
 			"certifications": []string{"HIGH_TECH"}}}, &created)
 	id, _ := created.CreateEnterprise["id"].(string)
@@ -19,7 +21,7 @@ func TestNodeMutations(t *testing.T) {
 	}
 
 	var updated struct{ UpdateEnterprise map[string]any }
-	a.ok(writeToken, `mutation($id: ID!) { updateEnterprise(id: $id, input: {founded: null, industry: "种业"}) { name founded industry } }`,
+	a.OK(apitest.WriteToken, `mutation($id: ID!) { updateEnterprise(id: $id, input: {founded: null, industry: "种业"}) { name founded industry } }`,
 		map[string]any{"id": id}, &updated)
 	if updated.UpdateEnterprise["founded"] != nil || updated.UpdateEnterprise["industry"] != "种业" || updated.UpdateEnterprise["name"] != "科河种业" {
 		t.Errorf("a null clears, a left-out field stays: %+v", updated)
@@ -36,18 +38,18 @@ func TestNodeMutations(t *testing.T) {
 		`updateResult(id: "r1", input: {year: 2020}) { id }`,
 	} {
 		var out map[string]any
-		a.ok(writeToken, "mutation { m: "+m+" }", nil, &out)
+		a.OK(apitest.WriteToken, "mutation { m: "+m+" }", nil, &out)
 	}
 	var nodes struct {
 		U, A, P, R map[string]any
 	}
-	a.ok("", `{ u: node(id: "u1") { ... on University { kind field } } a: node(id: "a1") { ... on Alliance { level founded } }
+	a.OK("", `{ u: node(id: "u1") { ... on University { kind field } } a: node(id: "a1") { ... on Alliance { level founded } }
 		p: node(id: "p1") { ... on Park { level aliases } } r: node(id: "r1") { ... on Result { year } } }`, nil, &nodes)
 	if nodes.U["kind"] != "UNIVERSITY" || nodes.A["level"] != "NATIONAL" || nodes.P["level"] != "MUNICIPAL" || nodes.R["year"] != 2020.0 {
 		t.Errorf("updates not applied: %+v", nodes)
 	}
 
-	a.ok(writeToken, `mutation { addMembership(input: {memberId: "u1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
+	a.OK(apitest.WriteToken, `mutation { addMembership(input: {memberId: "u1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
 	var deleted struct {
 		DeleteNode struct {
 			DeletedID, Kind string
@@ -57,15 +59,15 @@ func TestNodeMutations(t *testing.T) {
 			}
 		}
 	}
-	a.ok(writeToken, `mutation { deleteNode(id: "a1") { deletedId kind detached { kind count } } }`, nil, &deleted)
+	a.OK(apitest.WriteToken, `mutation { deleteNode(id: "a1") { deletedId kind detached { kind count } } }`, nil, &deleted)
 	if d := deleted.DeleteNode; d.DeletedID != "a1" || d.Kind != "ALLIANCE" || len(d.Detached) != 1 || d.Detached[0].Kind != "MEMBERSHIP" || d.Detached[0].Count != 1 {
 		t.Errorf("delete payload %+v", d)
 	}
-	a.fails(writeToken, `mutation { deleteNode(id: "a1") { deletedId } }`, nil, "NOT_FOUND", "")
+	a.Fails(apitest.WriteToken, `mutation { deleteNode(id: "a1") { deletedId } }`, nil, "NOT_FOUND", "")
 }
 
 func TestRelationMutations(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relGraph(a)
 	for _, tc := range []struct{ name, mutation, want string }{
 		{"UpdateMembership", `updateMembership(memberId: "u1", allianceId: "a1", patch: {role: VICE_CHAIR, until: 2030}) { role until }`,
@@ -87,11 +89,11 @@ func TestRelationMutations(t *testing.T) {
 		{"RemoveCollaboration", `removeCollaboration(fromId: "u1", toId: "e2", kind: JOINT_LAB) { title }`, `{"title":"联合实验室"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := a.do(writeToken, "mutation { m: "+tc.mutation+" }", nil)
+			res := a.Do(apitest.WriteToken, "mutation { m: "+tc.mutation+" }", nil)
 			if len(res.Errors) > 0 {
 				t.Fatalf("errors: %+v", res.Errors)
 			}
-			if !jsonEqual(t, res.Data, `{"m":`+tc.want+`}`) {
+			if !apitest.JSONEqual(t, res.Data, `{"m":`+tc.want+`}`) {
 				t.Errorf("got %s, want %s", res.Data, tc.want)
 			}
 		})
@@ -99,7 +101,7 @@ func TestRelationMutations(t *testing.T) {
 	var after struct {
 		E1 struct{ Alliances, Parks, AcquiredResults nodesOf[any] }
 	}
-	a.ok("", `{ e1: node(id: "e1") { ... on Enterprise { alliances { edges { node { role } } } parks { edges { node { since } } } acquiredResults { edges { node { mode } } } } } }`, nil, &after)
+	a.OK("", `{ e1: node(id: "e1") { ... on Enterprise { alliances { edges { node { role } } } parks { edges { node { since } } } acquiredResults { edges { node { mode } } } } } }`, nil, &after)
 	if len(after.E1.Parks) != 0 || len(after.E1.AcquiredResults) != 0 || len(after.E1.Alliances) != 1 {
 		t.Errorf("removals not applied: %+v", after)
 	}
@@ -108,54 +110,68 @@ func TestRelationMutations(t *testing.T) {
 // TestBadInputChangesNothing: each refused request names its problem and
 // leaves the graph exactly as it was.
 func TestBadInputChangesNothing(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	relGraph(a)
 	const snapshot = `{ enterprises(first: 100) { totalCount edges { node { id name founded alliances { edges { node { role } } } acquiredResults { edges { node { mode value } } } } } }
 		universities { totalCount } parks { totalCount } results { totalCount } alliances { totalCount edges { node { members { edges { node { role } } } } } } }`
-	before := a.do("", snapshot, nil)
+	before := a.Do("", snapshot, nil)
 	for _, tc := range []struct {
 		name, token, query, code, field string
 	}{
 		{"NoToken", "", `mutation { createEnterprise(input: {name: "x"}) { id } }`, "UNAUTHENTICATED", ""},
 		{"WrongToken", "nope", `mutation { deleteNode(id: "e1") { deletedId } }`, "UNAUTHENTICATED", ""},
-		{"ReadToken", readToken, `mutation { deleteNode(id: "e1") { deletedId } }`, "FORBIDDEN", ""},
-		{"NameMissing", writeToken, `mutation { createEnterprise(input: {name: " "}) { id } }`, "BAD_USER_INPUT", "name"},
-		{"DuplicateID", writeToken, `mutation { createPark(input: {id: "e1", name: "x", kind: INCUBATOR}) { id } }`, "BAD_USER_INPUT", "id"},
-		{"BadCreditCode", writeToken, `mutation { createEnterprise(input: {name: "x", creditCode: "123"}) { id } }`, "BAD_USER_INPUT", "creditCode"},
-		{"YearOutOfRange", writeToken, `mutation { updateEnterprise(id: "e1", input: {founded: 3000}) { id } }`, "BAD_USER_INPUT", "founded"},
-		{"ClearRequired", writeToken, `mutation { updateEnterprise(id: "e1", input: {name: null}) { id } }`, "BAD_USER_INPUT", "name"},
-		{"UpdateUnknown", writeToken, `mutation { updateEnterprise(id: "nope", input: {name: "x"}) { id } }`, "NOT_FOUND", ""},
-		{"UpdateWrongType", writeToken, `mutation { updateUniversity(id: "e1", input: {name: "x"}) { id } }`, "NOT_FOUND", ""},
-		{"UnknownEnd", writeToken, `mutation { addMembership(input: {memberId: "ghost", allianceId: "a1"}) { role } }`, "BAD_USER_INPUT", "memberId"},
-		{"WrongEndType", writeToken, `mutation { addTransfer(input: {resultId: "e1", enterpriseId: "e2", mode: EQUITY}) { mode } }`, "BAD_USER_INPUT", "resultId"},
-		{"DuplicateMembership", writeToken, `mutation { addMembership(input: {memberId: "e1", allianceId: "a1", role: MEMBER}) { role } }`, "BAD_USER_INPUT", "memberId"},
-		{"UntilBeforeSince", writeToken, `mutation { addLocation(input: {tenantId: "e2", parkId: "p1", since: 2020, until: 2000}) { since } }`, "BAD_USER_INPUT", "until"},
-		{"NegativeValue", writeToken, `mutation { updateTransfer(resultId: "r1", enterpriseId: "e1", mode: LICENCE, patch: {value: -5}) { mode } }`, "BAD_USER_INPUT", "value"},
-		{"NoSuchRelation", writeToken, `mutation { removeTransfer(resultId: "r1", enterpriseId: "e1", mode: EQUITY) { mode } }`, "NOT_FOUND", ""},
-		{"NULInName", writeToken, `mutation { createEnterprise(input: {name: "a\u0000b"}) { id } }`, "BAD_USER_INPUT", "name"},
-		{"NewlineInName", writeToken, `mutation { updateEnterprise(id: "e1", input: {name: "two\nlines"}) { id } }`, "BAD_USER_INPUT", "name"},
-		{"BidiInAlias", writeToken, `mutation { updateEnterprise(id: "e1", input: {aliases: ["ok", "\u202Egnp.exe"]}) { id } }`, "BAD_USER_INPUT", "aliases"},
-		{"EscapeInTitle", writeToken, `mutation { addCollaboration(input: {fromId: "e1", toId: "e2", kind: JOINT_LAB, title: "\u001b[2J"}) { kind } }`, "BAD_USER_INPUT", "title"},
-		{"IsolateInEndID", writeToken, `mutation { addMembership(input: {memberId: "e1\u2066", allianceId: "a1"}) { role } }`, "BAD_USER_INPUT", "memberId"},
-		{"AllOrNothing", writeToken, `mutation { ok: createEnterprise(input: {id: "e9", name: "新"}) { id } bad: createEnterprise(input: {name: ""}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"ReadToken", apitest.ReadToken, `mutation { deleteNode(id: "e1") { deletedId } }`, "FORBIDDEN", ""},
+		{"NameMissing", apitest.WriteToken, `mutation { createEnterprise(input: {name: " "}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"DuplicateID", apitest.WriteToken, `mutation { createPark(input: {id: "e1", name: "x", kind: INCUBATOR}) { id } }`, "BAD_USER_INPUT", "id"},
+		{"BadCreditCode", apitest.WriteToken, `mutation { createEnterprise(input: {name: "x", creditCode: "123"}) { id } }`, "BAD_USER_INPUT", "creditCode"},
+		{"YearOutOfRange", apitest.WriteToken, `mutation { updateEnterprise(id: "e1", input: {founded: 3000}) { id } }`, "BAD_USER_INPUT", "founded"},
+		{"ClearRequired", apitest.WriteToken, `mutation { updateEnterprise(id: "e1", input: {name: null}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"UpdateUnknown", apitest.WriteToken, `mutation { updateEnterprise(id: "nope", input: {name: "x"}) { id } }`, "NOT_FOUND", ""},
+		{"UpdateWrongType", apitest.WriteToken, `mutation { updateUniversity(id: "e1", input: {name: "x"}) { id } }`, "NOT_FOUND", ""},
+		{"UnknownEnd", apitest.WriteToken, `mutation { addMembership(input: {memberId: "ghost", allianceId: "a1"}) { role } }`, "BAD_USER_INPUT", "memberId"},
+		{"WrongEndType", apitest.WriteToken, `mutation { addTransfer(input: {resultId: "e1", enterpriseId: "e2", mode: EQUITY}) { mode } }`, "BAD_USER_INPUT", "resultId"},
+		{"DuplicateMembership", apitest.WriteToken, `mutation { addMembership(input: {memberId: "e1", allianceId: "a1", role: MEMBER}) { role } }`, "BAD_USER_INPUT", "memberId"},
+		{"UntilBeforeSince", apitest.WriteToken, `mutation { addLocation(input: {tenantId: "e2", parkId: "p1", since: 2020, until: 2000}) { since } }`, "BAD_USER_INPUT", "until"},
+		{"NegativeValue", apitest.WriteToken, `mutation { updateTransfer(resultId: "r1", enterpriseId: "e1", mode: LICENCE, patch: {value: -5}) { mode } }`, "BAD_USER_INPUT", "value"},
+		{"NoSuchRelation", apitest.WriteToken, `mutation { removeTransfer(resultId: "r1", enterpriseId: "e1", mode: EQUITY) { mode } }`, "NOT_FOUND", ""},
+		{"NULInName", apitest.WriteToken, `mutation { createEnterprise(input: {name: "a\u0000b"}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"NewlineInName", apitest.WriteToken, `mutation { updateEnterprise(id: "e1", input: {name: "two\nlines"}) { id } }`, "BAD_USER_INPUT", "name"},
+		{"BidiInAlias", apitest.WriteToken, `mutation { updateEnterprise(id: "e1", input: {aliases: ["ok", "\u202Egnp.exe"]}) { id } }`, "BAD_USER_INPUT", "aliases"},
+		{"EscapeInTitle", apitest.WriteToken, `mutation { addCollaboration(input: {fromId: "e1", toId: "e2", kind: JOINT_LAB, title: "\u001b[2J"}) { kind } }`, "BAD_USER_INPUT", "title"},
+		{"IsolateInEndID", apitest.WriteToken, `mutation { addMembership(input: {memberId: "e1\u2066", allianceId: "a1"}) { role } }`, "BAD_USER_INPUT", "memberId"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a.fails(tc.token, tc.query, nil, tc.code, tc.field)
-			if tc.name == "AllOrNothing" {
-				// Mutation fields run one after another: the first one did
-				// its write. Undo it so the snapshot compares the rest.
-				a.ok(writeToken, `mutation { deleteNode(id: "e9") { deletedId } }`, nil, &map[string]any{})
-			}
+			a.Fails(tc.token, tc.query, nil, tc.code, tc.field)
 		})
 	}
-	after := a.do("", snapshot, nil)
+	after := a.Do("", snapshot, nil)
 	if string(before.Data) != string(after.Data) {
 		t.Errorf("refused requests changed the graph:\nbefore %s\nafter  %s", before.Data, after.Data)
 	}
 }
 
+// TestEachMutationFieldIsItsOwnTransaction: a mutation's fields run one
+// after another, each its own call to the store and so its own transaction,
+// not the request as a whole: a refused field changes nothing, and a field
+// before it keeps its write.
+func TestEachMutationFieldIsItsOwnTransaction(t *testing.T) {
+	a := apitest.New(t)
+	res := a.Do(apitest.WriteToken, `mutation { ok: createEnterprise(input: {id: "e9", name: "新"}) { id } bad: createEnterprise(input: {name: ""}) { id } }`, nil)
+	if len(res.Errors) != 1 || res.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "name" {
+		t.Errorf("want the second field refused on its name: %+v", res.Errors)
+	}
+	if !apitest.JSONEqual(t, res.Data, `{"ok": {"id": "e9"}, "bad": null}`) {
+		t.Errorf("data %s", res.Data)
+	}
+	var out struct{ Enterprises struct{ TotalCount int } }
+	a.OK("", `{ enterprises { totalCount } }`, nil, &out)
+	if out.Enterprises.TotalCount != 1 {
+		t.Errorf("%d enterprises, want the first field's one", out.Enterprises.TotalCount)
+	}
+}
+
 func TestBadArguments(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	for _, tc := range []struct{ name, query, code, field string }{
 		{"FirstTooLarge", `{ enterprises(first: 101) { totalCount } }`, "BAD_USER_INPUT", "first"},
 		{"FirstZero", `{ results(first: 0) { totalCount } }`, "BAD_USER_INPUT", "first"},
@@ -180,11 +196,11 @@ func TestBadArguments(t *testing.T) {
 		{"NotGraphQL", `{ enterprises { nope } }`, "GRAPHQL_VALIDATION_FAILED", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a.fails("", tc.query, nil, tc.code, tc.field)
+			a.Fails("", tc.query, nil, tc.code, tc.field)
 		})
 	}
 	// The same selection on one id is within the limit: nodes is priced per id.
-	a.ok("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } }`, nil, &map[string]any{})
+	a.OK("", `{ nodes(ids: ["e1"]) { ... on Enterprise { alliances(first: 100) { edges { node { alliance { members(first: 100) { edges { node { member { id } } } } } } } } } } }`, nil, &map[string]any{})
 	relGraph(a) // a relationship list's bound needs a parent to be checked on
-	a.fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { edges { node { role } } } } } }`, nil, "BAD_USER_INPUT", "first")
+	a.Fails("", `{ node(id: "a1") { ... on Alliance { members(first: 500) { edges { node { role } } } } } }`, nil, "BAD_USER_INPUT", "first")
 }

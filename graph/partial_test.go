@@ -1,18 +1,20 @@
-package main
+package graph_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 // TestPartialResults: a root field that fails is null with its error, and
 // its siblings keep their data — for every query field that can fail and
 // for mutations, which run one after another whatever the one before did.
 func TestPartialResults(t *testing.T) {
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	tooMany := `"` + strings.Repeat(`x", "`, 100) + `x"`
 	for _, tc := range []struct {
 		name, field, code string
@@ -33,7 +35,7 @@ func TestPartialResults(t *testing.T) {
 		{"hubs", `hubs(kind: ENTERPRISE, first: 0) { totalCount }`, "BAD_USER_INPUT"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := a.do("", fmt.Sprintf(`{ a: enterprises(first: 1) { edges { node { id } } } b: %s }`, tc.field), nil)
+			res := a.Do("", fmt.Sprintf(`{ a: enterprises(first: 1) { edges { node { id } } } b: %s }`, tc.field), nil)
 			var data struct {
 				A *struct {
 					Edges []struct{ Node struct{ ID string } }
@@ -50,7 +52,7 @@ func TestPartialResults(t *testing.T) {
 		})
 	}
 	t.Run("mutations", func(t *testing.T) {
-		res := a.do(writeToken, `mutation {
+		res := a.Do(apitest.WriteToken, `mutation {
 			a: createPark(input: {id: "park-new", name: "新园区", kind: INCUBATOR}) { id }
 			b: deleteNode(id: "nope") { deletedId }
 			c: addLocation(input: {tenantId: "ent-kehe-seed", parkId: "park-new"}) { park { id } } }`, nil)

@@ -1,14 +1,16 @@
-package main
+package graph_test
 
 import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"github.com/innograph/innograph/apitest"
 )
 
 // race sends n requests at once and returns each one's error code ("" for
 // success) with the data of the successes.
-func (a *api) race(n int, request func(i int) (string, map[string]any)) (codes map[string]int, data []string) {
+func race(a *apitest.API, n int, request func(i int) (string, map[string]any)) (codes map[string]int, data []string) {
 	codes = map[string]int{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -19,7 +21,7 @@ func (a *api) race(n int, request func(i int) (string, map[string]any)) (codes m
 			defer wg.Done()
 			query, vars := request(i)
 			<-start
-			res := a.do(writeToken, query, vars)
+			res := a.Do(apitest.WriteToken, query, vars)
 			mu.Lock()
 			defer mu.Unlock()
 			if len(res.Errors) == 0 {
@@ -36,10 +38,10 @@ func (a *api) race(n int, request func(i int) (string, map[string]any)) (codes m
 }
 
 func TestConcurrentDeleteNode(t *testing.T) {
-	a := newAPI(t)
-	a.ok(writeToken, `mutation { e: createEnterprise(input: {id: "e1", name: "企业"}) { id } a: createAlliance(input: {id: "a1", name: "联盟"}) { id }
+	a := apitest.New(t)
+	a.OK(apitest.WriteToken, `mutation { e: createEnterprise(input: {id: "e1", name: "企业"}) { id } a: createAlliance(input: {id: "a1", name: "联盟"}) { id }
 		m: addMembership(input: {memberId: "e1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
-	codes, data := a.race(32, func(int) (string, map[string]any) {
+	codes, data := race(a, 32, func(int) (string, map[string]any) {
 		return `mutation { deleteNode(id: "a1") { kind detached { kind count } } }`, nil
 	})
 	if codes[""] != 1 || codes["NOT_FOUND"] != 31 ||
@@ -49,10 +51,10 @@ func TestConcurrentDeleteNode(t *testing.T) {
 }
 
 func TestUpdateRacingDeleteNode(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	for round := range 3 {
-		a.ok(writeToken, `mutation { createEnterprise(input: {id: "e1", name: "企业"}) { id } }`, nil, &map[string]any{})
-		codes, _ := a.race(24, func(i int) (string, map[string]any) {
+		a.OK(apitest.WriteToken, `mutation { createEnterprise(input: {id: "e1", name: "企业"}) { id } }`, nil, &map[string]any{})
+		codes, _ := race(a, 24, func(i int) (string, map[string]any) {
 			if i%8 == 0 {
 				return `mutation { deleteNode(id: "e1") { deletedId } }`, nil
 			}
@@ -66,10 +68,10 @@ func TestUpdateRacingDeleteNode(t *testing.T) {
 }
 
 func TestConcurrentRemoveRelation(t *testing.T) {
-	a := newAPI(t)
-	a.ok(writeToken, `mutation { e: createEnterprise(input: {id: "e1", name: "企业"}) { id } a: createAlliance(input: {id: "a1", name: "联盟"}) { id }
+	a := apitest.New(t)
+	a.OK(apitest.WriteToken, `mutation { e: createEnterprise(input: {id: "e1", name: "企业"}) { id } a: createAlliance(input: {id: "a1", name: "联盟"}) { id }
 		m: addMembership(input: {memberId: "e1", allianceId: "a1"}) { role } }`, nil, &map[string]any{})
-	codes, _ := a.race(16, func(i int) (string, map[string]any) {
+	codes, _ := race(a, 16, func(i int) (string, map[string]any) {
 		if i%4 == 0 {
 			return `mutation { updateMembership(memberId: "e1", allianceId: "a1", patch: {since: 2020}) { since } }`, nil
 		}
@@ -78,7 +80,7 @@ func TestConcurrentRemoveRelation(t *testing.T) {
 	if codes[""] < 1 || codes[""] > 5 || codes[""]+codes["NOT_FOUND"] != 16 {
 		t.Errorf("removes and updates of one membership: %v", codes)
 	}
-	removes, _ := a.race(12, func(i int) (string, map[string]any) {
+	removes, _ := race(a, 12, func(i int) (string, map[string]any) {
 		if i == 0 {
 			return `mutation { addMembership(input: {memberId: "e1", allianceId: "a1"}) { role } }`, nil
 		}
@@ -91,24 +93,24 @@ func TestConcurrentRemoveRelation(t *testing.T) {
 
 // A create or add whose answer was lost can be sent again.
 func TestRetriedCreateAndAdd(t *testing.T) {
-	a := newAPI(t)
+	a := apitest.New(t)
 	create := `mutation($in: CreateEnterpriseInput!) { createEnterprise(input: $in) { id name founded } }`
 	in := map[string]any{"id": "e1", "name": "科河种业", "founded": 2001, "creditCode": "914403001922038216"}
 	var first, again map[string]any
-	a.ok(writeToken, create, map[string]any{"in": in}, &first)
-	a.ok(writeToken, create, map[string]any{"in": in}, &again)
+	a.OK(apitest.WriteToken, create, map[string]any{"in": in}, &first)
+	a.OK(apitest.WriteToken, create, map[string]any{"in": in}, &again)
 	if fmt.Sprint(first) != fmt.Sprint(again) {
 		t.Errorf("a retried create answers as the first: %v, then %v", first, again)
 	}
 	in["founded"] = 2002
-	a.fails(writeToken, create, map[string]any{"in": in}, "BAD_USER_INPUT", "id")
+	a.Fails(apitest.WriteToken, create, map[string]any{"in": in}, "BAD_USER_INPUT", "id")
 
-	a.ok(writeToken, `mutation { createAlliance(input: {id: "a1", name: "联盟"}) { id } }`, nil, &map[string]any{})
+	a.OK(apitest.WriteToken, `mutation { createAlliance(input: {id: "a1", name: "联盟"}) { id } }`, nil, &map[string]any{})
 	add := `mutation { addMembership(input: {memberId: "e1", allianceId: "a1", role: CHAIR}) { role member { id } } }`
-	a.ok(writeToken, add, nil, &first)
-	a.ok(writeToken, add, nil, &again)
+	a.OK(apitest.WriteToken, add, nil, &first)
+	a.OK(apitest.WriteToken, add, nil, &again)
 	if fmt.Sprint(first) != fmt.Sprint(again) {
 		t.Errorf("a retried add answers as the first: %v, then %v", first, again)
 	}
-	a.fails(writeToken, `mutation { addMembership(input: {memberId: "e1", allianceId: "a1"}) { role } }`, nil, "BAD_USER_INPUT", "memberId")
+	a.Fails(apitest.WriteToken, `mutation { addMembership(input: {memberId: "e1", allianceId: "a1"}) { role } }`, nil, "BAD_USER_INPUT", "memberId")
 }
