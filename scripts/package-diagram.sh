@@ -2,7 +2,8 @@
 # Prints the Go packages of this module and their imports of each other
 # (tests' imports left out) as a mermaid flowchart: the diagram in
 # docs/design.md. With --check FILE it fails unless FILE's mermaid block is
-# that diagram, so the document cannot drift from the code (make check).
+# that diagram, so the document cannot drift from the code (make check);
+# --write FILE puts the diagram in FILE's mermaid block.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=$(go list -m)
@@ -24,9 +25,15 @@ case ${1:-} in
 --check)
 	file=${2:?usage: $0 [--check FILE]}
 	if ! diff <(diagram) <(sed -n '/^```mermaid$/,/^```$/p' "$file") >&2; then
-		echo "$file: its package diagram is not the imports as they are; run $0 and paste its output" >&2
+		echo "$file: its package diagram is not the imports as they are; run $0 --write $file" >&2
 		exit 1
 	fi ;;
+--write)
+	file=${2:?usage: $0 [--write FILE]}
+	DIAGRAM=$(diagram) awk '/^```mermaid$/ { print ENVIRON["DIAGRAM"]; skip = 1; next }
+		skip && /^```$/ { skip = 0; next }
+		!skip' "$file" >"$file.tmp"
+	mv "$file.tmp" "$file" ;;
 "") diagram ;;
 *) echo "usage: $0 [--check FILE]" >&2; exit 2 ;;
 esac
