@@ -35,5 +35,5 @@ case ${1:-} in
 		!skip' "$file" >"$file.tmp"
 	mv "$file.tmp" "$file" ;;
 "") diagram ;;
-*) echo "usage: $0 [--check FILE]" >&2; exit 2 ;;
+*) echo "usage: $0 [--check FILE | --write FILE]" >&2; exit 2 ;;
 esac
