@@ -123,6 +123,7 @@ chaos: build ## Reliability battery: load with Neo4j killed mid-way, races, abus
 	$(GO) run ./chaos -bin bin/innograph -addr $(CHAOS_HTTP) -neo4j-dir $(CHAOS_DIR) -neo4j-port $(CHAOS_PORT) $(CHAOS_FLAGS)
 
 test: check bench/peer/node_modules test/http-audit/node_modules test/apollo-client/node_modules ## Run all tests against a Neo4j of their own (started and stopped here)
+	set -e; \
 	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
