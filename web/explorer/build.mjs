@@ -23,6 +23,7 @@ await esbuild.build({
 });
 cpSync('index.html', join(out, 'index.html'));
 cpSync('style.css', join(out, 'explore.css'));
+cpSync('icon.svg', join(out, 'icon.svg'));
 
 // Every package in the bundle, with its version and licence text.
 const bundled = ['cytoscape', 'cytoscape-fcose', 'cose-base', 'layout-base'];

@@ -55,7 +55,7 @@ const text = {
   loading: { zh: '加载中…', en: 'Loading…' },
   error: { zh: '出错了：{msg}', en: 'Error: {msg}' },
   empty: { zh: '搜索一个节点开始浏览，例如“科河”。', en: 'Search for a node to start, e.g. “科河”.' },
-  legend: { zh: '图例', en: 'Legend' },
+  counts: { zh: '画布上 {n} 个节点、{e} 条关系', en: '{n} nodes and {e} relationships drawn' },
   dashedIllustrative: { zh: '虚线：示意关系', en: 'dashed: illustrative link' },
   language: { zh: 'English', en: '中文' },
   share: { zh: '地址栏中的链接可复现当前视图。', en: 'The address bar link reproduces this view.' },

@@ -34,8 +34,19 @@ async function work<T>(f: () => Promise<T>): Promise<T | undefined> {
     byId('status').textContent = t('error', { msg: e instanceof Error ? e.message : String(e) });
     return undefined;
   } finally {
-    if (--busy === 0) document.body.dataset.state = 'ready';
+    if (--busy === 0) {
+      showCounts();
+      document.body.dataset.state = 'ready';
+    }
   }
+}
+
+function showCounts(): void {
+  const el = byId('counts');
+  const n = canvas.cy.nodes().length, e = canvas.cy.edges().length;
+  el.dataset.nodes = String(n);
+  el.dataset.edges = String(e);
+  el.textContent = n === 0 ? t('empty') : t('counts', { n, e });
 }
 
 function writeURL(): void {
@@ -291,7 +302,7 @@ function staticText(): void {
     ...Object.values(nodeTypes).map((s) => h('option', { value: s.kind ?? '' }, s.label[lang])));
   byId('rel-kinds').replaceChildren(...Object.entries(relationKinds).map(([k, s]) =>
     h('label', {}, h('input', { type: 'checkbox', value: k, checked: true }), h('span', { class: 'swatch line', style: `background:${s.color}` }), s.label[lang])));
-  byId('legend').replaceChildren(
+  byId('legend').replaceChildren(byId('counts'),
     ...Object.values(nodeTypes).map((s) => h('span', { class: `key ${s.shape}` }, h('i', { style: `background:${s.color}` }), s.label[lang])),
     h('span', { class: 'key' }, t('dashedIllustrative')));
   const other = lang === 'zh' ? 'en' : 'zh';
