@@ -161,6 +161,32 @@ check: ## gofmt, go vet, generated code up to date, schema described, root field
 	@git diff --exit-code -- graph/ go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 	$(GO) test -count=1 -run '^(TestSchemaDescriptions|TestRootFieldsNullable|TestMutationArgumentConvention)$$' ./graph/
 
+# The explorer (/explore): TypeScript in web/explorer, bundled by esbuild
+# into edge/explore, which is committed so that `go build` alone makes a
+# binary whose pages work; make check rebuilds it and compares.
+.PHONY: explorer explorer-check screenshot
+explorer: web/explorer/node_modules ## Build the explorer (web/explorer) into edge/explore, from its lockfile
+	cd web/explorer && npm run --silent typecheck && node build.mjs
+
+check: explorer-check
+explorer-check: web/explorer/node_modules ## The committed edge/explore is what web/explorer's sources and lockfile build
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd web/explorer && npm run --silent typecheck && node build.mjs "$$tmp/explore"); \
+	diff -r "$$tmp/explore" edge/explore || { echo "edge/explore is stale: run 'make explorer' and commit"; exit 1; }
+
+web/explorer/node_modules: web/explorer/package.json web/explorer/package-lock.json
+	cd web/explorer && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# make screenshot: the README's picture of the explorer, taken by the
+# browser test (test/browser) at a chain of the sample graph.
+screenshot: ## Regenerate docs/explorer.png: the explorer showing a chain of the sample graph (headless Chromium)
+	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) INNOGRAPH_TEST_REQUIRE_DB=1 \
+	INNOGRAPH_SCREENSHOT=$(CURDIR)/docs/explorer.png $(GO) test -count=1 -run '^TestExplorer$$' ./test/browser/
+
 generate: ## Regenerate gqlgen code after editing schema.graphqls
 	$(GO) run github.com/99designs/gqlgen generate
 

@@ -125,8 +125,21 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("a browser preferring Chinese gets lang %q", lang)
 	}
 
-	// Search and open the card.
-	p.do(chromedp.SendKeys(chromedp.ID("q"), "科河\n"), chromedp.WaitVisible(chromedp.CSS(`button.hit[data-id="`+from+`"]`)))
+	// Search from the keyboard ("/" focuses the box, Enter searches and
+	// focuses the first hit), then open the card.
+	var focused string
+	p.do(chromedp.KeyEvent("/"))
+	p.eval(`document.activeElement.id`, &focused)
+	if focused != "q" {
+		t.Errorf("/ should focus the search box, not %q", focused)
+	}
+	// (CDP sends the "/" on to the box it focused, which a keyboard does not.)
+	p.do(clearSearch, chromedp.KeyEvent("科河\r"), chromedp.WaitVisible(chromedp.CSS(`button.hit[data-id="`+from+`"]`)))
+	p.settle()
+	p.eval(`document.activeElement.className`, &focused)
+	if focused != "hit" {
+		t.Errorf("after a search from the keyboard the focus is on %q, not the first hit", focused)
+	}
 	p.do(chromedp.Click(chromedp.CSS(`button.hit[data-id="`+from+`"]`)), chromedp.WaitVisible(chromedp.CSS(`.card[data-id="`+from+`"]`)))
 	p.settle()
 	var card string
@@ -163,7 +176,7 @@ func TestExplorer(t *testing.T) {
 
 	// Connect to the CAAS grassland institute.
 	p.do(chromedp.Click(chromedp.ID("connect-from")))
-	p.do(chromedp.Clear(chromedp.ID("q")), chromedp.SendKeys(chromedp.ID("q"), "草原\n"),
+	p.do(clearSearch, chromedp.SendKeys(chromedp.ID("q"), "草原\n"),
 		chromedp.Click(chromedp.CSS(`button.hit[data-id="`+to+`"]`)), chromedp.WaitVisible(chromedp.CSS(`.card[data-id="`+to+`"]`)))
 	p.settle()
 	p.do(chromedp.Click(chromedp.ID("connect-to")), chromedp.WaitVisible(chromedp.CSS(`#chains`)))
@@ -222,6 +235,8 @@ func TestExplorer(t *testing.T) {
 	p.checkClean()
 	q.checkClean()
 }
+
+var clearSearch = chromedp.Evaluate[chromedp.Void](`document.getElementById('q').value = ''`)
 
 // viewSummary is what a shared link must reproduce.
 type viewSummary struct {

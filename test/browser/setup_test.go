@@ -127,7 +127,7 @@ func openPage(t *testing.T, browserCtx context.Context, origin string) *page {
 			}
 		}
 	}()
-	p.do(chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+	p.do(chromedp.EmulateViewport(1280, 800), chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: p.downloads, EventsEnabled: new(true),
 		})
