@@ -2,6 +2,7 @@ package browser
 
 import (
 	"encoding/xml"
+	"math"
 	"os"
 	"reflect"
 	"regexp"
@@ -150,9 +151,28 @@ func TestExplorer(t *testing.T) {
 		}
 	}
 
-	// Expand (depth 2) and export the view as GraphML: the API's network.
-	p.do(chromedp.Click(chromedp.ID("expand")))
+	// Expand one hop, then two: the nodes drawn first keep their places.
+	p.do(chromedp.SetValue(chromedp.ID("depth"), "1"), chromedp.Click(chromedp.ID("expand")))
 	p.settle()
+	near := p.exportJSON()
+	p.do(chromedp.SetValue(chromedp.ID("depth"), "2"), chromedp.Click(chromedp.ID("expand")))
+	p.settle()
+	far := p.exportJSON()
+	if len(far.Nodes) <= len(near.Nodes) {
+		t.Errorf("two hops drew %d nodes, one hop %d", len(far.Nodes), len(near.Nodes))
+	}
+	at := map[string][2]float64{}
+	for _, n := range far.Nodes {
+		at[n.ID] = [2]float64{n.X, n.Y}
+	}
+	for _, n := range near.Nodes {
+		if got := at[n.ID]; math.Abs(got[0]-n.X) > 1 || math.Abs(got[1]-n.Y) > 1 {
+			t.Errorf("%s moved from (%v, %v) to %v as the view grew", n.ID, n.X, n.Y, got)
+		}
+	}
+
+	// Export the view: the GraphML has the API's network, and so has every
+	// other format.
 	var net struct {
 		Network struct {
 			Nodes []struct{ Distance int }
@@ -170,6 +190,7 @@ func TestExplorer(t *testing.T) {
 		t.Errorf("GraphML has %d nodes and %d edges, the API's network %d and %d",
 			len(g.Graph.Nodes), len(g.Graph.Edges), len(net.Network.Nodes), len(net.Network.Edges))
 	}
+	checkExports(t, p, len(net.Network.Nodes), len(net.Network.Edges))
 	if len(net.Network.Nodes) < 3 {
 		t.Errorf("the sample's depth-2 network of 科河种业 should not be trivial: %+v", net)
 	}

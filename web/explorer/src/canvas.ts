@@ -9,7 +9,7 @@ import { nodeName } from './sentences';
 
 cytoscape.use(fcose);
 
-export interface DrawnNode { id: string; name: string; type: string; synthetic: boolean; source: string | null }
+export interface DrawnNode { id: string; name: string; type: string; synthetic: boolean; source: string | null; x: number; y: number }
 export interface DrawnEdge {
   id: string; from: string; to: string; kind: string; label: string;
   year: number | null; synthetic: boolean; source: string | null;
@@ -198,6 +198,7 @@ export class Canvas {
     return this.cy.nodes().map((n) => ({
       id: n.id(), name: n.data('name') as string, type: n.data('type') as string,
       synthetic: n.data('synthetic') as boolean, source: n.data('evidence') as string | null,
+      x: Math.round(n.position('x') * 10) / 10, y: Math.round(n.position('y') * 10) / 10,
     }));
   }
 

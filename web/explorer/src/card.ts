@@ -8,12 +8,15 @@ import { fieldLabel, nodeStyle, relationLabel, relationYear, valueLabel } from '
 
 export interface CardActions {
   open(id: string): void;
-  expand(id: string): void;
+  expand(id: string, depth: 1 | 2): void;
   connectFrom(id: string): void;
   connectTo(id: string): void;
   trail(id: string): void;
   partners(id: string): void;
 }
+
+// The depth of the last expansion, offered again on the next card.
+let lastDepth = '2';
 
 const hidden = new Set(['__typename', 'id', 'name', 'synthetic', 'source']);
 
@@ -53,6 +56,9 @@ export function renderCard(n: GNode, act: CardActions): HTMLElement {
       h('summary', {}, `${fieldLabel(field, lang)} (${c.totalCount})`), list));
   }
   const org = n.__typename === 'Enterprise' || n.__typename === 'University';
+  const depth = h('select', { id: 'depth', 'aria-label': t('depth'), onchange: () => { lastDepth = depth.value; } },
+    h('option', { value: '1' }, '1'), h('option', { value: '2' }, '2'));
+  depth.value = lastDepth;
   return h('article', { class: 'card', 'data-id': n.id },
     h('header', {},
       h('span', { class: 'swatch', style: `background:${s.color}` }),
@@ -62,7 +68,9 @@ export function renderCard(n: GNode, act: CardActions): HTMLElement {
     h('p', {}, evidenceLine(n.source, n.synthetic)),
     fields,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', id: 'expand', onclick: () => act.expand(n.id) }, t('expand')),
+      h('span', { class: 'expand' },
+        h('button', { type: 'button', id: 'expand', onclick: () => act.expand(n.id, depth.value === '1' ? 1 : 2) }, t('expand')),
+        depth),
       h('button', { type: 'button', id: 'connect-from', onclick: () => act.connectFrom(n.id) }, t('connectFrom')),
       h('button', { type: 'button', id: 'connect-to', onclick: () => act.connectTo(n.id) }, t('connectTo')),
       n.__typename === 'Result' ? h('button', { type: 'button', id: 'trail', onclick: () => act.trail(n.id) }, t('trail')) : null,

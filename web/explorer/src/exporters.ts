@@ -20,7 +20,7 @@ function csv(header: string[], rows: unknown[][]): string {
 }
 
 export function nodesCSV(d: ViewData): string {
-  return csv(['id', 'name', 'type', 'synthetic', 'source'], d.nodes.map((n) => [n.id, n.name, n.type, n.synthetic, n.source]));
+  return csv(['id', 'name', 'type', 'synthetic', 'source', 'x', 'y'], d.nodes.map((n) => [n.id, n.name, n.type, n.synthetic, n.source, n.x, n.y]));
 }
 
 export function edgesCSV(d: ViewData): string {
@@ -35,6 +35,7 @@ export function xml(s: unknown): string {
 export function toGraphML(d: ViewData): string {
   const keys = [
     ['name', 'node', 'string'], ['type', 'node', 'string'], ['synthetic', 'node', 'boolean'], ['source', 'node', 'string'],
+    ['x', 'node', 'double'], ['y', 'node', 'double'],
     ['kind', 'edge', 'string'], ['label', 'edge', 'string'], ['year', 'edge', 'int'], ['esynthetic', 'edge', 'boolean'], ['esource', 'edge', 'string'],
   ];
   const attr = (k: string, v: unknown) => (v === null || v === undefined ? '' : `<data key="${k}">${xml(v)}</data>`);
@@ -43,7 +44,7 @@ export function toGraphML(d: ViewData): string {
     ...keys.map(([id, dom, type]) => `  <key id="${id}" for="${dom}" attr.name="${id.replace(/^e(synthetic|source)$/, '$1')}" attr.type="${type}"/>`),
     '  <graph id="innograph" edgedefault="directed">'];
   for (const n of d.nodes) {
-    out.push(`    <node id="${xml(n.id)}">${attr('name', n.name)}${attr('type', n.type)}${attr('synthetic', n.synthetic)}${attr('source', n.source)}</node>`);
+    out.push(`    <node id="${xml(n.id)}">${attr('name', n.name)}${attr('type', n.type)}${attr('synthetic', n.synthetic)}${attr('source', n.source)}${attr('x', n.x)}${attr('y', n.y)}</node>`);
   }
   for (const e of d.edges) {
     out.push(`    <edge id="${xml(e.id)}" source="${xml(e.from)}" target="${xml(e.to)}">${attr('kind', e.kind)}${attr('label', e.label)}${attr('year', e.year)}${attr('esynthetic', e.synthetic)}${attr('esource', e.source)}</edge>`);
@@ -54,7 +55,7 @@ export function toGraphML(d: ViewData): string {
 
 export function toGEXF(d: ViewData): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
     '  <graph defaultedgetype="directed" mode="static">',
     '    <attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="synthetic" title="synthetic" type="boolean"/><attribute id="source" title="source" type="string"/></attributes>',
     '    <attributes class="edge"><attribute id="kind" title="kind" type="string"/><attribute id="year" title="year" type="integer"/><attribute id="synthetic" title="synthetic" type="boolean"/><attribute id="source" title="source" type="string"/></attributes>',
@@ -62,7 +63,7 @@ export function toGEXF(d: ViewData): string {
   const values = (vs: [string, unknown][]) => vs.filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `<attvalue for="${k}" value="${xml(v)}"/>`).join('');
   for (const n of d.nodes) {
-    out.push(`      <node id="${xml(n.id)}" label="${xml(n.name)}"><attvalues>${values([['type', n.type], ['synthetic', n.synthetic], ['source', n.source]])}</attvalues></node>`);
+    out.push(`      <node id="${xml(n.id)}" label="${xml(n.name)}"><attvalues>${values([['type', n.type], ['synthetic', n.synthetic], ['source', n.source]])}</attvalues><viz:position x="${n.x}" y="${-n.y}" z="0"/></node>`);
   }
   out.push('    </nodes>', '    <edges>');
   for (const e of d.edges) {

@@ -197,8 +197,7 @@ const actions: CardActions = {
     await showCard(id);
     writeURL();
   }),
-  expand: (id) => void work(async () => {
-    const depth = Number(byId<HTMLSelectElement>('depth').value) === 2 ? 2 : 1;
+  expand: (id, depth) => void work(async () => {
     view.expanded = view.expanded.filter((x) => x.id !== id).concat({ id, depth });
     view.added = view.added.filter((a) => a !== id);
     await drawNetwork(id, depth, view.filters);
