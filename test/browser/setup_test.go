@@ -55,7 +55,7 @@ func sampleServer(t *testing.T) *httptest.Server {
 // chromium finds the browser: INNOGRAPH_TEST_CHROMIUM or chromium on the
 // PATH. Without one the test is skipped, unless the database tests are
 // required (make test, CI), where a missing browser fails it.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, c := range []string{os.Getenv("INNOGRAPH_TEST_CHROMIUM"), "chromium", "chromium-browser"} {
 		if c == "" {
@@ -74,7 +74,7 @@ func chromium(t *testing.T) string {
 
 // newBrowser starts headless Chromium at 1280×800 preferring Chinese, and
 // returns its context; each page is a tab of it.
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
@@ -96,7 +96,7 @@ func newBrowser(t *testing.T) context.Context {
 // page is one tab on the server's origin. It records what must not happen:
 // console errors, uncaught exceptions and requests to any other origin.
 type page struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	origin    string
 	downloads string
@@ -104,7 +104,7 @@ type page struct {
 	problems  []string
 }
 
-func openPage(t *testing.T, browserCtx context.Context, origin string) *page {
+func openPage(t testing.TB, browserCtx context.Context, origin string) *page {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	p := &page{t: t, ctx: ctx, origin: origin, downloads: t.TempDir()}
@@ -236,7 +236,7 @@ func (p *page) download(trigger ...chromedp.Action[chromedp.Void]) []byte {
 }
 
 // query asks the API directly, as the reference for what the page shows.
-func query(t *testing.T, origin, q string, vars map[string]any, v any) {
+func query(t testing.TB, origin, q string, vars map[string]any, v any) {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	res, err := http.Post(origin+"/query", "application/json", strings.NewReader(string(body)))

@@ -37,7 +37,10 @@ export interface Suggestion {
 }
 
 // What the filters pass to chain and network.
-export interface Filters { rels: string[] | null; since: number | null; until: number | null; facts: boolean; hops: number }
+export interface Filters {
+  rels: string[] | null; since: number | null; until: number | null; facts: boolean; hops: number;
+  size: number; // nodes of a network at most
+}
 
 const N = `fragment N on Node { __typename id name nameEn synthetic source }`;
 // What the drawing and the sentences need of a relationship: the property
@@ -130,9 +133,10 @@ export function connections(n: GNode): [string, Connection][] {
   });
 }
 
-// A network's size: the API's default node cap, and as many relationships
-// as the default complexity limit (50,000) allows for this selection.
-const maxNodes = 200, maxEdges = 1000;
+// A network is priced by the larger of its caps (graph/complexity.go):
+// 1,000 relationships, and up to 1,000 nodes, stay under the default
+// complexity limit (50,000) with this selection.
+const maxEdges = 1000;
 
 export async function network(id: string, depth: number, f: Filters): Promise<Network> {
   const d = await gql<{ network: Network }>(
@@ -142,7 +146,7 @@ export async function network(id: string, depth: number, f: Filters): Promise<Ne
         nodes { distance node { ...N } }
         edges { kind fromId toId relationship { ...Rel } }
       }
-    } ${N} ${Rel}`, { id, depth, rels: f.rels, since: f.since, until: f.until, maxNodes, maxEdges });
+    } ${N} ${Rel}`, { id, depth, rels: f.rels, since: f.since, until: f.until, maxNodes: f.size, maxEdges });
   return d.network;
 }
 

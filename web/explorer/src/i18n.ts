@@ -18,6 +18,7 @@ const text = {
   factsOnly: { zh: '仅显示事实（隐藏示意关系）', en: 'Facts only (hide illustrative links)' },
   maxHops: { zh: '最多步数', en: 'Maximum hops' },
   depth: { zh: '展开深度', en: 'Expand depth' },
+  size: { zh: '每次展开最多节点', en: 'Nodes per expansion' },
   expand: { zh: '展开邻域', en: 'Expand neighbourhood' },
   connectFrom: { zh: '设为起点', en: 'Connect from here' },
   connectTo: { zh: '连接到此', en: 'Connect to here' },

@@ -82,6 +82,9 @@ function drawChains(cs: Chain[]): void {
 
 async function drawNetwork(id: string, depth: number, f: Filters): Promise<void> {
   const net = await api.network(id, depth, f);
+  // The time from the answer to the first frame drawn (make bench-explorer).
+  performance.mark('network-answer');
+  canvas.cy.one('render', () => performance.measure('network-draw', 'network-answer'));
   const nodes = net.nodes.map((n) => n.node).filter((n) => !f.facts || !n.synthetic || n.id === id);
   remember(nodes);
   const keep = new Set(nodes.map((n) => n.id));
@@ -254,6 +257,7 @@ function readFilters(): Filters {
     since: year('since'), until: year('until'),
     facts: byId<HTMLInputElement>('facts').checked,
     hops: Math.min(6, Math.max(1, Number(byId<HTMLInputElement>('hops').value) || 4)),
+    size: Number(byId<HTMLSelectElement>('size').value) || 200,
   };
 }
 
@@ -263,6 +267,7 @@ function writeFilters(f: Filters): void {
   byId<HTMLInputElement>('until').value = f.until === null ? '' : String(f.until);
   byId<HTMLInputElement>('facts').checked = f.facts;
   byId<HTMLInputElement>('hops').value = String(f.hops);
+  byId<HTMLSelectElement>('size').value = String(f.size);
 }
 
 // ---------------------------------------------------------------- exports

@@ -17,11 +17,13 @@ export interface View {
 }
 
 export const defaultHops = 4;
+export const defaultSize = 200;
+export const sizes = [50, 200, 1000];
 
 export function emptyView(): View {
   return {
     mode: 'explore', expanded: [], added: [], selected: null, from: null, to: null, focus: null,
-    filters: { rels: null, since: null, until: null, facts: false, hops: defaultHops },
+    filters: { rels: null, since: null, until: null, facts: false, hops: defaultHops, size: defaultSize },
   };
 }
 
@@ -53,6 +55,7 @@ export function parseView(search: string): View {
     until: int(p.get('until'), 1900, 2100),
     facts: p.get('facts') === '1',
     hops: int(p.get('hops'), 1, 6) ?? defaultHops,
+    size: sizes.find((s) => s === int(p.get('size'), 1, 1000)) ?? defaultSize,
   };
   return v;
 }
@@ -72,6 +75,7 @@ export function viewQuery(v: View, lang: string | null): string {
   if (f.until !== null) p.set('until', String(f.until));
   if (f.facts) p.set('facts', '1');
   if (f.hops !== defaultHops) p.set('hops', String(f.hops));
+  if (f.size !== defaultSize) p.set('size', String(f.size));
   if (lang) p.set('lang', lang);
   const s = p.toString();
   return s === '' ? '' : `?${s}`;
