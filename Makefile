@@ -164,7 +164,7 @@ check: ## gofmt, go vet, generated code up to date, schema described, root field
 # The explorer (/explore): TypeScript in web/explorer, bundled by esbuild
 # into edge/explore, which is committed so that `go build` alone makes a
 # binary whose pages work; make check rebuilds it and compares.
-.PHONY: explorer explorer-check screenshot
+.PHONY: explorer explorer-check screenshot bench-explorer
 explorer: web/explorer/node_modules ## Build the explorer (web/explorer) into edge/explore, from its lockfile
 	cd web/explorer && npm run --silent typecheck && node build.mjs
 
@@ -177,6 +177,20 @@ explorer-check: web/explorer/node_modules ## The committed edge/explore is what 
 web/explorer/node_modules: web/explorer/package.json web/explorer/package-lock.json
 	cd web/explorer && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# make bench-explorer: a synthetic graph (BENCH_NODES) in a Neo4j of its
+# own, then the explorer drawing 200- and 1,000-node networks of it in
+# headless Chromium (BenchmarkExplorerDraw; docs/explorer.md).
+EXPLORER_BENCH_PORT ?= 7693
+EXPLORER_BENCH_DIR ?= .data/neo4j-explorer-bench
+bench-explorer: ## Time from answer to drawing of 200- and 1,000-node networks, and pan frame rate, in headless Chromium (docs/explorer.md)
+	export NEO4J_LOCAL_DIR=$(EXPLORER_BENCH_DIR) NEO4J_LOCAL_PORT=$(EXPLORER_BENCH_PORT) NEO4J_LOCAL_HEAP=2g; \
+	$(NEO4J_LOCAL) stop; rm -rf $(EXPLORER_BENCH_DIR); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(EXPLORER_BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
+	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(EXPLORER_BENCH_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
+	$(GO) test -run '^$$' -bench BenchmarkExplorerDraw -benchtime 5x ./test/browser/
 
 # make screenshot: the README's picture of the explorer, taken by the
 # browser test (test/browser) at a chain of the sample graph.
