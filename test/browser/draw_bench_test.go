@@ -40,6 +40,7 @@ func BenchmarkExplorerDraw(b *testing.B) {
 			for b.Loop() {
 				p.do(chromedp.Navigate(link))
 				p.settle()
+				p.do(chromedp.Poll[chromedp.Void](`performance.getEntriesByName('network-draw').length > 0`, chromedp.WithPollingTimeout(30*time.Second)))
 				var ms []float64
 				p.eval(`performance.getEntriesByName('network-draw').map((m) => m.duration)`, &ms)
 				if len(ms) != 1 {

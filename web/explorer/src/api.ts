@@ -111,14 +111,21 @@ export async function card(id: string): Promise<GNode | null> {
 }
 
 // relationshipCounts sums each node's relationship lists, for hubs that
-// are drawn but not expanded.
+// are drawn but not expanded: 50 nodes a request, counts only.
+const C = '{ totalCount edges { cursor } }';
+const countLists = `
+  ... on Enterprise { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} acquiredResults(first: 1) ${C} collaborators(first: 1) ${C} }
+  ... on University { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} collaborators(first: 1) ${C} }
+  ... on Alliance { members(first: 1) ${C} }
+  ... on Park { tenants(first: 1) ${C} parents(first: 1) ${C} }
+  ... on Result { developers(first: 1) ${C} transfers(first: 1) ${C} }`;
+
 export async function relationshipCounts(ids: string[]): Promise<Map<string, number>> {
-  const d = await gql<{ nodes: (GNode | null)[] }>(
-    `query Counts($ids: [ID!]!) { nodes(ids: $ids) { ...N ${cardConnections} } } ${N} ${cardFragments}`, { ids: ids.slice(0, 100) });
   const out = new Map<string, number>();
-  for (const n of d.nodes) {
-    if (!n) continue;
-    out.set(n.id, connections(n).reduce((s, [, c]) => s + c.totalCount, 0));
+  for (let i = 0; i < ids.length; i += 50) {
+    const d = await gql<{ nodes: (GNode | null)[] }>(
+      `query Counts($ids: [ID!]!) { nodes(ids: $ids) { id ${countLists} } }`, { ids: ids.slice(i, i + 50) });
+    for (const n of d.nodes) if (n) out.set(n.id, connections(n).reduce((s, [, c]) => s + c.totalCount, 0));
   }
   return out;
 }

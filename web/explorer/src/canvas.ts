@@ -44,6 +44,7 @@ export class Canvas {
             'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '150px',
             'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px',
             'border-width': 1, 'border-color': '#ffffff',
+            'min-zoomed-font-size': 7, // labels too small to read are not drawn (large networks pan faster)
           },
         },
         { selector: 'node[?synthetic]', style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#374151', 'border-width': 2 } },
@@ -56,7 +57,7 @@ export class Canvas {
             width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle',
             'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, 'font-family': font, color: '#374151',
             'text-rotation': 'autorotate', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85,
-            'text-background-padding': '1px', opacity: 0.9,
+            'text-background-padding': '1px', opacity: 0.9, 'min-zoomed-font-size': 7,
           },
         },
         { selector: 'edge[?synthetic]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.6 } },

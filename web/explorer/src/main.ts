@@ -22,13 +22,17 @@ const names = new Map<string, GNode>(); // nodes seen, for the connect box
 // busy counts work in flight; body[data-state] says "ready" when the view
 // is completely drawn (the browser tests wait for it).
 let busy = 0;
+let notes: string[] = []; // what the status line says once the work is done
+
+function note(s: string): void { notes.push(s); }
 async function work<T>(f: () => Promise<T>): Promise<T | undefined> {
   busy++;
   document.body.dataset.state = 'busy';
   byId('status').textContent = t('loading');
+  notes = [];
   try {
     const r = await f();
-    byId('status').textContent = '';
+    byId('status').textContent = notes.join(' ');
     return r;
   } catch (e) {
     byId('status').textContent = t('error', { msg: e instanceof Error ? e.message : String(e) });
@@ -92,7 +96,8 @@ async function drawNetwork(id: string, depth: number, f: Filters): Promise<void>
     .filter((e) => keep.has(e.fromId) && keep.has(e.toId) && (!f.facts || e.relationship.synthetic !== true))
     .map((e) => ({ kind: e.kind, from: e.fromId, to: e.toId, rel: e.relationship }));
   canvas.add(nodes, edges);
-  if (net.truncated) byId('status').textContent = t('truncated');
+  const cut = [net.truncated ? t('truncated', { n: f.size }) : '', net.edgesTruncated ? t('edgesTruncated') : ''].filter(Boolean);
+  if (cut.length) note(cut.join(' '));
   if (net.hubs.length > 0) canvas.markHubs(await api.relationshipCounts(net.hubs.map((n) => n.id)), (n) => t('notExpanded', { n }));
 }
 
