@@ -169,9 +169,9 @@ explorer: web/explorer/node_modules ## Build the explorer (web/explorer) into ed
 	cd web/explorer && npm run --silent typecheck && node build.mjs
 
 check: explorer-check
-explorer-check: web/explorer/node_modules ## The committed edge/explore is what web/explorer's sources and lockfile build
+explorer-check: web/explorer/node_modules ## Unit tests of the explorer, and the committed edge/explore is what its sources and lockfile build
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	(cd web/explorer && npm run --silent typecheck && node build.mjs "$$tmp/explore"); \
+	(cd web/explorer && npm run --silent typecheck && npm test --silent && node build.mjs "$$tmp/explore"); \
 	diff -r "$$tmp/explore" edge/explore || { echo "edge/explore is stale: run 'make explorer' and commit"; exit 1; }
 
 web/explorer/node_modules: web/explorer/package.json web/explorer/package-lock.json
