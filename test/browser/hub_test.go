@@ -1,0 +1,37 @@
+package browser
+
+import (
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/innograph/innograph/edge"
+	"github.com/innograph/innograph/graph"
+	"github.com/innograph/innograph/neo4jdb/neo4jtest"
+)
+
+// TestExplorerHub expands a member of an alliance of 501 members: the API
+// does not expand the alliance (over the default maxDegree of 500), and the
+// page marks it "not expanded — 501 relationships".
+func TestExplorerHub(t *testing.T) {
+	db, _ := neo4jtest.Open(t)
+	neo4jtest.LoadMembers(t, db, "all-big", "大联盟", "ent-m", 501, 100)
+	srv := httptest.NewServer(edge.NewHandler(edge.Options{
+		GraphQL:        graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true), Logger: slog.New(slog.DiscardHandler), ComplexityLimit: 50000},
+		Ready:          db.Ready,
+		RequestTimeout: 15 * time.Second,
+	}))
+	t.Cleanup(srv.Close)
+	p := openPage(t, newBrowser(t), srv.URL)
+	p.do(chromedp.Navigate(srv.URL + "/explore?x=ent-m000~1"))
+	p.settle()
+	svg := string(p.export("svg"))
+	if !strings.Contains(svg, "大联盟\n(未展开 — 501 条关系)") && !strings.Contains(svg, "大联盟&#10;(未展开 — 501 条关系)") {
+		t.Errorf("the hub is not marked in the drawing: %s", svg)
+	}
+	p.checkClean()
+}
