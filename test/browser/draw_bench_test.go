@@ -2,8 +2,6 @@ package browser
 
 import (
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
 	"net/url"
 	"testing"
 	"time"
@@ -11,8 +9,6 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
-	"github.com/innograph/innograph/edge"
-	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -24,12 +20,7 @@ import (
 // loads (the 100k-node bench graph); it reads and never clears it.
 func BenchmarkExplorerDraw(b *testing.B) {
 	db := neo4jtest.Shared(b)
-	srv := httptest.NewServer(edge.NewHandler(edge.Options{
-		GraphQL:        graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true), Logger: slog.New(slog.DiscardHandler), ComplexityLimit: 50000},
-		Ready:          db.Ready,
-		RequestTimeout: 15 * time.Second,
-	}))
-	b.Cleanup(srv.Close)
+	srv := serve(b, db)
 	ctx := newBrowser(b)
 	for _, size := range []int{200, 1000} {
 		centre := centreOf(b, srv.URL, size)

@@ -1,16 +1,11 @@
 package browser
 
 import (
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/innograph/innograph/edge"
-	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -20,12 +15,7 @@ import (
 func TestExplorerHub(t *testing.T) {
 	db, _ := neo4jtest.Open(t)
 	neo4jtest.LoadMembers(t, db, "all-big", "大联盟", "ent-m", 501, 100)
-	srv := httptest.NewServer(edge.NewHandler(edge.Options{
-		GraphQL:        graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true), Logger: slog.New(slog.DiscardHandler), ComplexityLimit: 50000},
-		Ready:          db.Ready,
-		RequestTimeout: 15 * time.Second,
-	}))
-	t.Cleanup(srv.Close)
+	srv := serve(t, db)
 	p := openPage(t, newBrowser(t), srv.URL)
 	p.do(chromedp.Navigate(srv.URL + "/explore?x=ent-m000~1"))
 	p.settle()

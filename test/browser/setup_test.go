@@ -26,6 +26,7 @@ import (
 	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/importer"
+	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 	"github.com/innograph/innograph/seed/data"
 )
@@ -43,6 +44,11 @@ func sampleServer(t *testing.T) *httptest.Server {
 	if _, err := importer.Write(t.Context(), db, plan, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, db)
+}
+
+// serve serves the whole edge over db with the default complexity limit.
+func serve(t testing.TB, db *neo4jdb.DB) *httptest.Server {
 	srv := httptest.NewServer(edge.NewHandler(edge.Options{
 		GraphQL:        graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true), Logger: slog.New(slog.DiscardHandler), ComplexityLimit: 50000},
 		Ready:          db.Ready,
