@@ -128,7 +128,7 @@ test: check bench/peer/node_modules test/http-audit/node_modules test/apollo-cli
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	export INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) INNOGRAPH_TEST_REQUIRE_DB=1; \
 	$(GO) test -p 1 -count=1 ./...; \
-	$(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(TEST_FUZZTIME) .
+	$(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(TEST_FUZZTIME) ./edge
 
 # make test fuzzes the HTTP handler briefly; make fuzz for longer (FUZZTIME).
 TEST_FUZZTIME ?= 10s
@@ -137,7 +137,7 @@ fuzz: ## Fuzz the HTTP handler for FUZZTIME (default 15s) against the test Neo4j
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
-	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) .
+	INNOGRAPH_TEST_REQUIRE_DB=1 $(GO) test -run='^$$' -fuzz=FuzzQuery -fuzztime=$(or $(FUZZTIME),15s) ./edge
 
 # make outage: kills a Neo4j of its own under load and restarts it (about a
 # minute; not part of make test). Prints what clients were told, by phase.
@@ -149,17 +149,36 @@ outage: ## Kill Neo4j mid-load, restart it, check the answers, /readyz and the r
 	$(NEO4J_LOCAL) start; \
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	INNOGRAPH_OUTAGE_NEO4J_DIR=$(OUTAGE_DIR) INNOGRAPH_OUTAGE_NEO4J_PORT=$(OUTAGE_PORT) \
-	INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) test -count=1 -run '^TestOutage$$' -v .
+	INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) test -count=1 -run '^TestOutage$$' -v ./edge
 
 test-unit: ## Run the tests that need no database (integration tests skip)
 	$(GO) test ./...
 
-check: ## gofmt, go vet, generated code up to date, schema described, root fields nullable, one mutation argument convention
+check: ## gofmt, go vet, generated code up to date, schema described, root fields nullable, one mutation argument convention, package diagram up to date
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) run github.com/99designs/gqlgen generate
 	@git diff --exit-code -- graph/ go.mod go.sum || { echo "generated code is stale: run 'make generate' and commit"; exit 1; }
 	$(GO) test -count=1 -run '^(TestSchemaDescriptions|TestRootFieldsNullable|TestMutationArgumentConvention)$$' ./graph/
+	scripts/package-diagram.sh --check docs/design.md
+
+# The playground (GraphiQL, web/graphiql) is built with esbuild into
+# edge/playground and committed, so `go build` alone serves it offline;
+# make check rebuilds it from the sources and lockfile and compares.
+.PHONY: graphiql check-graphiql
+graphiql: web/graphiql/node_modules ## Rebuild the playground (web/graphiql → edge/playground); commit the result
+	cd web/graphiql && node build.mjs ../../edge/playground
+
+check: check-graphiql
+check-graphiql: web/graphiql/node_modules
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	(cd web/graphiql && node build.mjs "$$out/playground"); \
+	diff -rq edge/playground "$$out/playground" || { echo "edge/playground differs from a build of web/graphiql: run 'make graphiql' and commit"; exit 1; }
+
+# The web pages' packages, exactly as locked.
+web/%/node_modules: web/%/package.json web/%/package-lock.json
+	cd web/$* && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # The explorer (/explore): TypeScript in web/explorer, bundled by esbuild
 # into edge/explore, which is committed so that `go build` alone makes a

@@ -40,7 +40,8 @@ type config struct {
 // loadConfig reads the configuration through getenv and reports every bad value at once.
 func loadConfig(getenv func(string) string) (config, error) {
 	e := env{get: getenv}
-	d := neo4jdb.DefaultConfig()
+	d, o := neo4jdb.DefaultConfig(), edge.DefaultOptions()
+	g := o.GraphQL
 	c := config{
 		Addr: e.str("INNOGRAPH_ADDR", "localhost:8080"),
 		Neo4j: neo4jdb.Config{
@@ -56,29 +57,29 @@ func loadConfig(getenv func(string) string) (config, error) {
 		},
 		ReadTokens:      e.list("INNOGRAPH_READ_TOKENS", nil),
 		WriteTokens:     e.list("INNOGRAPH_WRITE_TOKENS", nil),
-		ReadsOpen:       e.boolean("INNOGRAPH_READS_OPEN", true),
-		CORSOrigins:     e.list("INNOGRAPH_CORS_ORIGINS", []string{"http://localhost:*", "http://127.0.0.1:*"}),
+		ReadsOpen:       e.boolean("INNOGRAPH_READS_OPEN", graph.DefaultReadsOpen),
+		CORSOrigins:     e.list("INNOGRAPH_CORS_ORIGINS", o.CORSOrigins),
 		CORSHeaders:     e.list("INNOGRAPH_CORS_HEADERS", nil),
-		MaxBodyBytes:    int64(e.integer("INNOGRAPH_MAX_BODY_BYTES", 1<<20)),
-		BodyTimeout:     e.duration("INNOGRAPH_BODY_TIMEOUT", 5*time.Second),
-		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", 50000),
-		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", 15*time.Second),
-		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", true),
+		MaxBodyBytes:    int64(e.integer("INNOGRAPH_MAX_BODY_BYTES", int(g.MaxBodyBytes))),
+		BodyTimeout:     e.duration("INNOGRAPH_BODY_TIMEOUT", g.BodyTimeout),
+		ComplexityLimit: e.integer("INNOGRAPH_COMPLEXITY_LIMIT", g.ComplexityLimit),
+		RequestTimeout:  e.duration("INNOGRAPH_REQUEST_TIMEOUT", o.RequestTimeout),
+		Introspection:   e.boolean("INNOGRAPH_INTROSPECTION", g.Introspection),
 		LoadSample:      e.boolean("INNOGRAPH_LOAD_SAMPLE", true),
 		LogFormat:       e.str("INNOGRAPH_LOG_FORMAT", "text"),
 		DebugAddr:       e.str("INNOGRAPH_DEBUG_ADDR", ""),
 		Shed: edge.ShedLimits{
-			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", 20),
-			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", 40),
-			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", 4),
-			Hold:        e.durationOrOff("INNOGRAPH_CLIENT_HOLD", time.Second),
+			Rate:        e.rate("INNOGRAPH_CLIENT_RATE", o.Shed.Rate),
+			Burst:       e.integer("INNOGRAPH_CLIENT_BURST", o.Shed.Burst),
+			Concurrency: e.atLeastZero("INNOGRAPH_CLIENT_CONCURRENCY", o.Shed.Concurrency),
+			Hold:        e.durationOrOff("INNOGRAPH_CLIENT_HOLD", o.Shed.Hold),
 		},
 		Limits: graph.Limits{
-			Tokens:     e.integer("INNOGRAPH_MAX_TOKENS", graph.DefaultLimits.Tokens),
-			Depth:      e.integer("INNOGRAPH_MAX_DEPTH", graph.DefaultLimits.Depth),
-			Height:     e.integer("INNOGRAPH_MAX_HEIGHT", graph.DefaultLimits.Height),
-			Aliases:    e.integer("INNOGRAPH_MAX_ALIASES", graph.DefaultLimits.Aliases),
-			RootFields: e.integer("INNOGRAPH_MAX_ROOT_FIELDS", graph.DefaultLimits.RootFields),
+			Tokens:     e.integer("INNOGRAPH_MAX_TOKENS", g.Limits.Tokens),
+			Depth:      e.integer("INNOGRAPH_MAX_DEPTH", g.Limits.Depth),
+			Height:     e.integer("INNOGRAPH_MAX_HEIGHT", g.Limits.Height),
+			Aliases:    e.integer("INNOGRAPH_MAX_ALIASES", g.Limits.Aliases),
+			RootFields: e.integer("INNOGRAPH_MAX_ROOT_FIELDS", g.Limits.RootFields),
 		},
 	}
 	if file := e.str("INNOGRAPH_TOKENS_FILE", ""); file != "" {

@@ -14,7 +14,8 @@ require (
 	github.com/schollz/progressbar/v3 v3.19.0
 	github.com/vektah/gqlparser/v2 v2.5.37
 	github.com/vikstrous/dataloadgen v0.0.9
-	golang.org/x/term v0.40.0
+	golang.org/x/net v0.58.0
+	golang.org/x/term v0.45.0
 	golang.org/x/time v0.16.0
 )
 

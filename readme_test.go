@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/edge"
 	"github.com/innograph/innograph/graph"
 	"github.com/vektah/gqlparser/v2"
@@ -30,8 +31,8 @@ func TestReadmeQueries(t *testing.T) {
 		t.Fatal(err)
 	}
 	schema := gqlparser.MustLoadSchema(&ast.Source{Name: "schema.graphqls", Input: string(sdl)})
-	a := newAPI(t)
-	a.loadSampleGraph()
+	a := apitest.New(t)
+	a.LoadSample()
 	for _, b := range blocks {
 		query := b[1]
 		doc, errs := gqlparser.LoadQuery(schema, query)
@@ -44,7 +45,7 @@ func TestReadmeQueries(t *testing.T) {
 				t.Errorf("README example selects %s without its id:\n%s", f, query)
 			}
 		}
-		res := a.do(writeToken, query, nil)
+		res := a.Do(apitest.WriteToken, query, nil)
 		if len(res.Errors) > 0 {
 			t.Errorf("README example fails: %+v\n%s", res.Errors, query)
 			continue

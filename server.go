@@ -70,7 +70,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	serveDebug(ctx, cfg.DebugAddr, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	logger.Info("serving", "playground", "http://"+cfg.Addr+"/", "explorer", "http://"+cfg.Addr+"/explore", "graphql", "http://"+cfg.Addr+"/query", "neo4j", cfg.Neo4j.URI)
+	logger.Info("serving", "playground", "http://"+cfg.Addr+"/", "explore", "http://"+cfg.Addr+"/explore", "graphql", "http://"+cfg.Addr+"/query", "neo4j", cfg.Neo4j.URI)
 
 	select {
 	case err := <-errc:
@@ -125,14 +125,7 @@ func loadSample(ctx context.Context, db *neo4jdb.DB, logger *slog.Logger) error 
 	if err != nil || !empty {
 		return err
 	}
-	plan, problems, err := importer.Parse(data.Sample)
-	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("sample graph %s", problems[0])
-	}
-	if err != nil {
-		return err
-	}
-	sum, err := importer.Write(ctx, db, plan, importer.Options{})
+	sum, err := importer.Load(ctx, db, data.Sample)
 	if err != nil {
 		return fmt.Errorf("load sample graph: %w", err)
 	}

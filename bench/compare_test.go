@@ -1,15 +1,12 @@
 package main
 
 import (
-	"io"
-	"log/slog"
 	"math/rand/v2"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"testing"
 
-	"github.com/innograph/innograph/graph"
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 	"github.com/innograph/innograph/synthetic"
 )
@@ -18,7 +15,8 @@ import (
 // our server, the @neo4j/graphql peer and the raw-Cypher endpoint give the
 // same data for every workload, so make bench cannot rot unnoticed.
 func TestSystemsAgree(t *testing.T) {
-	db, _ := neo4jtest.Open(t)
+	ours := apitest.New(t)
+	db := ours.DB
 	if _, err := exec.LookPath("node"); err != nil {
 		if os.Getenv("INNOGRAPH_TEST_REQUIRE_DB") == "1" {
 			t.Fatal("node is needed to run the peer")
@@ -30,9 +28,6 @@ func TestSystemsAgree(t *testing.T) {
 	neo4jtest.LoadSynthetic(t, db, cfg)
 
 	dbCfg := neo4jtest.Config()
-	ours := httptest.NewServer(graph.NewHandler(graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true),
-		ComplexityLimit: 50000, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	defer ours.Close()
 	rawURL, stopRaw, err := startRaw(ctx, dbCfg.URI, dbCfg.Password, 4, db)
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +41,7 @@ func TestSystemsAgree(t *testing.T) {
 
 	client := newGraphQLClient("", 4)
 	systems := []system{
-		{name: "ours", client: client, query: oursQueries, url: func(string) string { return ours.URL }},
+		{name: "ours", client: client, query: oursQueries, url: func(string) string { return ours.URL + "/query" }},
 		{name: "raw", client: client, url: func(w string) string { return rawURL + "/" + w }},
 		{name: "peer", client: client, query: peerQueries, url: func(string) string { return peer.url }},
 	}

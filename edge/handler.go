@@ -33,6 +33,7 @@ func NewHandler(o Options) http.Handler {
 	gql := graph.NewHandler(o.GraphQL)
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
+	mux.Handle("GET "+playgroundAssetsPath, playgroundAssets())
 	explore := exploreHandler()
 	mux.Handle("GET /explore", explore)
 	mux.Handle("GET /explore/", explore)

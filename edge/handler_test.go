@@ -3,11 +3,9 @@ package edge
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -62,21 +60,5 @@ func TestHealthAndReadiness(t *testing.T) {
 		if got := statusOf(t, srv.URL+"/readyz"); got != tc.ready {
 			t.Errorf("not ready %v: /readyz %d, want %d", tc.notReady, got, tc.ready)
 		}
-	}
-}
-
-func TestPlayground(t *testing.T) {
-	srv := newTestServer(t, new(atomic.Bool))
-	res, err := http.Get(srv.URL + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(page), "graphiql") || !strings.Contains(string(page), "/query") {
-		t.Error("GET / should serve the GraphiQL playground for /query")
-	}
-	if res.Request.URL.Query().Get("query") != FirstQuery {
-		t.Errorf("the playground should open with a chain, got %s", res.Request.URL)
 	}
 }

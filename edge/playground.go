@@ -1,10 +1,10 @@
 package edge
 
 import (
+	"embed"
+	"io/fs"
 	"net/http"
 	"net/url"
-
-	"github.com/99designs/gqlgen/graphql/playground"
 )
 
 // FirstQuery is what the playground shows on a first visit: the question the
@@ -32,15 +32,44 @@ const FirstQuery = `# Through whom is 科河种业 connected to the CAAS Grassla
 }
 `
 
+// playgroundFiles is GraphiQL as web/graphiql builds it (make graphiql):
+// index.html and assets/ (scripts, Monaco's workers, styles, fonts and the
+// bundled packages' licences). It is committed, so `go build` alone makes a
+// binary whose playground works without the internet.
+//
+//go:embed playground
+var playgroundFiles embed.FS
+
+// playgroundAssetsPath is where the assets are served; build.mjs writes the
+// same prefix into the page and the scripts.
+const playgroundAssetsPath = "/assets/graphiql/"
+
 // playgroundHandler serves GraphiQL with its state kept in the URL, so a
 // query can be shared as a link; a bare visit opens with FirstQuery.
 func playgroundHandler() http.Handler {
-	graphiql := playground.Handler("InnoGraph", "/query", playground.WithGraphiqlPersistStateInURL(true))
+	page, err := playgroundFiles.ReadFile("playground/index.html")
+	if err != nil {
+		panic(err) // the embed pattern above guarantees the file
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.RawQuery == "" {
 			http.Redirect(w, r, "/?"+url.Values{"query": {FirstQuery}}.Encode(), http.StatusFound)
 			return
 		}
-		graphiql(w, r)
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-cache") // it names the assets of this build
+		h.Set("X-Content-Type-Options", "nosniff")
+		w.Write(page)
 	})
+}
+
+// playgroundAssets serves the files under playground/assets at
+// playgroundAssetsPath.
+func playgroundAssets() http.Handler {
+	files, err := fs.Sub(playgroundFiles, "playground/assets")
+	if err != nil {
+		panic(err)
+	}
+	return assets(playgroundAssetsPath, files)
 }

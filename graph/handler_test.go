@@ -1,16 +1,13 @@
-package graph
+package graph_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -21,7 +18,7 @@ import (
 // the handler reports as INTERNAL, so a test whose document reaches a path,
 // a write or an import fails. The real store is tested against Neo4j elsewhere.
 type stubStore struct {
-	Store
+	graph.Store
 	calls int
 	fail  error
 	panic bool
@@ -51,37 +48,12 @@ func (s *stubStore) Search(context.Context, model.SearchQuery) (model.Ranked[*mo
 	return model.Ranked[*model.SearchHit]{}, s.called()
 }
 
-var _ Reader = (*stubStore)(nil)
+var _ graph.Reader = (*stubStore)(nil)
 
-type response struct {
-	Errors []struct {
-		Message    string
-		Extensions map[string]any
-	}
-}
-
-func post(t *testing.T, store Store, query string) response {
+// post sends query with the write token to the whole stack over store.
+func post(t *testing.T, store graph.Store, query string) apitest.Response {
 	t.Helper()
-	auth := NewAuth(nil, []string{"w"}, true)
-	h := auth.Middleware(NewHandler(Options{Store: store, Auth: auth, ComplexityLimit: 50000,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	return serve(t, h, query)
-}
-
-// serve posts query to h with the write token "w".
-func serve(t *testing.T, h http.Handler, query string) response {
-	t.Helper()
-	body, _ := json.Marshal(map[string]string{"query": query})
-	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(string(body)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer w")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	var out response
-	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
-		t.Fatalf("not JSON: %s", rec.Body)
-	}
-	return out
+	return apitest.Serve(t, store).Do(apitest.WriteToken, query, nil)
 }
 
 // TestInvalidInputNeverReachesTheStore: argument and input errors are

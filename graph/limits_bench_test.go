@@ -1,7 +1,6 @@
-package graph
+package graph_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/hostile"
 )
 
@@ -29,7 +31,7 @@ const bodyLimit = 1 << 20
 //
 //	go test ./graph/ -run '^$' -bench OperationLimits -benchtime 20x
 func BenchmarkOperationLimits(b *testing.B) {
-	l := DefaultLimits
+	l := graph.DefaultLimits
 	side := 1
 	for (side+1)*(side+2) <= l.Height {
 		side++
@@ -66,9 +68,7 @@ func BenchmarkOperationLimits(b *testing.B) {
 				b.Fatalf("measuring refuses it: %v", refused)
 			}
 			timing := &phaseTimes{}
-			auth := NewAuth(nil, nil, true)
-			h := auth.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000,
-				Logger: slog.New(timing)}))
+			h := apitest.Handler(&stubStore{}, func(o *edge.Options) { o.GraphQL.Logger = slog.New(timing) })
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
@@ -76,7 +76,7 @@ func BenchmarkOperationLimits(b *testing.B) {
 				// otherwise come from gqlgen's cache of validated documents.
 				b.StopTimer()
 				i++
-				req := graphQLRequest(fmt.Sprintf("#%d\n%s", i, s.doc))
+				req := apitest.NewRequest(apitest.Body(fmt.Sprintf("#%d\n%s", i, s.doc), nil), "")
 				rec := httptest.NewRecorder()
 				b.StartTimer()
 				h.ServeHTTP(rec, req)
@@ -100,13 +100,6 @@ func fill(shape func(int) string, per int) string {
 		doc = shape(n)
 	}
 	return doc
-}
-
-func graphQLRequest(doc string) *http.Request {
-	body, _ := json.Marshal(map[string]string{"query": doc})
-	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	return req
 }
 
 // phaseTimes is a slog.Handler that adds up the measure, parse and

@@ -1,38 +1,42 @@
-package graph
+package graph_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"log/slog"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/edge"
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/hostile"
 )
 
 // wide has every limit out of the way but the one a test sets.
-var wide = Limits{Tokens: 1 << 30, Depth: 1 << 30, Height: 1 << 30, Aliases: 1 << 30, RootFields: 1 << 30}
+var wide = graph.Limits{Tokens: 1 << 30, Depth: 1 << 30, Height: 1 << 30, Aliases: 1 << 30, RootFields: 1 << 30}
 
 func TestLimitsAtAndPastEachLimit(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
-		set      func(*Limits)
+		set      func(*graph.Limits)
 		at, past string
 		limit    string
 	}{
 		// hostile.RepeatedField("x", n) is n+10 tokens.
-		{"Tokens", func(l *Limits) { l.Tokens = 110 }, hostile.RepeatedField("x", 100), hostile.RepeatedField("x", 101), "parser_max_tokens"},
-		{"Depth", func(l *Limits) { l.Depth = 12 }, deepChains(2, 12), deepChains(2, 13), "max_depth"},
-		{"Height", func(l *Limits) { l.Height = 300 }, hostile.RepeatedField("x", 299), hostile.RepeatedField("x", 300), "max_height"},
-		{"HeightCountsEverySpread", func(l *Limits) { l.Height = 257 }, fragmentFanout(8), fragmentFanout(9), "max_height"},
-		{"HeightCountsUnusedFragments", func(l *Limits) { l.Height = 4 },
+		{"Tokens", func(l *graph.Limits) { l.Tokens = 110 }, hostile.RepeatedField("x", 100), hostile.RepeatedField("x", 101), "parser_max_tokens"},
+		{"Depth", func(l *graph.Limits) { l.Depth = 12 }, deepChains(2, 12), deepChains(2, 13), "max_depth"},
+		{"Height", func(l *graph.Limits) { l.Height = 300 }, hostile.RepeatedField("x", 299), hostile.RepeatedField("x", 300), "max_height"},
+		{"HeightCountsEverySpread", func(l *graph.Limits) { l.Height = 257 }, fragmentFanout(8), fragmentFanout(9), "max_height"},
+		{"HeightCountsUnusedFragments", func(l *graph.Limits) { l.Height = 4 },
 			"{ __typename } fragment F on Node { id id id }", "{ __typename } fragment F on Node { id id id id }", "max_height"},
-		{"Aliases", func(l *Limits) { l.Aliases = 30 }, hostile.ConflictingAliases(30), hostile.ConflictingAliases(31), "max_aliases"},
-		{"AliasesInFragments", func(l *Limits) { l.Aliases = 2 },
+		{"Aliases", func(l *graph.Limits) { l.Aliases = 30 }, hostile.ConflictingAliases(30), hostile.ConflictingAliases(31), "max_aliases"},
+		{"AliasesInFragments", func(l *graph.Limits) { l.Aliases = 2 },
 			"{ ...F } fragment F on Query { a: __typename b: __typename }", "{ ...F ...F c: __typename } fragment F on Query { a: __typename b: __typename }", "max_aliases"},
-		{"RootFields", func(l *Limits) { l.RootFields = 20 }, repeatedSubtrees(20, 1), repeatedSubtrees(21, 1), "max_root_fields"},
-		{"RootFieldsOfFragments", func(l *Limits) { l.RootFields = 2 },
+		{"RootFields", func(l *graph.Limits) { l.RootFields = 20 }, repeatedSubtrees(20, 1), repeatedSubtrees(21, 1), "max_root_fields"},
+		{"RootFieldsOfFragments", func(l *graph.Limits) { l.RootFields = 2 },
 			"{ ...F } fragment F on Query { __typename __typename }", "{ ... on Query { __typename } ...F } fragment F on Query { __typename __typename }", "max_root_fields"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,7 +57,7 @@ func TestLimitsAtAndPastEachLimit(t *testing.T) {
 }
 
 func TestLimitMessages(t *testing.T) {
-	_, r := DefaultLimits.Check(deepChains(1, 14))
+	_, r := graph.DefaultLimits.Check(deepChains(1, 14))
 	if r == nil || r.Message != "the operation is 14 levels deep; the limit is 12 (INNOGRAPH_MAX_DEPTH)" {
 		t.Errorf("got %+v", r)
 	}
@@ -67,12 +71,12 @@ func TestMeasuringTerminates(t *testing.T) {
 		"Cycle":       `{ node(id: "x") { ...A } } fragment A on Node { ...B } fragment B on Node { id ...A }`,
 		"UnknownName": `{ node(id: "x") { ...Missing } }`,
 	} {
-		s, _ := DefaultLimits.Check(doc)
-		if s.Height < 0 || s.Height > saturation {
+		s, _ := graph.DefaultLimits.Check(doc)
+		if s.Height < 0 || s.Height > graph.Saturation {
 			t.Errorf("%s: height %d", name, s.Height)
 		}
 	}
-	if _, r := DefaultLimits.Check(fragmentFanout(300)); r == nil || r.Limit != "max_height" {
+	if _, r := graph.DefaultLimits.Check(fragmentFanout(300)); r == nil || r.Limit != "max_height" {
 		t.Errorf("fanout of 2^300 fields passes: %+v", r)
 	}
 }
@@ -85,7 +89,7 @@ func TestIntrospectionFits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, r := DefaultLimits.Check(string(q))
+	s, r := graph.DefaultLimits.Check(string(q))
 	if r != nil {
 		t.Fatalf("refused: %s", r.Message)
 	}
@@ -127,7 +131,7 @@ func TestOversizedDocumentsNeverReachValidation(t *testing.T) {
 // TestDocumentsAtTheDefaultLimitsPass: valid documents exactly at each
 // default limit are validated and executed.
 func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
-	l := DefaultLimits
+	l := graph.DefaultLimits
 	aliases := `{ node(id: "x") {`
 	for i := range l.Aliases {
 		aliases += " a" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ": id"
@@ -169,10 +173,9 @@ func TestDocumentsAtTheDefaultLimitsPass(t *testing.T) {
 func TestOperationLogTimesEachPhase(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, nil))
-	auth := NewAuth(nil, nil, true)
-	h := auth.Middleware(NewHandler(Options{Store: &stubStore{}, Auth: auth, ComplexityLimit: 50000, Logger: logger}))
+	h := apitest.Handler(&stubStore{}, func(o *edge.Options) { o.GraphQL.Logger = logger })
 	for _, doc := range []string{`query Q { node(id: "x") { id } }`, hostile.RepeatedField("x", 400), `{ nope }`} {
-		serve(t, h, doc)
+		h.ServeHTTP(httptest.NewRecorder(), apitest.NewRequest(apitest.Body(doc, nil), apitest.WriteToken))
 	}
 	var lines []map[string]any
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {

@@ -1,15 +1,14 @@
-package graph
+package graph_test
 
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
+	"github.com/innograph/innograph/apitest"
+	"github.com/innograph/innograph/graph"
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -17,7 +16,7 @@ import (
 // the size of a depth-2 picture on the bench graph. It implements only
 // Paths.Network; the embedded Store is nil, so any other call panics.
 type networkStore struct {
-	Store
+	graph.Store
 	net *model.Network
 }
 
@@ -25,8 +24,9 @@ func (s *networkStore) Network(context.Context, model.NetworkQuery) (*model.Netw
 	return s.net, nil
 }
 
-// BenchmarkNetworkResponse measures what the GraphQL layer adds to a network
-// answer: execution and JSON, without the database.
+// BenchmarkNetworkResponse measures what the server adds to a network
+// answer, through the whole HTTP stack: execution and JSON, without the
+// database.
 func BenchmarkNetworkResponse(b *testing.B) {
 	net := &model.Network{}
 	for i := range 200 {
@@ -38,16 +38,12 @@ func BenchmarkNetworkResponse(b *testing.B) {
 		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: model.RelationKindMembership, FromID: from, ToID: to,
 			Relationship: &model.Membership{Ends: model.Ends{FromID: from, ToID: to}, Role: model.MemberRoleMember}})
 	}
-	auth := NewAuth(nil, nil, true)
-	h := auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 50000,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	h := apitest.Handler(&networkStore{net: net})
 	body := `{"query":"query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200) { truncated nodes { distance node { __typename id name } } edges { kind fromId toId } } }","variables":{"id":"x"}}`
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		h.ServeHTTP(rec, apitest.NewRequest(body, ""))
 		if rec.Code != http.StatusOK {
 			b.Fatal(rec.Body.String())
 		}

@@ -38,27 +38,19 @@ func (rf relationField) farTypes() []string {
 	}
 }
 
-var (
-	allianceFields  = relationField{alliancesOf, []string{"alliance"}}
-	parkFields      = relationField{parksOf, []string{"park"}}
-	developedFields = relationField{developedBy, []string{"result"}}
-	// A collaboration's far end is its partner, and its from or its to.
-	partnerFields = relationField{partnersOf, []string{"partner", "from", "to"}}
-)
-
 // relationFields are the relationship fields of each node type, as the
-// resolvers in schema.resolvers.go load them.
-var relationFields = map[string]map[string]relationField{
-	"Enterprise": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
-		"acquiredResults": {acquiredBy, []string{"result"}}, "collaborators": partnerFields},
-	"University": {"alliances": allianceFields, "parks": parkFields, "developedResults": developedFields,
-		"collaborators": partnerFields},
-	"Alliance": {"members": {membersOf, []string{"member"}}},
-	"Park": {"tenants": {tenantsOf, []string{"tenant"}},
-		"enterprises": {enterprisesIn, []string{"tenant"}}, "parents": parkFields},
-	"Result": {"developers": {developersOf, []string{"developer"}},
-		"transfers": {transfersOf, []string{"enterprise"}}},
-}
+// resolvers in schema.resolvers.go load them: the lists of model.NodeSpecs.
+var relationFields = func() map[string]map[string]relationField {
+	out := map[string]map[string]relationField{}
+	for _, spec := range model.NodeSpecs {
+		fields := map[string]relationField{}
+		for _, l := range spec.Lists {
+			fields[l.Field] = relationField{l.Query(), model.RelationSpecs[l.Kind].FarFields(l.Dir)}
+		}
+		out[spec.Name] = fields
+	}
+	return out
+}()
 
 // nodeTypes are the types a field of interface type Node can resolve to.
 var nodeTypes = model.TypeNames(model.AllNodeKind)

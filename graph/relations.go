@@ -64,20 +64,6 @@ func collaborationEdge(c string, col *model.Collaboration) *model.CollaborationE
 	return &model.CollaborationEdge{Cursor: c, Node: col}
 }
 
-// Relationship lists of each node type: kind, direction and far-end kind.
-var (
-	alliancesOf   = model.RelationQuery{Kind: model.RelationKindMembership, Dir: model.Outgoing}
-	membersOf     = model.RelationQuery{Kind: model.RelationKindMembership, Dir: model.Incoming}
-	parksOf       = model.RelationQuery{Kind: model.RelationKindLocation, Dir: model.Outgoing}
-	tenantsOf     = model.RelationQuery{Kind: model.RelationKindLocation, Dir: model.Incoming}
-	enterprisesIn = model.RelationQuery{Kind: model.RelationKindLocation, Dir: model.Incoming, Far: model.NodeKindEnterprise}
-	developedBy   = model.RelationQuery{Kind: model.RelationKindDevelopment, Dir: model.Outgoing}
-	developersOf  = model.RelationQuery{Kind: model.RelationKindDevelopment, Dir: model.Incoming}
-	acquiredBy    = model.RelationQuery{Kind: model.RelationKindTransfer, Dir: model.Incoming}
-	transfersOf   = model.RelationQuery{Kind: model.RelationKindTransfer, Dir: model.Outgoing}
-	partnersOf    = model.RelationQuery{Kind: model.RelationKindCollaboration, Dir: model.Both}
-)
-
 // end returns one end of a relationship: the node read with it, or else the
 // node loaded by id.
 func end[T model.Node](ctx context.Context, preloaded model.Node, id string) (T, error) {

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
@@ -120,13 +121,8 @@ func TestFilterConditions(t *testing.T) {
 		{Op: model.OpAtLeast, Prop: "founded", Value: int64(2000)},
 		{Op: model.OpAtMost, Prop: "founded", Value: int64(2010)},
 	}
-	if len(conds) != len(want) {
-		t.Fatalf("got %v", conds)
-	}
-	for i := range want {
-		if conds[i].Op != want[i].Op || conds[i].Prop != want[i].Prop {
-			t.Errorf("condition %d = %+v, want %+v", i, conds[i], want[i])
-		}
+	if !reflect.DeepEqual(conds, want) {
+		t.Errorf("conditions\n%#v\nwant\n%#v", conds, want)
 	}
 	for _, tc := range []struct {
 		name  string

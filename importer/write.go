@@ -175,3 +175,16 @@ func Parse(fsys fs.FS) (*Plan, []Problem, error) {
 	plan, more, err := Validate(context.Background(), rows, nil)
 	return plan, append(problems, more...), err
 }
+
+// Load parses a graph shipped with the project (Parse) and writes it. A
+// problem in its files is an error: they are ours, not a user's.
+func Load(ctx context.Context, w Writer, fsys fs.FS) (Summary, error) {
+	plan, problems, err := Parse(fsys)
+	if err == nil && len(problems) > 0 {
+		err = fmt.Errorf("shipped graph %s", problems[0])
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	return Write(ctx, w, plan, Options{})
+}

@@ -63,8 +63,21 @@ func passable(n string) string {
 // are validated integers written into the statement, as Cypher 5 takes no
 // parameter there.
 func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error) {
-	ans := &model.ChainAnswer{Chains: []*model.Chain{}, MaxHops: q.MaxHops, SkippedHubs: []model.Node{}}
-	cypher := `
+	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To, "maxHubs": model.MaxSkippedHubs})
+	records, err := db.readPaths(ctx, "chains", chainsCypher(q), params)
+	if err != nil {
+		return nil, err
+	}
+	ans, err := decodeChains(records[0], q)
+	if err != nil {
+		return nil, translate("chains", err)
+	}
+	return ans, nil
+}
+
+// chainsCypher writes Chains' statement.
+func chainsCypher(q model.ChainQuery) string {
+	return `
 		OPTIONAL MATCH (x:Node {id: $from})
 		OPTIONAL MATCH (y:Node {id: $to})
 		CALL (x, y) {
@@ -79,12 +92,14 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 			RETURN collect(p) AS paths
 		}
 		RETURN x AS a, y AS b, paths, ` + skippedHubs(q.SkippedHubs) + ` AS hubs`
-	params := scopeParams(q.PathScope, map[string]any{"from": q.From, "to": q.To, "maxHubs": model.MaxSkippedHubs})
-	records, err := db.readPaths(ctx, "chains", cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	rec := records[0]
+}
+
+// decodeChains reads Chains' record: both ends, which must exist, the
+// chains in reading order (one more than q.First tells that the list was
+// cut), and the skipped hubs. A chain from a node to itself is the node
+// alone.
+func decodeChains(rec *neo4j.Record, q model.ChainQuery) (*model.ChainAnswer, error) {
+	ans := &model.ChainAnswer{Chains: []*model.Chain{}, MaxHops: q.MaxHops, SkippedHubs: []model.Node{}}
 	start, err := endNode(rec, "a", "from", q.From)
 	if err != nil {
 		return nil, err
@@ -101,7 +116,7 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 	for _, v := range paths.([]any) {
 		p, ok := v.(neo4j.Path)
 		if !ok {
-			return nil, translate("chains", fmt.Errorf("paths holds a %T", v))
+			return nil, fmt.Errorf("paths holds a %T", v)
 		}
 		nodes, rels := p.Nodes, p.Relationships
 		if nodes[0].Props["id"] != q.From {
@@ -110,7 +125,7 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 		}
 		chain, err := decodeChain(nodes, rels)
 		if err != nil {
-			return nil, translate("chains", err)
+			return nil, err
 		}
 		ans.Chains = append(ans.Chains, chain)
 	}
@@ -121,7 +136,7 @@ func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswe
 	rawHubs, _ := rec.Get("hubs")
 	hubs, cut := capped(rawHubs, model.MaxSkippedHubs)
 	if ans.SkippedHubs, err = decodeNodeList(hubs); err != nil {
-		return nil, translate("chains", err)
+		return nil, err
 	}
 	ans.SkippedHubsTruncated = cut
 	return ans, nil
@@ -143,7 +158,7 @@ func skippedHubs(asked bool) string {
 func endNode(rec *neo4j.Record, column, arg, id string) (model.Node, error) {
 	n, err := recordNode(rec, column)
 	if err != nil {
-		return nil, translate("chains", err)
+		return nil, err
 	}
 	if n == nil {
 		return nil, notFoundArg("node", id, arg)

@@ -1,6 +1,8 @@
-// Package neo4jdb is InnoGraph's storage: the only package that imports the
-// Neo4j driver or contains Cypher. Every statement is parameterised; labels
-// and relationship types come only from the fixed mapping in mapping.go.
+// Package neo4jdb is InnoGraph's storage: the server's only package that
+// imports the Neo4j driver or contains Cypher (bench/ runs raw Cypher as its
+// baseline and chaos/ probes Bolt, on purpose). Every statement is
+// parameterised; labels and relationship types come only from the fixed
+// mapping in mapping.go.
 package neo4jdb
 
 import (
@@ -121,6 +123,27 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 // readPaths runs a path search or expansion under the path timeout.
 func (db *DB) readPaths(ctx context.Context, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	return db.readWithin(ctx, db.cfg.PathTimeout, name, cypher, params)
+}
+
+// readPathRecord runs a path statement under the path timeout that
+// answers one record, or none when its start node is missing (then
+// notFound), and decodes that record; a decoding error is translated as the
+// statement's.
+func readPathRecord[T any](ctx context.Context, db *DB, name, cypher string, params map[string]any,
+	notFound error, decode func(*neo4j.Record) (T, error)) (T, error) {
+	var zero T
+	records, err := db.readPaths(ctx, name, cypher, params)
+	if err != nil {
+		return zero, err
+	}
+	if len(records) == 0 {
+		return zero, notFound
+	}
+	out, err := decode(records[0])
+	if err != nil {
+		return zero, translate(name, err)
+	}
+	return out, nil
 }
 
 func (db *DB) readWithin(ctx context.Context, timeout time.Duration, name, cypher string, params map[string]any) ([]*neo4j.Record, error) {

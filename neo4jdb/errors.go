@@ -8,6 +8,7 @@ import (
 	"net"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -116,8 +117,10 @@ var driverInternals = reflect.TypeOf(neo4j.ConnectivityError{}).PkgPath()
 // isUnavailable recognises failures of the database or of the way to it:
 // refused or dropped connections, an exhausted pool, routing that found no
 // server, retries that ran out (the driver retries only such failures),
-// transient server errors (database starting, out of memory, deadlocks)
-// and rejected credentials.
+// transient server errors (database starting, out of memory, deadlocks),
+// rejected credentials, and a server that answers the handshake with no
+// Bolt version (a Neo4j starting or stopping), which the driver reports as
+// a plain error known only by its text.
 func isUnavailable(err error) bool {
 	var netErr net.Error
 	switch e := err.(type) {
@@ -132,13 +135,28 @@ func isUnavailable(err error) bool {
 	if t := reflect.TypeOf(err); t.Kind() == reflect.Pointer && t.Elem().PkgPath() == driverInternals {
 		return true
 	}
-	return errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+	return errors.As(err, &netErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		strings.HasPrefix(err.Error(), noBoltVersion)
 }
+
+// noBoltVersion begins the driver's error for a handshake that agreed on no
+// version (neo4j-go-driver internal/bolt/connect.go).
+const noBoltVersion = "server did not accept any of the requested Bolt versions"
 
 // uniqueProperty finds the property and value in Neo4j's message for a
 // uniqueness violation: "Node(3) already exists with label `Enterprise` and
 // property `creditCode` = '9135...'".
 var uniqueProperty = regexp.MustCompile("property `([A-Za-z]+)` = (.*)$")
+
+// uniqueProps are the properties schema.cypher's constraints make unique
+// (id, creditCode).
+var uniqueProps = func() []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`REQUIRE n\.([A-Za-z]+) IS UNIQUE`).FindAllStringSubmatch(schemaCypher, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}()
 
 // constraintViolated reports a uniqueness constraint failure anywhere in
 // err, the property it guards and the value in conflict. Only the
@@ -154,7 +172,7 @@ func constraintViolated(err error) (property, value string, ok bool) {
 	}) {
 		return "", "", false
 	}
-	if m := uniqueProperty.FindStringSubmatch(neoErr.Msg); m != nil && (m[1] == "id" || m[1] == "creditCode") {
+	if m := uniqueProperty.FindStringSubmatch(neoErr.Msg); m != nil && slices.Contains(uniqueProps, m[1]) {
 		return m[1], strings.Trim(m[2], "'\""), true
 	}
 	return "", "", true

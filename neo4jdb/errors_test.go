@@ -113,6 +113,37 @@ func TestUnreachableIsUnavailable(t *testing.T) {
 	}
 }
 
+// TestRefusedHandshakeIsUnavailable: a Neo4j that is starting or stopping
+// may accept a connection and answer the Bolt handshake with no version (four
+// zero bytes); the driver reports that as a plain error of its own, which is
+// the database not serving, not a fault of ours (seen under make outage).
+func TestRefusedHandshakeIsUnavailable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				if _, err := io.ReadFull(conn, make([]byte, 20)); err == nil { // magic and four proposals
+					conn.Write([]byte{0, 0, 0, 0})
+				}
+			}()
+		}
+	}()
+	db := testDB(t, "bolt://"+ln.Addr().String(), func(c *config.Config) { c.MaxTransactionRetryTime = 200 * time.Millisecond })
+	_, err = db.read(context.Background(), "probe", "RETURN 1", nil)
+	if model.ErrorCode(err) != model.CodeUnavailable {
+		t.Errorf("want UNAVAILABLE, got %v", err)
+	}
+}
+
 // TestPoolExhaustedIsUnavailable holds the only pooled connection in an
 // open transaction, so the next statement waits for a connection until the
 // acquisition timeout and the driver's retries run out.

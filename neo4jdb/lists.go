@@ -18,63 +18,9 @@ import (
 // that collects or counts every match; the count, when asked, is in the
 // same statement.
 func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, error) {
-	filter, params, err := whereClause(q.Kind, q.Where)
+	cypher, params, err := listStatement(q)
 	if err != nil {
 		return model.Page{}, err
-	}
-	key, err := sortKey(q.Kind, q.OrderBy)
-	if err != nil {
-		return model.Page{}, err
-	}
-	// Read backward, the page is the nodes nearest Before: read in reverse
-	// order from there, and turned back by decodePage.
-	dir := "ASC"
-	if q.Desc != q.Backward {
-		dir = "DESC"
-	}
-	where := slices.Clone(filter)
-	if q.After == nil && q.Before == nil && key == "n.name" {
-		// Lets the planner read the name index (a range index provides this
-		// order) in order and stop at the limit; a cursor's bound does too.
-		where = append(where, key+" IS NOT NULL")
-	}
-	follows, precedes := ">", "<" // in list order
-	if q.Desc {
-		follows, precedes = "<", ">"
-	}
-	where = append(where, bound(key, q.After, follows, "after", params)...)
-	where = append(where, bound(key, q.Before, precedes, "before", params)...)
-	params["limit"] = q.First + 1 // one more than asked tells whether more lie beyond the page
-	pageOf := fmt.Sprintf(`WITH n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit
-			RETURN collect({n: %s, key: key}) AS page`, key, dir, dir, kindProjection("n", q.Props))
-	var cypher string
-	switch {
-	case q.Count && len(filter) > 0:
-		// Counting a filter reads every match anyway: read them once and
-		// take the page from them, rather than a page and then a count that
-		// reads them again (a filtered page with its count: 25% fewer db hits).
-		cypher = fmt.Sprintf(`
-		MATCH (n:%s) %s
-		WITH collect(n) AS matches
-		CALL (matches) {
-			UNWIND matches AS n
-			WITH n %s
-			%s
-		}
-		RETURN page, size(matches) AS total`, label(q.Kind), whereText(filter), whereText(where[len(filter):]), pageOf)
-	default:
-		// Unfiltered, the count comes from Neo4j's count store, and the page
-		// from the index in order.
-		count := "-1"
-		if q.Count {
-			count = fmt.Sprintf(`COUNT { MATCH (n:%s) }`, label(q.Kind))
-		}
-		cypher = fmt.Sprintf(`
-		CALL () {
-			MATCH (n:%s) %s
-			%s
-		}
-		RETURN page, %s AS total`, label(q.Kind), whereText(where), pageOf, count)
 	}
 	records, err := db.read(ctx, "list"+label(q.Kind), cypher, params)
 	if err != nil {
@@ -85,6 +31,77 @@ func (db *DB) ListNodes(ctx context.Context, q model.ListQuery) (model.Page, err
 		return model.Page{}, translate("list", err)
 	}
 	return page, nil
+}
+
+// listStatement writes ListNodes' statement and its parameters.
+func listStatement(q model.ListQuery) (string, map[string]any, error) {
+	filter, params, err := whereClause(q.Kind, q.Where)
+	if err != nil {
+		return "", nil, err
+	}
+	key, err := sortKey(q.Kind, q.OrderBy)
+	if err != nil {
+		return "", nil, err
+	}
+	seek := seekPredicates(q, key, params)
+	params["limit"] = q.First + 1 // one more than asked tells whether more lie beyond the page
+	page := pageClause(q, key)
+	if q.Count && len(filter) > 0 {
+		// Counting a filter reads every match anyway: read them once and
+		// take the page from them, rather than a page and then a count that
+		// reads them again (a filtered page with its count: 25% fewer db hits).
+		return fmt.Sprintf(`
+		MATCH (n:%s) %s
+		WITH collect(n) AS matches
+		CALL (matches) {
+			UNWIND matches AS n
+			WITH n %s
+			%s
+		}
+		RETURN page, size(matches) AS total`, label(q.Kind), whereText(filter), whereText(seek), page), params, nil
+	}
+	// Unfiltered, the count comes from Neo4j's count store, and the page
+	// from the index in order.
+	count := "-1"
+	if q.Count {
+		count = fmt.Sprintf(`COUNT { MATCH (n:%s) }`, label(q.Kind))
+	}
+	return fmt.Sprintf(`
+		CALL () {
+			MATCH (n:%s) %s
+			%s
+		}
+		RETURN page, %s AS total`, label(q.Kind), whereText(append(filter, seek...)), page, count), params, nil
+}
+
+// seekPredicates keep the nodes between q's cursors in the order on key,
+// with the cursors' keys and ids in params (bound).
+func seekPredicates(q model.ListQuery, key string, params map[string]any) []string {
+	var seek []string
+	if q.After == nil && q.Before == nil && key == "n.name" {
+		// Lets the planner read the name index (a range index provides this
+		// order) in order and stop at the limit; a cursor's bound does too.
+		seek = append(seek, key+" IS NOT NULL")
+	}
+	follows, precedes := ">", "<" // in list order
+	if q.Desc {
+		follows, precedes = "<", ">"
+	}
+	seek = append(seek, bound(key, q.After, follows, "after", params)...)
+	return append(seek, bound(key, q.Before, precedes, "before", params)...)
+}
+
+// pageClause orders the matches n on key, keeps $limit of them and
+// collects them with their keys as page. Read backward, the page is the
+// nodes nearest Before: read in reverse order from there, and turned back
+// by decodePage.
+func pageClause(q model.ListQuery, key string) string {
+	dir := "ASC"
+	if q.Desc != q.Backward {
+		dir = "DESC"
+	}
+	return fmt.Sprintf(`WITH n, %s AS key ORDER BY key %s, n.id %s LIMIT $limit
+			RETURN collect({n: %s, key: key}) AS page`, key, dir, dir, kindProjection("n", q.Props))
 }
 
 // bound is the predicates that keep the nodes on the cmp side of the cursor

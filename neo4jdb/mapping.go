@@ -6,14 +6,13 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// nodeLabel is the label every node carries besides its type label; the
-// uniqueness constraint on :Node(id) makes ids unique across all types and
-// makes a lookup by id one index seek whatever the type.
-const nodeLabel = "Node"
-
 // labels maps node kinds to Neo4j labels: a node's label is its GraphQL
-// type name (model.NodeSpecs). Cypher text only ever contains labels and
-// relationship types from these two fixed maps.
+// type name (model.NodeSpecs). Besides these labels and the relationship
+// types of relTypes, the only name Cypher text in Go holds is :Node, the
+// label every node also carries: the uniqueness constraint on :Node(id)
+// (schema.cypher) makes ids unique across all types and a lookup by id one
+// index seek whatever the type. schema.cypher, applied as it is, names the
+// labels itself; TestSchemaCoversEveryLabel holds it to this map.
 var labels = func() map[model.NodeKind]string {
 	out := map[model.NodeKind]string{}
 	for kind, spec := range model.NodeSpecs {

@@ -20,6 +20,14 @@ import (
 // lists at most q.MaxEdges allowed relationships among the kept nodes,
 // nearest the centre first, returning one more to tell whether that cap cut.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
+	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes, "maxEdges": q.MaxEdges})
+	return readPathRecord(ctx, db, "network", networkCypher(q), params, notFoundArg("node", q.ID, "id"),
+		func(rec *neo4j.Record) (*model.Network, error) { return decodeNetwork(rec, q.MaxEdges) })
+}
+
+// networkCypher writes Network's statement: a subquery per level, then the
+// edges and hubs.
+func networkCypher(q model.NetworkQuery) string {
 	rels := relUnion(q.Kinds)
 	var levels strings.Builder
 	for depth := 1; depth <= q.Depth; depth++ {
@@ -42,23 +50,10 @@ func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network
 			found + [x IN level | {node: %s, distance: %d}] AS found`,
 			passable("v"), rels, inWindow("r"), projection("x", q.Props), depth)
 	}
-	cypher := `
+	return `
 		MATCH (c:Node {id: $id})
 		WITH c, [c] AS seen, [c] AS frontier, [[c]] AS levels, false AS truncated, [] AS found` + levels.String() + `
 		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, rels, q.Depth) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
-	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes, "maxEdges": q.MaxEdges})
-	records, err := db.readPaths(ctx, "network", cypher, params)
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("node", q.ID, "id")
-	}
-	net, err := decodeNetwork(records[0], q.MaxEdges)
-	if err != nil {
-		return nil, translate("network", err)
-	}
-	return net, nil
 }
 
 // networkEdges is the expression listing the allowed relationships among
@@ -100,7 +95,33 @@ func networkHubs(asked bool, props []string) string {
 	return `[k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)--() } > $maxDegree | ` + projection("k", props) + `]`
 }
 
+// decodeNetwork reads Network's record: the centre and the nodes found
+// around it, the edges among them (one more than maxEdges tells that the
+// list was cut) and the hubs.
 func decodeNetwork(rec *neo4j.Record, maxEdges int) (*model.Network, error) {
+	net, err := decodeNetworkNodes(rec)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]model.Node, len(net.Nodes))
+	for _, n := range net.Nodes {
+		byID[n.Node.NodeID()] = n.Node
+	}
+	rawEdges, _ := rec.Get("edges")
+	edges, cut := capped(rawEdges, maxEdges)
+	if net.Edges, err = decodeNetworkEdges(edges, byID); err != nil {
+		return nil, err
+	}
+	net.EdgesTruncated = cut
+	if net.Hubs, err = recordNodes(rec, "hubs"); err != nil {
+		return nil, err
+	}
+	return net, nil
+}
+
+// decodeNetworkNodes reads the centre, at distance 0, the nodes found
+// around it with their distances, and whether a level was cut.
+func decodeNetworkNodes(rec *neo4j.Record) (*model.Network, error) {
 	centre, err := decodeProjected(rec, "c")
 	if err != nil {
 		return nil, err
@@ -113,7 +134,6 @@ func decodeNetwork(rec *neo4j.Record, maxEdges int) (*model.Network, error) {
 	if net.Truncated, _, err = neo4j.GetRecordValue[bool](rec, "truncated"); err != nil {
 		return nil, err
 	}
-	byID := map[string]model.Node{centre.NodeID(): centre}
 	for _, v := range found {
 		m, _ := v.(map[string]any)
 		n, err := decodeProjectedValue(m["node"])
@@ -122,11 +142,13 @@ func decodeNetwork(rec *neo4j.Record, maxEdges int) (*model.Network, error) {
 		}
 		d, _ := m["distance"].(int64)
 		net.Nodes = append(net.Nodes, &model.NetworkNode{Node: n, Distance: int(d)})
-		byID[n.NodeID()] = n
 	}
-	rawEdges, _ := rec.Get("edges")
-	edges, cut := capped(rawEdges, maxEdges)
-	net.Edges, net.EdgesTruncated = make([]*model.NetworkEdge, 0, len(edges)), cut
+	return net, nil
+}
+
+// decodeNetworkEdges reads the edges {r, from, to} between the nodes byID.
+func decodeNetworkEdges(edges []any, byID map[string]model.Node) ([]*model.NetworkEdge, error) {
+	out := make([]*model.NetworkEdge, 0, len(edges))
 	for _, v := range edges {
 		m, _ := v.(map[string]any)
 		r, ok := m["r"].(neo4j.Relationship)
@@ -139,10 +161,7 @@ func decodeNetwork(rec *neo4j.Record, maxEdges int) (*model.Network, error) {
 		if err != nil {
 			return nil, err
 		}
-		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: rel.RelationKind(), FromID: from, ToID: to, Relationship: rel})
+		out = append(out, &model.NetworkEdge{Kind: rel.RelationKind(), FromID: from, ToID: to, Relationship: rel})
 	}
-	if net.Hubs, err = recordNodes(rec, "hubs"); err != nil {
-		return nil, err
-	}
-	return net, nil
+	return out, nil
 }

@@ -11,35 +11,21 @@ import (
 
 // ResultTrail follows a result in one statement: its developers, then each
 // transfer, then the transferee's parks and alliances. Each list holds at
-// most first items; reading one more tells whether it was cut.
-//
-// Trails order developers and alliances by the role's name (so CHAIR,
-// MEMBER, SECRETARIAT, VICE_CHAIR), not by RelationSpec.Roles as the
-// relationship lists do (relSortKey); kept as it is to change nothing
-// visible, until the order is decided (issue 12).
+// most first items; reading one more tells whether it was cut. Developers
+// and alliances are in their roles' order (byRole), each role by id.
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
-	records, err := db.readPaths(ctx, "resultTrail", `
+	return readPathRecord(ctx, db, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
-			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 } AS developers,
+			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
 					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
-					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY m.role, a.id LIMIT $first + 1 }}
+					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY `+byRole("m", model.RelationKindMembership)+`, a.id LIMIT $first + 1 }}
 				} AS transfers`,
-		map[string]any{"id": id, "first": first})
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("result", id, "id")
-	}
-	trail, err := decodeTrail(records[0], first)
-	if err != nil {
-		return nil, translate("resultTrail", err)
-	}
-	return trail, nil
+		map[string]any{"id": id, "first": first}, notFoundArg("result", id, "id"),
+		func(rec *neo4j.Record) (*model.ResultTrail, error) { return decodeTrail(rec, first) })
 }
 
 func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
@@ -49,8 +35,7 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	}
 	trail := &model.ResultTrail{Result: res.(*model.Result)}
 	rawDevs, _ := rec.Get("developers")
-	devList, devsCut := capped(rawDevs, first)
-	devs, err := linkedFrom(devList, res, false)
+	devs, devsCut, err := cappedLinks(rawDevs, first, res, false)
 	if err != nil {
 		return nil, err
 	}
@@ -65,13 +50,11 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 		if err != nil {
 			return nil, err
 		}
-		parkList, parksCut := capped(m["parks"], first)
-		parks, err := linkedFrom(parkList, enterprise, true)
+		parks, parksCut, err := cappedLinks(m["parks"], first, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
-		allianceList, alliancesCut := capped(m["alliances"], first)
-		alliances, err := linkedFrom(allianceList, enterprise, true)
+		alliances, alliancesCut, err := cappedLinks(m["alliances"], first, enterprise, true)
 		if err != nil {
 			return nil, err
 		}
@@ -80,6 +63,13 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 			Truncated: parksCut || alliancesCut})
 	}
 	return trail, nil
+}
+
+// byRole is the sort key of a trail's relationships r of kind: the place
+// of r's role in the spec's Roles (roleRank), so chair units and lead
+// developers come first, as in the relationship lists.
+func byRole(r string, kind model.RelationKind) string {
+	return roleRank(r, model.RelationSpecs[kind].Roles())
 }
 
 // capped returns the first items of the list v, and whether it held more.
@@ -93,29 +83,19 @@ func capped(v any, first int) ([]any, bool) {
 
 // TechnologySources finds, in one statement, the results an enterprise
 // acquired and who developed each: at most first of each, reading one more
-// to tell whether a list was cut. Developers are in a trail's order, by
-// the role's name (see ResultTrail).
+// to tell whether a list was cut. Developers are in their roles' order
+// (byRole), each role by id.
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
-	records, err := db.readPaths(ctx, "technologySources", `
+	return readPathRecord(ctx, db, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
 		RETURN e,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY r.role, d.id LIMIT $first + 1 }}
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 }}
 				} AS sources`,
-		map[string]any{"id": id, "first": first})
-	if err != nil {
-		return nil, err
-	}
-	if len(records) == 0 {
-		return nil, notFoundArg("enterprise", id, "enterpriseId")
-	}
-	out, err := decodeSources(records[0], first)
-	if err != nil {
-		return nil, translate("technologySources", err)
-	}
-	return out, nil
+		map[string]any{"id": id, "first": first}, notFoundArg("enterprise", id, "enterpriseId"),
+		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, first) })
 }
 
 func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, error) {
@@ -134,8 +114,7 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 		if err != nil {
 			return nil, err
 		}
-		devList, devsCut := capped(m["developers"], first)
-		devs, err := linkedFrom(devList, result, false)
+		devs, devsCut, err := cappedLinks(m["developers"], first, result, false)
 		if err != nil {
 			return nil, err
 		}
@@ -171,19 +150,20 @@ func link(m map[string]any, known model.Node, outgoing bool) (model.Relation, mo
 	return rel, n, err
 }
 
-// linkedFrom decodes a list of {r, n} links around known.
-func linkedFrom(v any, known model.Node, outgoing bool) ([]model.Relation, error) {
-	list, _ := v.([]any)
+// cappedLinks decodes the first items of a list of {r, n} links around
+// known, and says whether it held more.
+func cappedLinks(v any, first int, known model.Node, outgoing bool) ([]model.Relation, bool, error) {
+	list, cut := capped(v, first)
 	out := make([]model.Relation, 0, len(list))
 	for _, item := range list {
 		m, _ := item.(map[string]any)
 		rel, _, err := link(m, known, outgoing)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		out = append(out, rel)
 	}
-	return out, nil
+	return out, cut, nil
 }
 
 // typed narrows relationships known to be of one type.

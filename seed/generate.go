@@ -13,35 +13,51 @@ import (
 	"github.com/innograph/innograph/synthetic"
 )
 
+// generateFlags are the flags of `seed generate`.
+type generateFlags struct {
+	nodes int
+	seed  uint64
+	out   string
+	batch int
+	reset bool
+}
+
+// parseGenerate reads the flags of `seed generate`; false after printing
+// the usage or the parse error.
+func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
+	var f generateFlags
+	fs := flag.NewFlagSet("seed generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.IntVar(&f.nodes, "nodes", 100000, "total nodes, shared among the types as in a regional system")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same graph")
+	fs.StringVar(&f.out, "out", "", "write nodes.jsonl and relationships.jsonl into this directory instead of loading")
+	fs.IntVar(&f.batch, "batch-size", 10000, "rows per transaction when loading")
+	fs.BoolVar(&f.reset, "reset", false, "delete every node of the database before loading (benchmarks)")
+	if err := fs.Parse(args); err != nil {
+		return f, false
+	}
+	if f.nodes < 10 || f.batch < 1 || fs.NArg() > 0 {
+		fs.Usage()
+		return f, false
+	}
+	return f, true
+}
+
 // generate is `seed generate [flags]`: a synthetic graph, loaded into Neo4j
 // through the same validation and batched upserts as files, or written as
 // JSON Lines files with -out.
 func generate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
-	fs := flag.NewFlagSet("seed generate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	nodes := fs.Int("nodes", 100000, "total nodes, shared among the types as in a regional system")
-	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same graph")
-	out := fs.String("out", "", "write nodes.jsonl and relationships.jsonl into this directory instead of loading")
-	batch := fs.Int("batch-size", 10000, "rows per transaction when loading")
-	reset := fs.Bool("reset", false, "delete every node of the database before loading (benchmarks)")
-	if err := fs.Parse(args); err != nil {
+	f, ok := parseGenerate(args, stderr)
+	if !ok {
 		return exitFailed
 	}
-	if *nodes < 10 || *batch < 1 || fs.NArg() > 0 {
-		fs.Usage()
-		return exitFailed
-	}
-	cfg := synthetic.DefaultConfig(*nodes, *seed)
-	if *out != "" {
-		return writeFiles(cfg, *out, stdout, stderr)
+	cfg := synthetic.DefaultConfig(f.nodes, f.seed)
+	if f.out != "" {
+		return writeFiles(cfg, f.out, stdout, stderr)
 	}
 
 	start := time.Now()
-	var rows []importer.Row
-	err := synthetic.Generate(cfg, func(r map[string]any) error {
-		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
-		return nil
-	})
+	rows, err := generatedRows(cfg)
 	if err != nil {
 		return fail(stderr, "generate: %v", err)
 	}
@@ -52,7 +68,7 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 		return fail(stderr, "%v", err)
 	}
 	defer db.Close(context.Background())
-	if *reset {
+	if f.reset {
 		if err := db.DeleteAll(ctx); err != nil {
 			return fail(stderr, "reset: %v", err)
 		}
@@ -70,8 +86,23 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 		return fail(stderr, "the generator made %d invalid rows", len(problems))
 	}
 	fmt.Fprintf(stdout, "validated in %s\n", time.Since(start).Round(time.Millisecond))
+	return writeTimed(ctx, db, plan, f.batch, stdout, stderr)
+}
 
-	// Nodes and relationships are timed apart: they cost differently.
+// generatedRows are the rows of the synthetic graph cfg, placed in a file
+// "generated" for the validator's messages.
+func generatedRows(cfg synthetic.Config) ([]importer.Row, error) {
+	var rows []importer.Row
+	err := synthetic.Generate(cfg, func(r map[string]any) error {
+		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
+		return nil
+	})
+	return rows, err
+}
+
+// writeTimed writes a validated plan, nodes then relationships, and prints
+// each phase's rate: they cost differently.
+func writeTimed(ctx context.Context, db importer.Writer, plan *importer.Plan, batch int, stdout, stderr *os.File) int {
 	for _, phase := range []struct {
 		what  string
 		rows  int
@@ -83,7 +114,7 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	} {
 		progress := newProgress(stderr, phase.rows)
 		start := time.Now()
-		sum, err := phase.write(ctx, db, plan, importer.Options{BatchSize: *batch, Progress: progress.set})
+		sum, err := phase.write(ctx, db, plan, importer.Options{BatchSize: batch, Progress: progress.set})
 		progress.finish()
 		if err != nil {
 			return fail(stderr, "%v", err)

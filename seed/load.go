@@ -17,27 +17,47 @@ import (
 // maxShown bounds the problems printed; the rejects file has them all.
 const maxShown = 50
 
-// load is `seed [flags] FILE|DIR...`.
-func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
+// loadFlags are the flags and paths of `seed [flags] FILE|DIR...`.
+type loadFlags struct {
+	batch   int
+	skip    bool
+	rejects string
+	dryRun  bool
+	paths   []string
+}
+
+// parseLoad reads the flags of `seed`; false after printing the usage or
+// the parse error.
+func parseLoad(args []string, stderr *os.File) (loadFlags, bool) {
+	var f loadFlags
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: seed [flags] FILE|DIR...   (file format: seed/README.md)")
 		fs.PrintDefaults()
 	}
-	batch := fs.Int("batch-size", importer.DefaultBatchSize, "rows per transaction")
-	skip := fs.Bool("skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
-	rejects := fs.String("rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
-	dryRun := fs.Bool("dry-run", false, "validate only; write nothing")
+	fs.IntVar(&f.batch, "batch-size", importer.DefaultBatchSize, "rows per transaction")
+	fs.BoolVar(&f.skip, "skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
+	fs.StringVar(&f.rejects, "rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "validate only; write nothing")
 	if err := fs.Parse(args); err != nil {
-		return exitFailed
+		return f, false
 	}
-	if fs.NArg() == 0 || *batch < 1 {
+	if fs.NArg() == 0 || f.batch < 1 {
 		fs.Usage()
+		return f, false
+	}
+	f.paths = fs.Args()
+	return f, true
+}
+
+// load is `seed [flags] FILE|DIR...`.
+func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
+	f, ok := parseLoad(args, stderr)
+	if !ok {
 		return exitFailed
 	}
-
-	rows, problems, err := importer.ReadPaths(fs.Args())
+	rows, problems, err := importer.ReadPaths(f.paths)
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
@@ -58,25 +78,13 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 
 	var sum importer.Summary
 	sum.Reject(problems)
-	switch {
-	case *dryRun:
-		fmt.Fprintf(stdout, "dry run, nothing written: %d nodes and %d relationships valid; %d node and %d relationship rows rejected\n",
-			len(plan.Nodes), len(plan.Relations), sum.Nodes.Rejected, sum.Relations.Rejected)
-		return exitCode(problems)
-	case len(problems) > 0 && !*skip:
-		fmt.Fprintf(stderr, "seed: %d invalid rows; nothing written (use -skip-invalid to write the valid rows)\n", len(problems))
-		return exitInvalid
-	case len(problems) > 0:
-		if err := writeRejects(*rejects, problems); err != nil {
-			return fail(stderr, "%v", err)
-		}
-		fmt.Fprintf(stderr, "seed: %d rejected rows written to %s\n", len(problems), *rejects)
+	if code, stop := beforeWriting(f, plan, sum, problems, stdout, stderr); stop {
+		return code
 	}
-
 	total := len(plan.Nodes) + len(plan.Relations)
 	progress := newProgress(stderr, total)
 	start := time.Now()
-	written, err := importer.Write(ctx, db, plan, importer.Options{BatchSize: *batch, Progress: progress.set})
+	written, err := importer.Write(ctx, db, plan, importer.Options{BatchSize: f.batch, Progress: progress.set})
 	progress.finish()
 	sum.Add(written)
 	printSummary(stdout, sum)
@@ -86,6 +94,28 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	fmt.Fprintf(stdout, "wrote %d rows in %s (%.0f rows/s)\n", total, time.Since(start).Round(time.Millisecond),
 		float64(total)/time.Since(start).Seconds())
 	return exitCode(problems)
+}
+
+// beforeWriting decides, from the problems validation found, whether a
+// load writes: a dry run and a strict load with problems stop there (true,
+// with the exit code); with -skip-invalid the rejected rows go to the
+// rejects file first.
+func beforeWriting(f loadFlags, plan *importer.Plan, sum importer.Summary, problems []importer.Problem, stdout, stderr *os.File) (int, bool) {
+	switch {
+	case f.dryRun:
+		fmt.Fprintf(stdout, "dry run, nothing written: %d nodes and %d relationships valid; %d node and %d relationship rows rejected\n",
+			len(plan.Nodes), len(plan.Relations), sum.Nodes.Rejected, sum.Relations.Rejected)
+		return exitCode(problems), true
+	case len(problems) > 0 && !f.skip:
+		fmt.Fprintf(stderr, "seed: %d invalid rows; nothing written (use -skip-invalid to write the valid rows)\n", len(problems))
+		return exitInvalid, true
+	case len(problems) > 0:
+		if err := writeRejects(f.rejects, problems); err != nil {
+			return fail(stderr, "%v", err), true
+		}
+		fmt.Fprintf(stderr, "seed: %d rejected rows written to %s\n", len(problems), f.rejects)
+	}
+	return exitOK, false
 }
 
 func exitCode(problems []importer.Problem) int {

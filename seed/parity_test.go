@@ -1,19 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/innograph/innograph/graph"
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -41,30 +36,14 @@ func TestMutationMatchesCommand(t *testing.T) {
 		}
 		records = append(records, rec)
 	}
-	auth := graph.NewAuth(nil, []string{"w"}, true)
-	h := auth.Middleware(graph.NewHandler(graph.Options{Store: db, Auth: auth, ComplexityLimit: 50000,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	body, _ := json.Marshal(map[string]any{
-		"query": `mutation($in: ImportInput!) { importGraph(input: $in) {
-			nodes { created updated unchanged rejected } relationships { created updated unchanged rejected } } }`,
-		"variables": map[string]any{"in": map[string]any{"records": records, "skipInvalid": true}},
-	})
-	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer w")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
 	var res struct {
-		Data struct {
-			ImportGraph map[string]struct{ Created, Updated, Unchanged, Rejected int }
-		}
-		Errors []any
+		ImportGraph map[string]struct{ Created, Updated, Unchanged, Rejected int }
 	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || len(res.Errors) > 0 {
-		t.Fatalf("importGraph: %s", rec.Body)
-	}
+	apitest.Serve(t, db).OK(apitest.WriteToken, `mutation($in: ImportInput!) { importGraph(input: $in) {
+		nodes { created updated unchanged rejected } relationships { created updated unchanged rejected } } }`,
+		map[string]any{"in": map[string]any{"records": records, "skipInvalid": true}}, &res)
 	for _, what := range []string{"nodes", "relationships"} {
-		c := res.Data.ImportGraph[what]
+		c := res.ImportGraph[what]
 		line := fmt.Sprintf("%-14s created %d, updated %d, unchanged %d, rejected %d", what+":", c.Created, c.Updated, c.Unchanged, c.Rejected)
 		if !strings.Contains(cliOut, line) {
 			t.Errorf("mutation counts %q are not the command's:\n%s", line, cliOut)

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/innograph/innograph/graph/model"
 )
 
 // Config sizes the graph. Relationship counts are averages per node.
@@ -119,7 +121,14 @@ func (g *generator) count(mean float64) int {
 // park, res), so benchmarks can name nodes without reading the graph.
 func ID(prefix string, i int) string { return fmt.Sprintf("s-%s-%06d", prefix, i) }
 
-func record(typ string, fields map[string]any) map[string]any {
+// record is a node row of the kind, marked synthetic: its type is the
+// kind's type name (model.NodeSpecs).
+func record(kind model.NodeKind, fields map[string]any) map[string]any {
+	return row(kind.Name(), fields)
+}
+
+// row is a row of the seed format with the type typ, marked synthetic.
+func row(typ string, fields map[string]any) map[string]any {
 	fields["type"] = typ
 	fields["source"] = Source
 	fields["synthetic"] = true

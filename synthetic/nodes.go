@@ -1,6 +1,10 @@
 package synthetic
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/innograph/innograph/graph/model"
+)
 
 var (
 	entWords  = []string{"绿源", "丰泽", "金穗", "北疆", "草原", "河套", "天骄", "恒泰", "华信", "瑞丰", "宏达", "科创", "新元", "远航", "众诚", "鼎盛", "长风", "沃土", "朔方", "银河"}
@@ -30,7 +34,18 @@ func city(path string) string {
 	return path
 }
 
+// nodes emits every node, type by type; each type's places and choices are
+// kept for the relationships.
 func (g *generator) nodes(emit Emit) error {
+	for _, step := range []func(Emit) error{g.enterprises, g.universities, g.alliances, g.parks, g.results} {
+		if err := step(emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *generator) enterprises(emit Emit) error {
 	g.entPlace = make([]place, g.cfg.Enterprises)
 	for i := range g.entPlace {
 		p := g.randomPlace()
@@ -43,36 +58,48 @@ func (g *generator) nodes(emit Emit) error {
 				cs = append(cs, c)
 			}
 		}
-		if err := emit(record("Enterprise", map[string]any{
+		if err := emit(record(model.NodeKindEnterprise, map[string]any{
 			"id": ID("ent", i), "name": fmt.Sprintf("%s%s%s%s", city(p.path), g.pick(entWords), industry, g.pick(entSuffix)),
 			"region": p.path, "industry": industry, "founded": g.year(1990), "certifications": cs,
 		})); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+func (g *generator) universities(emit Emit) error {
 	g.uniPlace = make([]place, g.cfg.Universities)
 	for i := range g.uniPlace {
 		p := g.randomPlace()
 		g.uniPlace[i] = p
 		k := uniKinds[g.rnd.IntN(len(uniKinds))]
 		field := g.pick(industries)
-		if err := emit(record("University", map[string]any{
+		if err := emit(record(model.NodeKindUniversity, map[string]any{
 			"id": ID("uni", i), "name": fmt.Sprintf("%s%s%s%d", city(p.path), field, k.suffix, i), "kind": k.kind,
 			"region": p.path, "field": field,
 		})); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+func (g *generator) alliances(emit Emit) error {
 	for i := 0; i < g.cfg.Alliances; i++ {
 		p := g.randomPlace()
 		industry := g.pick(industries)
-		if err := emit(record("Alliance", map[string]any{
+		if err := emit(record(model.NodeKindAlliance, map[string]any{
 			"id": ID("all", i), "name": fmt.Sprintf("%s%s产业技术创新战略联盟%d", city(p.path), industry, i),
 			"level": g.pick(levels), "industry": industry, "region": p.path, "founded": g.year(2005),
 		})); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+func (g *generator) parks(emit Emit) error {
 	g.parkPlace = make([]place, g.cfg.Parks)
 	g.parkKind = make([]string, g.cfg.Parks)
 	for i := range g.parkPlace {
@@ -80,13 +107,19 @@ func (g *generator) nodes(emit Emit) error {
 		g.parkPlace[i] = p
 		k := parkKinds[g.rnd.IntN(len(parkKinds))]
 		g.parkKind[i] = k.kind
-		if err := emit(record("Park", map[string]any{
+		if err := emit(record(model.NodeKindPark, map[string]any{
 			"id": ID("park", i), "name": fmt.Sprintf("%s%s%d", city(p.path), k.suffix, i), "kind": k.kind,
 			"level": g.pick(levels), "industry": g.pick(industries), "region": p.path, "founded": g.year(1992),
 		})); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// results emits the results, each led by a university (80%, hubs by Zipf)
+// or an enterprise, in its lead developer's region.
+func (g *generator) results(emit Emit) error {
 	g.lead = make([]int, g.cfg.Results)
 	for i := range g.lead {
 		var p place
@@ -99,7 +132,7 @@ func (g *generator) nodes(emit Emit) error {
 		}
 		k := resultKinds[g.rnd.IntN(len(resultKinds))]
 		field := g.pick(industries)
-		if err := emit(record("Result", map[string]any{
+		if err := emit(record(model.NodeKindResult, map[string]any{
 			"id": ID("res", i), "name": fmt.Sprintf("%s%s%s%d", field, g.pick(entWords), k.suffix, i), "kind": k.kind,
 			"year": g.year(2000), "field": field, "region": p.path,
 		})); err != nil {

@@ -3,6 +3,8 @@ package synthetic
 import (
 	"math"
 	"slices"
+
+	"github.com/innograph/innograph/graph/model"
 )
 
 var (
@@ -10,9 +12,10 @@ var (
 	collabKinds   = []string{"JOINT_LAB", "JOINT_PROJECT", "JOINT_PROJECT", "RD_CENTER", "TECHNICAL_SERVICE", "TECHNICAL_SERVICE", "ACADEMICIAN_WORKSTATION", "OTHER"}
 )
 
-func rel(typ, from, to string, fields map[string]any) map[string]any {
+// rel is a relationship row of the kind, marked synthetic.
+func rel(kind model.RelationKind, from, to string, fields map[string]any) map[string]any {
 	fields["from"], fields["to"] = from, to
-	return record(typ, fields)
+	return row(string(kind), fields)
 }
 
 // memberships: enterprises and universities join alliances chosen by Zipf,
@@ -34,7 +37,7 @@ func (g *generator) memberships(emit Emit) error {
 				role = "VICE_CHAIR"
 			}
 			members[a]++
-			if err := emit(rel("MEMBERSHIP", member, ID("all", a), map[string]any{"role": role, "since": g.year(2008)})); err != nil {
+			if err := emit(rel(model.RelationKindMembership, member, ID("all", a), map[string]any{"role": role, "since": g.year(2008)})); err != nil {
 				return err
 			}
 		}
@@ -80,7 +83,7 @@ func (g *generator) locations(emit Emit) error {
 		if !isInner(g.parkKind[p]) || len(zones) == 0 || g.rnd.Float64() < 0.3 {
 			continue
 		}
-		if err := emit(rel("LOCATION", ID("park", p), ID("park", zones[g.rnd.IntN(len(zones))]), map[string]any{"since": g.year(2000)})); err != nil {
+		if err := emit(rel(model.RelationKindLocation, ID("park", p), ID("park", zones[g.rnd.IntN(len(zones))]), map[string]any{"since": g.year(2000)})); err != nil {
 			return err
 		}
 	}
@@ -104,7 +107,7 @@ func (g *generator) locations(emit Emit) error {
 			if isInner(g.parkKind[p]) && g.rnd.Float64() < 0.3 {
 				fields["graduated"] = true
 			}
-			if err := emit(rel("LOCATION", ID("ent", e), ID("park", p), fields)); err != nil {
+			if err := emit(rel(model.RelationKindLocation, ID("ent", e), ID("park", p), fields)); err != nil {
 				return err
 			}
 		}
@@ -124,7 +127,7 @@ func developer(lead int) string {
 // mostly hub universities) and a few participants.
 func (g *generator) developments(emit Emit) error {
 	for r, lead := range g.lead {
-		if err := emit(rel("DEVELOPMENT", developer(lead), ID("res", r), map[string]any{"role": "LEAD"})); err != nil {
+		if err := emit(rel(model.RelationKindDevelopment, developer(lead), ID("res", r), map[string]any{"role": "LEAD"})); err != nil {
 			return err
 		}
 		n := g.count(g.cfg.ParticipantsPerResult)
@@ -135,7 +138,7 @@ func (g *generator) developments(emit Emit) error {
 			return -1 - g.rnd.IntN(g.cfg.Enterprises)
 		}
 		for _, d := range distinct(n, draw, func(d int) bool { return d == lead }) {
-			if err := emit(rel("DEVELOPMENT", developer(d), ID("res", r), map[string]any{"role": "PARTICIPANT"})); err != nil {
+			if err := emit(rel(model.RelationKindDevelopment, developer(d), ID("res", r), map[string]any{"role": "PARTICIPANT"})); err != nil {
 				return err
 			}
 		}
@@ -161,7 +164,7 @@ func (g *generator) transfers(emit Emit) error {
 		}
 		for _, e := range distinct(g.count(g.cfg.TransfersPerResult), draw, func(e int) bool { return -1-e == lead }) {
 			value := math.Round(10*math.Exp(1.5*g.rnd.NormFloat64()+2)) / 10
-			if err := emit(rel("TRANSFER", ID("res", r), ID("ent", e), map[string]any{
+			if err := emit(rel(model.RelationKindTransfer, ID("res", r), ID("ent", e), map[string]any{
 				"mode": g.pick(transferModes), "year": g.year(2005), "value": value,
 			})); err != nil {
 				return err
@@ -199,7 +202,7 @@ func (g *generator) collaborations(emit Emit) error {
 		}
 		skip := func(p int) bool { return p < 0 && -1-p >= g.cfg.Enterprises }
 		for _, p := range distinct(n, draw, skip) {
-			if err := emit(rel("COLLABORATION", ID("ent", e), developer(p), map[string]any{
+			if err := emit(rel(model.RelationKindCollaboration, ID("ent", e), developer(p), map[string]any{
 				"kind": g.pick(collabKinds), "since": g.year(2003),
 			})); err != nil {
 				return err

@@ -20,8 +20,8 @@ import (
 )
 
 // These tests run the transport inside gqlgen's real server over a small
-// schema whose execution the test controls; server_test.go and
-// http_test.go run it with InnoGraph's schema over Neo4j.
+// schema whose execution the test controls; edge/http_test.go runs it with
+// InnoGraph's schema over Neo4j, through the test harness (apitest).
 
 var schema = gqlparser.MustLoadSchema(&ast.Source{Input: `
 	type Query { slow: String  failing: String }

@@ -42,12 +42,25 @@ type FieldRule struct {
 	Check func(string) string
 }
 
-// NodeSpec describes the stored properties of one node type.
+// NodeSpec describes the stored properties of one node type and its
+// relationship lists.
 type NodeSpec struct {
 	Kind     NodeKind
 	Name     string // GraphQL type name, also the node's Neo4j label
 	IDPrefix string // prefix of generated ids
 	Fields   []FieldRule
+	Lists    []RelationList
+}
+
+// RelationList is a node type's field that lists its relationships of one
+// kind (a connection of the kind's GraphQL type): which way they point
+// from the node, and the kind of the far node when the list holds only one
+// of the kinds the relationship joins.
+type RelationList struct {
+	Field string // GraphQL field of the node type
+	Kind  RelationKind
+	Dir   Direction
+	Far   NodeKind // "" for any
 }
 
 // RelationSpec describes one relationship type: which node kinds it joins,
@@ -104,34 +117,51 @@ func nodeFields(extra ...FieldRule) []FieldRule {
 	return append(append([]FieldRule{}, commonFields...), extra...)
 }
 
-// NodeSpecs are the field rules of every node type.
+// The relationship lists an enterprise and a university share: an
+// organisation joins alliances, sits in parks, develops results and
+// collaborates.
+var organisationLists = []RelationList{
+	{"alliances", RelationKindMembership, Outgoing, ""},
+	{"parks", RelationKindLocation, Outgoing, ""},
+	{"developedResults", RelationKindDevelopment, Outgoing, ""},
+	{"collaborators", RelationKindCollaboration, Both, ""},
+}
+
+// NodeSpecs are the field rules and relationship lists of every node type.
 var NodeSpecs = map[NodeKind]*NodeSpec{
 	NodeKindEnterprise: {Kind: NodeKindEnterprise, Name: "Enterprise", IDPrefix: "ent", Fields: nodeFields(
 		text("industry", maxKeywordLen),
 		FieldRule{Name: "creditCode", Type: TypeString, MaxLen: 18, Check: CheckCreditCode},
 		year("founded"),
 		FieldRule{Name: "certifications", Type: TypeEnumList, Enum: enumStrings(AllCertification)},
-	)},
+	), Lists: append([]RelationList{{"acquiredResults", RelationKindTransfer, Incoming, ""}}, organisationLists...)},
 	NodeKindUniversity: {Kind: NodeKindUniversity, Name: "University", IDPrefix: "uni", Fields: nodeFields(
 		enum("kind", AllUniversityKind, true),
 		text("field", maxKeywordLen),
-	)},
+	), Lists: organisationLists},
 	NodeKindAlliance: {Kind: NodeKindAlliance, Name: "Alliance", IDPrefix: "all", Fields: nodeFields(
 		enum("level", AllLevel, false),
 		text("industry", maxKeywordLen),
 		year("founded"),
-	)},
+	), Lists: []RelationList{{"members", RelationKindMembership, Incoming, ""}}},
 	NodeKindPark: {Kind: NodeKindPark, Name: "Park", IDPrefix: "park", Fields: nodeFields(
 		enum("kind", AllParkKind, true),
 		enum("level", AllLevel, false),
 		text("industry", maxKeywordLen),
 		year("founded"),
-	)},
+	), Lists: []RelationList{
+		{"tenants", RelationKindLocation, Incoming, ""},
+		{"enterprises", RelationKindLocation, Incoming, NodeKindEnterprise},
+		{"parents", RelationKindLocation, Outgoing, ""},
+	}},
 	NodeKindResult: {Kind: NodeKindResult, Name: "Result", IDPrefix: "res", Fields: nodeFields(
 		enum("kind", AllResultKind, true),
 		year("year"),
 		text("field", maxKeywordLen),
-	)},
+	), Lists: []RelationList{
+		{"developers", RelationKindDevelopment, Incoming, ""},
+		{"transfers", RelationKindTransfer, Outgoing, ""},
+	}},
 }
 
 // Organisations are the node kinds that act: they join alliances, develop

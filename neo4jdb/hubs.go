@@ -1,0 +1,93 @@
+package neo4jdb
+
+import (
+	"context"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/innograph/innograph/graph/model"
+)
+
+// Hubs reads a page of the nodes of a kind ranked by how many relationships
+// of the counted kinds they have, most first, then by id. Degrees come from
+// the store's relationship counts, so a node is ranked without walking its
+// relationships; every node of the kind (in the region and industry) is
+// ranked for each page, and a top-n sort keeps the q.First+1 past the
+// cursor. The count, when asked, is Neo4j's count store without a filter.
+func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error) {
+	kinds := q.Kinds
+	if len(kinds) == 0 {
+		kinds = model.AllRelationKind
+	}
+	cypher, params := hubsStatement(q, kinds)
+	records, err := db.readPaths(ctx, "hubs", cypher, params)
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, err
+	}
+	page, err := decodeHubs(records[0], kinds, q.First)
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, translate("hubs", err)
+	}
+	return page, nil
+}
+
+// hubsStatement writes Hubs' statement, counting the relationships of
+// kinds, and its parameters.
+func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[string]any) {
+	counts := make([]string, len(kinds))
+	for i, k := range kinds {
+		counts[i] = "COUNT { (n)-[:" + relType(k) + "]-() }"
+	}
+	var filter []string
+	params := map[string]any{"limit": q.First + 1}
+	if q.Region != nil {
+		filter, params["region"] = append(filter, "n.region STARTS WITH $region"), *q.Region
+	}
+	if q.Industry != nil {
+		filter, params["industry"] = append(filter, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
+	}
+	total := "-1"
+	if q.Count {
+		total = "COUNT { MATCH (n:" + label(q.Kind) + ") " + whereText(filter) + " }"
+	}
+	return `
+		CALL () {
+			MATCH (n:` + label(q.Kind) + `) ` + whereText(filter) + `
+			WITH n, [` + strings.Join(counts, ", ") + `] AS counts
+			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
+			` + whereText(rankedAfter("total", q.After, params)) + `
+			WITH n, counts, total ORDER BY total DESC, n.id LIMIT $limit
+			RETURN collect({n: n, counts: counts, total: total}) AS page
+		}
+		RETURN page, ` + total + ` AS total`, params
+}
+
+// decodeHubs reads Hubs' record: the page of hubs, each with its count per
+// kind in the order of kinds, and the total.
+func decodeHubs(rec *neo4j.Record, kinds []model.RelationKind, first int) (model.Ranked[*model.Hub], error) {
+	rows, _, err := neo4j.GetRecordValue[[]any](rec, "page")
+	if err != nil {
+		return model.Ranked[*model.Hub]{}, err
+	}
+	hubs := make([]*model.Hub, 0, len(rows))
+	for _, row := range rows {
+		m, _ := row.(map[string]any)
+		n, err := decodeProjectedValue(m["n"])
+		if err != nil {
+			return model.Ranked[*model.Hub]{}, err
+		}
+		degree, _ := m["total"].(int64)
+		list, _ := m["counts"].([]any)
+		hub := &model.Hub{Node: n, Total: int(degree), ByKind: make([]*model.RelationCount, len(kinds))}
+		for i, k := range kinds {
+			c, _ := list[i].(int64)
+			hub.ByKind[i] = &model.RelationCount{Kind: k, Count: int(c)}
+		}
+		hubs = append(hubs, hub)
+	}
+	page := rankedPage(hubs, first)
+	n, _, err := neo4j.GetRecordValue[int64](rec, "total")
+	page.Total = int(n)
+	return page, err
+}
