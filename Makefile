@@ -193,10 +193,6 @@ explorer-check: web/explorer/node_modules ## Unit tests of the explorer, and the
 	(cd web/explorer && npm run --silent typecheck && npm test --silent && node build.mjs "$$tmp/explore"); \
 	diff -r "$$tmp/explore" edge/explore || { echo "edge/explore is stale: run 'make explorer' and commit"; exit 1; }
 
-web/explorer/node_modules: web/explorer/package.json web/explorer/package-lock.json
-	cd web/explorer && npm ci --no-audit --no-fund --loglevel=error
-	touch $@
-
 # make bench-explorer: a synthetic graph (BENCH_NODES) in a Neo4j of its
 # own, then the explorer drawing 200- and 1,000-node networks of it in
 # headless Chromium (BenchmarkExplorerDraw; docs/explorer.md).
