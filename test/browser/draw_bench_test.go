@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -19,11 +20,10 @@ import (
 // large graph already in the test database, such as `make bench-explorer`
 // loads (the 100k-node bench graph); it reads and never clears it.
 func BenchmarkExplorerDraw(b *testing.B) {
-	db := neo4jtest.Shared(b)
-	srv := serve(b, db)
+	srv := apitest.Serve(b, neo4jtest.Shared(b))
 	ctx := newBrowser(b)
 	for _, size := range []int{200, 1000} {
-		centre := centreOf(b, srv.URL, size)
+		centre := centreOf(srv, size)
 		b.Run(fmt.Sprintf("nodes=%d", size), func(b *testing.B) {
 			p := openPage(b, ctx, srv.URL)
 			link := fmt.Sprintf("%s/explore?x=%s~2&size=%d", srv.URL, url.QueryEscape(centre), size)
@@ -52,7 +52,7 @@ func BenchmarkExplorerDraw(b *testing.B) {
 
 // centreOf finds a node whose two-hop neighbourhood fills a network of size
 // nodes, among the most connected enterprises.
-func centreOf(b *testing.B, origin string, size int) string {
+func centreOf(a *apitest.API, size int) string {
 	var hubs struct {
 		Hubs struct {
 			Edges []struct {
@@ -60,20 +60,20 @@ func centreOf(b *testing.B, origin string, size int) string {
 			}
 		}
 	}
-	query(b, origin, `{ hubs(kind: ENTERPRISE, first: 50) { edges { node { node { id } } } } }`, nil, &hubs)
+	a.OK("", `{ hubs(kind: ENTERPRISE, first: 50) { edges { node { node { id } } } } }`, nil, &hubs)
 	edges := hubs.Hubs.Edges
 	for i := len(edges) - 1; i >= 0; i-- { // the least connected of those that fill it
 		id := edges[i].Node.Node.ID
 		var net struct {
 			Network struct{ Nodes []struct{ Distance int } }
 		}
-		query(b, origin, `query($id: ID!, $n: Int) { network(id: $id, depth: 2, maxNodes: $n, maxEdges: 1000) { nodes { distance } } }`,
+		a.OK("", `query($id: ID!, $n: Int) { network(id: $id, depth: 2, maxNodes: $n, maxEdges: 1000) { nodes { distance } } }`,
 			map[string]any{"id": id, "n": size}, &net)
 		if len(net.Network.Nodes) == size {
 			return id
 		}
 	}
-	b.Skipf("no enterprise among the 50 most connected has %d nodes within two hops: load a larger graph (make bench-explorer)", size)
+	a.T.Skipf("no enterprise among the 50 most connected has %d nodes within two hops: load a larger graph (make bench-explorer)", size)
 	return ""
 }
 

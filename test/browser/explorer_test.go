@@ -179,7 +179,7 @@ func TestExplorer(t *testing.T) {
 			Edges []struct{ FromID string }
 		}
 	}
-	query(t, srv.URL, `query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200, maxEdges: 1000) { nodes { distance } edges { fromId } } }`,
+	srv.OK("", `query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200, maxEdges: 1000) { nodes { distance } edges { fromId } } }`,
 		map[string]any{"id": from}, &net)
 	file := p.download(chromedp.SetValue(chromedp.ID("export-kind"), "graphml"), chromedp.Click(chromedp.ID("export")))
 	var g graphML
@@ -205,7 +205,7 @@ func TestExplorer(t *testing.T) {
 	var all []shownChain
 	p.eval(readChains, &all)
 	var want apiChains
-	query(t, srv.URL, chainQuery, map[string]any{"from": from, "to": to, "hops": 4}, &want)
+	srv.OK("", chainQuery, map[string]any{"from": from, "to": to, "hops": 4}, &want)
 	sameChains(t, all, want)
 	if len(all) != 2 {
 		t.Errorf("the sample has two chains within 4 hops (README): %+v", all)
@@ -219,7 +219,7 @@ func TestExplorer(t *testing.T) {
 	p.settle()
 	var narrowed []shownChain
 	p.eval(readChains, &narrowed)
-	query(t, srv.URL, chainQuery, map[string]any{"from": from, "to": to, "hops": 4,
+	srv.OK("", chainQuery, map[string]any{"from": from, "to": to, "hops": 4,
 		"rels": []string{"MEMBERSHIP", "LOCATION", "TRANSFER", "COLLABORATION"}}, &want)
 	sameChains(t, narrowed, want)
 	if reflect.DeepEqual(narrowed, all) {

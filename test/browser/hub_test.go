@@ -6,6 +6,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/innograph/innograph/apitest"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
 )
 
@@ -13,9 +14,8 @@ import (
 // does not expand the alliance (over the default maxDegree of 500), and the
 // page marks it "not expanded — 501 relationships".
 func TestExplorerHub(t *testing.T) {
-	db, _ := neo4jtest.Open(t)
-	neo4jtest.LoadMembers(t, db, "all-big", "大联盟", "ent-m", 501, 100)
-	srv := serve(t, db)
+	srv := apitest.New(t)
+	neo4jtest.LoadMembers(t, srv.DB, "all-big", "大联盟", "ent-m", 501, 100)
 	p := openPage(t, newBrowser(t), srv.URL)
 	p.do(chromedp.Navigate(srv.URL + "/explore?x=ent-m000~1"))
 	p.settle()

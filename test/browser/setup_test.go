@@ -7,9 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -23,39 +20,16 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"github.com/innograph/innograph/edge"
-	"github.com/innograph/innograph/graph"
-	"github.com/innograph/innograph/importer"
-	"github.com/innograph/innograph/neo4jdb"
-	"github.com/innograph/innograph/neo4jdb/neo4jtest"
-	"github.com/innograph/innograph/seed/data"
+	"github.com/innograph/innograph/apitest"
 )
 
-// sampleServer serves the whole edge, with the default complexity limit,
-// over the sample graph in the test Neo4j (skipped without one, as every
-// database test is).
-func sampleServer(t *testing.T) *httptest.Server {
+// sampleServer serves the whole stack (apitest) over the sample graph in
+// the test Neo4j; without one the test is skipped, as every database test is.
+func sampleServer(t *testing.T) *apitest.API {
 	t.Helper()
-	db, _ := neo4jtest.Open(t)
-	plan, problems, err := importer.Parse(data.Sample)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("sample graph: %v %v", err, problems)
-	}
-	if _, err := importer.Write(t.Context(), db, plan, importer.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	return serve(t, db)
-}
-
-// serve serves the whole edge over db with the default complexity limit.
-func serve(t testing.TB, db *neo4jdb.DB) *httptest.Server {
-	srv := httptest.NewServer(edge.NewHandler(edge.Options{
-		GraphQL:        graph.Options{Store: db, Auth: graph.NewAuth(nil, nil, true), Logger: slog.New(slog.DiscardHandler), ComplexityLimit: 50000},
-		Ready:          db.Ready,
-		RequestTimeout: 15 * time.Second,
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	a := apitest.New(t)
+	a.LoadSample()
+	return a
 }
 
 // chromium finds the browser: INNOGRAPH_TEST_CHROMIUM or chromium on the
@@ -239,25 +213,4 @@ func (p *page) download(trigger ...chromedp.Action[chromedp.Void]) []byte {
 	}
 	p.t.Fatal("no download")
 	return nil
-}
-
-// query asks the API directly, as the reference for what the page shows.
-func query(t testing.TB, origin, q string, vars map[string]any, v any) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	res, err := http.Post(origin+"/query", "application/json", strings.NewReader(string(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || len(out.Errors) > 0 {
-		t.Fatalf("%s: %v %+v", q, err, out.Errors)
-	}
-	if err := json.Unmarshal(out.Data, v); err != nil {
-		t.Fatal(err)
-	}
 }
