@@ -181,6 +181,42 @@ web/%/node_modules: web/%/package.json web/%/package-lock.json
 	cd web/$* && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The explorer (/explore): TypeScript in web/explorer, bundled by esbuild
+# into edge/explore, which is committed so that `go build` alone makes a
+# binary whose pages work; make check rebuilds it and compares.
+.PHONY: explorer explorer-check screenshot bench-explorer
+explorer: web/explorer/node_modules ## Build the explorer (web/explorer) into edge/explore, from its lockfile
+	cd web/explorer && npm run --silent typecheck && node build.mjs
+
+check: explorer-check
+explorer-check: web/explorer/node_modules ## Unit tests of the explorer, and the committed edge/explore is what its sources and lockfile build
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd web/explorer && npm run --silent typecheck && npm test --silent && node build.mjs "$$tmp/explore"); \
+	diff -r "$$tmp/explore" edge/explore || { echo "edge/explore is stale: run 'make explorer' and commit"; exit 1; }
+
+# make bench-explorer: a synthetic graph (BENCH_NODES) in a Neo4j of its
+# own, then the explorer drawing 200- and 1,000-node networks of it in
+# headless Chromium (BenchmarkExplorerDraw; docs/explorer.md).
+EXPLORER_BENCH_PORT ?= 7693
+EXPLORER_BENCH_DIR ?= .data/neo4j-explorer-bench
+bench-explorer: ## Time from answer to drawing of 200- and 1,000-node networks, and pan frame rate, in headless Chromium (docs/explorer.md)
+	export NEO4J_LOCAL_DIR=$(EXPLORER_BENCH_DIR) NEO4J_LOCAL_PORT=$(EXPLORER_BENCH_PORT) NEO4J_LOCAL_HEAP=2g; \
+	$(NEO4J_LOCAL) stop; rm -rf $(EXPLORER_BENCH_DIR); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	NEO4J_URI=bolt://127.0.0.1:$(EXPLORER_BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) $(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
+	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(EXPLORER_BENCH_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
+	$(GO) test -run '^$$' -bench BenchmarkExplorerDraw -benchtime 5x ./test/browser/
+
+# make screenshot: the README's picture of the explorer, taken by the
+# browser test (test/browser) at a chain of the sample graph.
+screenshot: ## Regenerate docs/explorer.png: the explorer showing a chain of the sample graph (headless Chromium)
+	export NEO4J_LOCAL_DIR=$(TEST_DIR) NEO4J_LOCAL_PORT=$(TEST_PORT); \
+	$(NEO4J_LOCAL) start; \
+	trap '$(NEO4J_LOCAL) stop' EXIT; \
+	INNOGRAPH_TEST_NEO4J_URI=bolt://127.0.0.1:$(TEST_PORT) INNOGRAPH_TEST_NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) INNOGRAPH_TEST_REQUIRE_DB=1 \
+	INNOGRAPH_SCREENSHOT=$(CURDIR)/docs/explorer.png $(GO) test -count=1 -run '^TestExplorer$$' ./test/browser/
+
 generate: ## Regenerate gqlgen code after editing schema.graphqls
 	$(GO) run github.com/99designs/gqlgen generate
 

@@ -18,6 +18,7 @@ var assetTypes = map[string]string{
 	".js":  "text/javascript; charset=utf-8",
 	".css": "text/css; charset=utf-8",
 	".ttf": "font/ttf",
+	".svg": "image/svg+xml",
 	".txt": "text/plain; charset=utf-8",
 }
 

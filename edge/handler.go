@@ -26,14 +26,17 @@ type Options struct {
 	CORSHeaders    []string // allowed on top of corsHeaders
 }
 
-// NewHandler routes the playground, the GraphQL endpoint and the health
-// checks, and wraps them in the middleware every request passes.
+// NewHandler routes the playground, the explorer, the GraphQL endpoint and
+// the health checks, and wraps them in the middleware every request passes.
 func NewHandler(o Options) http.Handler {
 	auth, logger := o.GraphQL.Auth, o.GraphQL.Logger
 	gql := graph.NewHandler(o.GraphQL)
 	mux := http.NewServeMux()
 	mux.Handle("GET /{$}", playgroundHandler())
 	mux.Handle("GET "+playgroundAssetsPath, playgroundAssets())
+	explore := exploreHandler()
+	mux.Handle("GET /explore", explore)
+	mux.Handle("GET /explore/", explore)
 	shed := newShedder(o.Shed, o.RequestTimeout, logger)
 	mux.Handle("/query", auth.Middleware(shed.Handler(gql)))
 	mux.HandleFunc("GET /healthz", healthz)

@@ -1,0 +1,196 @@
+// The explorer's client of the public GraphQL API (/query, same origin):
+// the queries it sends and the shapes of their answers.
+
+export interface GNode {
+  __typename: string;
+  id: string;
+  name: string;
+  nameEn?: string | null;
+  synthetic: boolean;
+  source?: string | null;
+  [field: string]: unknown;
+}
+
+// A relationship's properties, as the fragment Rel names them.
+export type RelProps = Record<string, unknown> & { __typename?: string; source?: string | null; synthetic?: boolean };
+
+export interface ChainStep { kind: string; direction: 'FORWARD' | 'BACKWARD'; node: GNode; relationship: RelProps }
+export interface Chain { length: number; start: GNode; steps: ChainStep[] }
+export interface ChainAnswer {
+  chains: Chain[]; exhausted: boolean; truncated: boolean; maxHops: number;
+  skippedHubs: GNode[]; skippedHubsTruncated: boolean;
+}
+export interface NetworkEdge { kind: string; fromId: string; toId: string; relationship: RelProps }
+export interface Network {
+  nodes: { distance: number; node: GNode }[]; edges: NetworkEdge[];
+  truncated: boolean; edgesTruncated: boolean; hubs: { id: string }[];
+}
+export interface Trail {
+  result: GNode;
+  developers: (RelProps & { developer: GNode })[];
+  transfers: { transfer: RelProps & { enterprise: GNode }; parks: (RelProps & { park: GNode })[]; alliances: (RelProps & { alliance: GNode })[] }[];
+  truncated: boolean;
+}
+export interface Suggestion {
+  node: GNode; score: number; truncated: boolean;
+  reasons: { kind: string; weight: number; field?: string | null; via?: GNode | null; chain?: Chain | null }[];
+}
+
+// What the filters pass to chain and network.
+export interface Filters {
+  rels: string[] | null; since: number | null; until: number | null; facts: boolean; hops: number;
+  size: number; // nodes of a network at most
+}
+
+const N = `fragment N on Node { __typename id name nameEn synthetic source }`;
+// What the drawing and the sentences need of a relationship: the property
+// of its finer label, its year, its evidence (kept small: network answers
+// are priced per relationship, see maxEdges).
+const Rel = `fragment Rel on Relationship {
+  ... on Membership { role since source synthetic }
+  ... on Location { since graduated source synthetic }
+  ... on Development { devRole: role year source synthetic }
+  ... on Transfer { mode year source synthetic }
+  ... on Collaboration { collabKind: kind since source synthetic }
+}`;
+const ChainF = `fragment ChainF on Chain { length start { ...N } steps { kind direction node { ...N } relationship { ...Rel } } }`;
+
+export class APIError extends Error {}
+
+async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch('/query', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new APIError(`HTTP ${res.status}`);
+  }
+  if (body.errors?.length) throw new APIError(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new APIError(`HTTP ${res.status}`);
+  return body.data;
+}
+
+export async function search(q: string, types: string[] | null): Promise<{ score: number; node: GNode }[]> {
+  const d = await gql<{ search: { edges: { node: { score: number; node: GNode } }[] } }>(
+    `query Search($q: String!, $types: [NodeKind!]) {
+      search(query: $q, types: $types, first: 20) { edges { node { score node { ...N region } } } }
+    } ${N}`, { q, types });
+  return d.search.edges.map((e) => e.node);
+}
+
+// The card's relationship lists: each a connection whose items name the
+// other end; the card shows any connection the answer has.
+const cardConnections = `
+  ... on Enterprise { industry creditCode founded certifications
+    alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC }
+    developedResults(first: 10) { ...DevC } acquiredResults(first: 10) { ...TransC } collaborators(first: 10) { ...CollC } }
+  ... on University { uniKind: kind field
+    alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC }
+    developedResults(first: 10) { ...DevC } collaborators(first: 10) { ...CollC } }
+  ... on Alliance { level industry founded members(first: 10) { ...MemberC } }
+  ... on Park { parkKind: kind level industry founded tenants(first: 10) { ...LocC } parents(first: 10) { ...LocC } }
+  ... on Result { resultKind: kind year field developers(first: 10) { ...DevC } transfers(first: 10) { ...TransC } }`;
+// Items name both ends in a small form (the document's field count is
+// capped by INNOGRAPH_MAX_HEIGHT); the card shows the end that is not the node.
+const cardFragments = `
+fragment E on Node { __typename id name nameEn }
+fragment MemberC on MembershipConnection { totalCount edges { node { kind: __typename role since synthetic member { ...E } alliance { ...E } } } }
+fragment LocC on LocationConnection { totalCount edges { node { kind: __typename since graduated synthetic tenant { ...E } park { ...E } } } }
+fragment DevC on DevelopmentConnection { totalCount edges { node { kind: __typename devRole: role year synthetic developer { ...E } result { ...E } } } }
+fragment TransC on TransferConnection { totalCount edges { node { kind: __typename mode year synthetic result { ...E } enterprise { ...E } } } }
+fragment CollC on CollaborationConnection { totalCount edges { node { kind: __typename collabKind: kind since synthetic partner { ...E } } } }`;
+
+export async function card(id: string): Promise<GNode | null> {
+  const d = await gql<{ node: GNode | null }>(
+    `query Card($id: ID!) { node(id: $id) { ...N aliases region ${cardConnections} } } ${N} ${cardFragments}`, { id });
+  return d.node;
+}
+
+// relationshipCounts sums each node's relationship lists, for hubs that
+// are drawn but not expanded: 50 nodes a request, counts only.
+const C = '{ totalCount edges { cursor } }';
+const countLists = `
+  ... on Enterprise { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} acquiredResults(first: 1) ${C} collaborators(first: 1) ${C} }
+  ... on University { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} collaborators(first: 1) ${C} }
+  ... on Alliance { members(first: 1) ${C} }
+  ... on Park { tenants(first: 1) ${C} parents(first: 1) ${C} }
+  ... on Result { developers(first: 1) ${C} transfers(first: 1) ${C} }`;
+
+export async function relationshipCounts(ids: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 50) {
+    const d = await gql<{ nodes: (GNode | null)[] }>(
+      `query Counts($ids: [ID!]!) { nodes(ids: $ids) { id ${countLists} } }`, { ids: ids.slice(i, i + 50) });
+    for (const n of d.nodes) if (n) out.set(n.id, connections(n).reduce((s, [, c]) => s + c.totalCount, 0));
+  }
+  return out;
+}
+
+export interface Connection { totalCount: number; edges: { node: Record<string, unknown> }[] }
+
+// connections lists the relationship lists of a card answer, by field.
+export function connections(n: GNode): [string, Connection][] {
+  return Object.entries(n).filter((e): e is [string, Connection] => {
+    const v = e[1] as Connection | null;
+    return typeof v === 'object' && v !== null && typeof v.totalCount === 'number' && Array.isArray(v.edges);
+  });
+}
+
+// A network is priced by the larger of its caps (graph/complexity.go):
+// 1,000 relationships, and up to 1,000 nodes, stay under the default
+// complexity limit (50,000) with this selection.
+const maxEdges = 1000;
+
+export async function network(id: string, depth: number, f: Filters): Promise<Network> {
+  const d = await gql<{ network: Network }>(
+    `query Net($id: ID!, $depth: Int, $rels: [RelationKind!], $since: Int, $until: Int, $maxNodes: Int, $maxEdges: Int) {
+      network(id: $id, depth: $depth, relationships: $rels, since: $since, until: $until, maxNodes: $maxNodes, maxEdges: $maxEdges) {
+        truncated edgesTruncated hubs { id }
+        nodes { distance node { ...N } }
+        edges { kind fromId toId relationship { ...Rel } }
+      }
+    } ${N} ${Rel}`, { id, depth, rels: f.rels, since: f.since, until: f.until, maxNodes: f.size, maxEdges });
+  return d.network;
+}
+
+export async function chain(from: string, to: string, f: Filters, first: number): Promise<ChainAnswer> {
+  const d = await gql<{ chain: ChainAnswer }>(
+    `query Chain($from: ID!, $to: ID!, $hops: Int, $rels: [RelationKind!], $since: Int, $until: Int, $first: Int) {
+      chain(from: $from, to: $to, maxHops: $hops, relationships: $rels, since: $since, until: $until, first: $first) {
+        exhausted truncated maxHops skippedHubs { ...N } skippedHubsTruncated
+        chains { ...ChainF }
+      }
+    } ${N} ${Rel} ${ChainF}`, { from, to, hops: f.hops, rels: f.rels, since: f.since, until: f.until, first });
+  return d.chain;
+}
+
+export async function resultTrail(id: string): Promise<Trail | null> {
+  const d = await gql<{ resultTrail: Trail | null }>(
+    `query Trail($id: ID!) {
+      resultTrail(id: $id) {
+        truncated result { ...N }
+        developers { devRole: role year source synthetic developer { ...N } }
+        transfers {
+          transfer { mode year value source synthetic enterprise { ...N } }
+          parks { since until graduated source synthetic park { ...N } }
+          alliances { role since source synthetic alliance { ...N } }
+        }
+      }
+    } ${N}`, { id });
+  return d.resultTrail;
+}
+
+export async function suggestPartners(id: string): Promise<Suggestion[]> {
+  const d = await gql<{ suggestPartners: Suggestion[] | null }>(
+    `query Partners($id: ID!) {
+      suggestPartners(id: $id, first: 10) {
+        score truncated node { ...N }
+        reasons { kind weight field via { ...N } chain { ...ChainF } }
+      }
+    } ${N} ${Rel} ${ChainF}`, { id });
+  return d.suggestPartners ?? [];
+}
