@@ -70,7 +70,7 @@ func run(ctx context.Context, cfg config, logger *slog.Logger) error {
 	serveDebug(ctx, cfg.DebugAddr, logger)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	logger.Info("serving", "playground", "http://"+cfg.Addr+"/", "graphql", "http://"+cfg.Addr+"/query", "neo4j", cfg.Neo4j.URI)
+	logger.Info("serving", "playground", "http://"+cfg.Addr+"/", "explore", "http://"+cfg.Addr+"/explore", "graphql", "http://"+cfg.Addr+"/query", "neo4j", cfg.Neo4j.URI)
 
 	select {
 	case err := <-errc:
