@@ -171,7 +171,9 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 	if len(unconnected) > 0 {
 		workloads = append(workloads, chainWorkload("chain, unconnected pairs", client, db, unconnected))
 	}
-	workloads = append(workloads, networkWorkload(client, db, organisations(cfg, rng, o.params)))
+	// The explorer draws networks of hundreds to a thousand nodes.
+	centres := organisations(cfg, rng, o.params)
+	workloads = append(workloads, networkWorkload(client, db, centres, 200, 1000), networkWorkload(client, db, centres, 1000, 4000))
 	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, o.only) })
 	for _, w := range workloads {
 		for i := range o.params {

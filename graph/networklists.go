@@ -190,14 +190,23 @@ var (
 
 func (w jsonWriter) raw(b []byte) { w.Write(b) }
 
-// key writes the separator before a member (none before the first) and its
-// name.
-func (w jsonWriter) key(i int, name string) {
-	if i > 0 {
-		w.raw(comma)
+// object writes an object of typename with fields, value writing each
+// field's value but __typename's.
+func (w jsonWriter) object(typename string, fields []graphql.CollectedField, value func(name string)) {
+	w.raw(openBrace)
+	for i, f := range fields {
+		if i > 0 {
+			w.raw(comma)
+		}
+		graphql.MarshalString(f.Alias).MarshalGQL(w.Writer)
+		w.raw(colon)
+		if f.Name == "__typename" {
+			graphql.MarshalString(typename).MarshalGQL(w.Writer)
+		} else {
+			value(f.Name)
+		}
 	}
-	graphql.MarshalString(name).MarshalGQL(w.Writer)
-	w.raw(colon)
+	w.raw(closeBrace)
 }
 
 func (w jsonWriter) list(n int, each func(i int)) {
@@ -224,12 +233,8 @@ func writeNetworkNodes(out io.Writer, op *graphql.OperationContext, sel ast.Sele
 	byKind := map[model.NodeKind][]graphql.CollectedField{}
 	w.list(len(items), func(i int) {
 		n := items[i]
-		w.raw(openBrace)
-		for j, f := range fields {
-			w.key(j, f.Alias)
-			switch f.Name {
-			case "__typename":
-				graphql.MarshalString("NetworkNode").MarshalGQL(w.Writer)
+		w.object("NetworkNode", fields, func(name string) {
+			switch name {
 			case "distance":
 				graphql.MarshalInt(n.Distance).MarshalGQL(w.Writer)
 			case "node":
@@ -241,19 +246,14 @@ func writeNetworkNodes(out io.Writer, op *graphql.OperationContext, sel ast.Sele
 				}
 				writeNode(w, nf, kind, n.Node)
 			}
-		}
-		w.raw(closeBrace)
+		})
 	})
 }
 
 func writeNode(w jsonWriter, fields []graphql.CollectedField, kind model.NodeKind, node model.Node) {
 	b := node.(interface{ Common() *model.NodeBase }).Common()
-	w.raw(openBrace)
-	for j, f := range fields {
-		w.key(j, f.Alias)
-		switch f.Name {
-		case "__typename":
-			graphql.MarshalString(model.NodeSpecs[kind].Name).MarshalGQL(w.Writer)
+	w.object(model.NodeSpecs[kind].Name, fields, func(name string) {
+		switch name {
 		case "id":
 			graphql.MarshalID(b.ID).MarshalGQL(w.Writer)
 		case "name":
@@ -269,8 +269,7 @@ func writeNode(w jsonWriter, fields []graphql.CollectedField, kind model.NodeKin
 		case "synthetic":
 			graphql.MarshalBoolean(b.Synthetic).MarshalGQL(w.Writer)
 		}
-	}
-	w.raw(closeBrace)
+	})
 }
 
 func optionalString(w jsonWriter, s *string) {
@@ -289,12 +288,8 @@ func writeNetworkEdges(out io.Writer, op *graphql.OperationContext, sel ast.Sele
 	kinds := map[model.RelationKind][]byte{}
 	w.list(len(items), func(i int) {
 		e := items[i]
-		w.raw(openBrace)
-		for j, f := range fields {
-			w.key(j, f.Alias)
-			switch f.Name {
-			case "__typename":
-				graphql.MarshalString("NetworkEdge").MarshalGQL(w.Writer)
+		w.object("NetworkEdge", fields, func(name string) {
+			switch name {
 			case "kind":
 				b, ok := kinds[e.Kind]
 				if !ok {
@@ -309,7 +304,6 @@ func writeNetworkEdges(out io.Writer, op *graphql.OperationContext, sel ast.Sele
 			case "toId":
 				graphql.MarshalID(e.ToID).MarshalGQL(w.Writer)
 			}
-		}
-		w.raw(closeBrace)
+		})
 	})
 }

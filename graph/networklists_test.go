@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,22 +13,12 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// listsStore answers every network with net. It implements only
-// Paths.Network; the embedded Store is nil, so any other call panics.
-type listsStore struct {
-	Store
-	net *model.Network
-}
-
-func (s *listsStore) Network(context.Context, model.NetworkQuery) (*model.Network, error) {
-	return s.net, nil
-}
-
-// postNetwork sends a GraphQL document to a handler over net and returns the body.
+// postNetwork sends a GraphQL document to a handler over net (networkStore
+// of network_bench_test.go) and returns the body.
 func postNetwork(t testing.TB, net *model.Network, query string, vars map[string]any) string {
 	t.Helper()
 	auth := NewAuth(nil, nil, true)
-	h := auth.Middleware(NewHandler(Options{Store: &listsStore{net: net}, Auth: auth, ComplexityLimit: 1 << 20,
+	h := auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 1 << 20,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
