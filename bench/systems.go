@@ -85,15 +85,18 @@ func runSystems(ctx context.Context, systems []system, cs []comparison, levels [
 			},
 			func(s system) bool { return s.name == "raw" || s.query[c.key] != "" }})
 	}
-	jobs = append(jobs, job{"W6", "W6 mixed: W1–W5 in turn", func(s system) Request { return mixed(s, cs) },
-		func(s system) bool {
-			for _, c := range cs {
-				if s.name != "raw" && s.query[c.key] == "" {
-					return false
+	// The mix needs workloads to mix (-only may leave none).
+	if len(cs) > 0 {
+		jobs = append(jobs, job{"W6", "W6 mixed: W1–W5 in turn", func(s system) Request { return mixed(s, cs) },
+			func(s system) bool {
+				for _, c := range cs {
+					if s.name != "raw" && s.query[c.key] == "" {
+						return false
+					}
 				}
-			}
-			return true
-		}})
+				return true
+			}})
+	}
 	var out []measurement
 	for _, j := range jobs {
 		var present []system
