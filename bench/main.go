@@ -171,7 +171,9 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 	if len(unconnected) > 0 {
 		workloads = append(workloads, chainWorkload("chain, unconnected pairs", client, db, unconnected))
 	}
-	workloads = append(workloads, networkWorkload(client, db, organisations(cfg, rng, o.params)))
+	// The explorer draws networks of hundreds to a thousand nodes.
+	centres := organisations(cfg, rng, o.params)
+	workloads = append(workloads, networkWorkload(client, db, centres, 200, 1000), networkWorkload(client, db, centres, 1000, 4000))
 	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, o.only) })
 	for _, w := range workloads {
 		for i := range o.params {
@@ -181,26 +183,30 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 		}
 	}
 	fmt.Fprintf(report, "## Path queries: GraphQL next to the driver\n\nAnswers checked first: GraphQL and the driver agree on every parameter set.\n\n")
-	fmt.Fprintln(report, "| workload | conc | system | req/s | p50 | p99 | errors | p50 GraphQL/driver |")
-	fmt.Fprintln(report, "|---|--:|---|--:|--:|--:|--:|--:|")
+	fmt.Fprintln(report, "| workload | conc | system | req/s | p50 | p99 | errors | p50 GraphQL/driver | CPU/req Neo4j | CPU/req server | CPU/req bench |")
+	fmt.Fprintln(report, "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+	// The driver runs in bench; GraphQL is our server's.
+	pids := map[string]int{}
+	for name, key := range map[string]string{procNeo4j: procNeo4j, "GraphQL": "ours"} {
+		if pid, ok := o.pids[key]; ok {
+			pids[name] = pid
+		}
+	}
 	var failed error
 	for _, w := range workloads {
 		for _, c := range o.levels {
 			fmt.Fprintf(os.Stderr, "  %s, concurrency %d\n", w.name, c)
-			direct := Run(ctx, c, o.warmup, o.duration, w.direct)
-			viaGraphQL := Run(ctx, c, o.warmup, o.duration, w.graphql)
-			for _, r := range []struct {
-				system string
-				res    Result
-			}{{"driver", direct}, {"GraphQL", viaGraphQL}} {
+			cells := takeTurns(ctx, w.name, []string{"driver", "GraphQL"}, []Request{w.direct, w.graphql}, c, o.warmup, o.duration, pids)
+			for _, m := range cells {
 				ratio := ""
-				if r.system == "GraphQL" {
-					ratio = fmt.Sprintf("%.2f", float64(viaGraphQL.Percentile(50))/float64(direct.Percentile(50)))
+				if m.system == "GraphQL" {
+					ratio = fmt.Sprintf("%.2f", float64(m.res.Percentile(50))/float64(cells[0].res.Percentile(50)))
 				}
-				fmt.Fprintf(report, "| %s | %d | %s | %.1f | %s | %s | %d | %s |\n", w.name, c, r.system, r.res.PerSecond(),
-					ms1(r.res.Percentile(50)), ms1(r.res.Percentile(99)), r.res.Errors, ratio)
-				if r.res.FirstError != nil {
-					failed = errors.Join(failed, fmt.Errorf("%s, %s, concurrency %d: %w", w.name, r.system, c, r.res.FirstError))
+				fmt.Fprintf(report, "| %s | %d | %s | %.1f | %s | %s | %d | %s | %s | %s | %s |\n", w.name, c, m.system, m.res.PerSecond(),
+					ms1(m.res.Percentile(50)), ms1(m.res.Percentile(99)), m.res.Errors, ratio,
+					cpuCell(m, procNeo4j), cpuCell(m, procServer), cpuCell(m, procBench))
+				if m.res.FirstError != nil {
+					failed = errors.Join(failed, fmt.Errorf("%s, %s, concurrency %d: %w", w.name, m.system, c, m.res.FirstError))
 				}
 			}
 		}

@@ -85,15 +85,18 @@ func runSystems(ctx context.Context, systems []system, cs []comparison, levels [
 			},
 			func(s system) bool { return s.name == "raw" || s.query[c.key] != "" }})
 	}
-	jobs = append(jobs, job{"W6", "W6 mixed: W1–W5 in turn", func(s system) Request { return mixed(s, cs) },
-		func(s system) bool {
-			for _, c := range cs {
-				if s.name != "raw" && s.query[c.key] == "" {
-					return false
+	// The mix needs workloads to mix (-only may leave none).
+	if len(cs) > 0 {
+		jobs = append(jobs, job{"W6", "W6 mixed: W1–W5 in turn", func(s system) Request { return mixed(s, cs) },
+			func(s system) bool {
+				for _, c := range cs {
+					if s.name != "raw" && s.query[c.key] == "" {
+						return false
+					}
 				}
-			}
-			return true
-		}})
+				return true
+			}})
+	}
 	var out []measurement
 	for _, j := range jobs {
 		var present []system
@@ -104,30 +107,41 @@ func runSystems(ctx context.Context, systems []system, cs []comparison, levels [
 		}
 		for _, level := range levels {
 			fmt.Fprintf(os.Stderr, "  %s, concurrency %d\n", j.key, level)
-			cells := make([]measurement, len(present))
+			names := make([]string, len(present))
+			reqs := make([]Request, len(present))
 			for k, s := range present {
-				cells[k] = measurement{j.name, s.name, level, Result{}, map[string]time.Duration{}}
+				names[k], reqs[k] = s.name, j.req(s)
 			}
-			// The systems take turns in slices, each round starting with the
-			// next, so that a machine that slows down or speeds up during a
-			// cell (other tenants, Neo4j's JIT and GC) weighs on all alike.
-			for round := range rounds {
-				for n := range present {
-					k := (n + round) % len(present)
-					procs := processesOf(pids, present[k].name)
-					before := cpuTimes(procs)
-					cells[k].res.add(Run(ctx, level, warmup/rounds, duration/rounds, j.req(present[k])))
-					for proc, t := range cpuTimes(procs) {
-						if b, ok := before[proc]; ok {
-							cells[k].cpu[proc] += t - b
-						}
-					}
-				}
-			}
-			out = append(out, cells...)
+			out = append(out, takeTurns(ctx, j.name, names, reqs, level, warmup, duration, pids)...)
 		}
 	}
 	return out
+}
+
+// takeTurns measures one cell per system (reqs[k] is system names[k]'s
+// request) at one concurrency. The systems take turns in slices, each round
+// starting with the next, so that a machine that slows down or speeds up
+// during a cell (other tenants, Neo4j's JIT and GC) weighs on all alike.
+func takeTurns(ctx context.Context, workload string, names []string, reqs []Request, level int, warmup, duration time.Duration,
+	pids map[string]int) []measurement {
+	cells := make([]measurement, len(names))
+	for k, name := range names {
+		cells[k] = measurement{workload, name, level, Result{}, map[string]time.Duration{}}
+	}
+	for round := range rounds {
+		for n := range names {
+			k := (n + round) % len(names)
+			procs := processesOf(pids, names[k])
+			before := cpuTimes(procs)
+			cells[k].res.add(Run(ctx, level, warmup/rounds, duration/rounds, reqs[k]))
+			for proc, t := range cpuTimes(procs) {
+				if b, ok := before[proc]; ok {
+					cells[k].cpu[proc] += t - b
+				}
+			}
+		}
+	}
+	return cells
 }
 
 // systemsTable renders the measurements with ours/peer and ours/raw ratios:

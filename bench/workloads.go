@@ -31,7 +31,9 @@ const chainGraphQL = `query($from: ID!, $to: ID!) { chain(from: $from, to: $to, 
 			... on Development { developmentRole: role year } ... on Transfer { mode year value }
 			... on Collaboration { kind since } } } } } }`
 
-const networkGraphQL = `query($id: ID!) { network(id: $id, depth: 2, maxNodes: 200) {
+// networkGraphQL is the standard shape of a network for a picture: each
+// node's type, id and name, each edge's kind and ends.
+const networkGraphQL = `query($id: ID!, $maxNodes: Int!, $maxEdges: Int!) { network(id: $id, depth: 2, maxNodes: $maxNodes, maxEdges: $maxEdges) {
 	truncated nodes { distance node { __typename id name } } edges { kind fromId toId } } }`
 
 type chainAnswer struct {
@@ -105,14 +107,17 @@ func chainWorkload(name string, gql *graphqlClient, db *neo4jdb.DB, pairs [][2]s
 	}
 }
 
-// networkWorkload asks for the depth-2 neighbourhood of the given nodes.
-func networkWorkload(gql *graphqlClient, db *neo4jdb.DB, ids []string) workload {
+// networkWorkload asks for the depth-2 neighbourhood of the given nodes, at
+// most maxNodes nodes and maxEdges edges among them.
+func networkWorkload(gql *graphqlClient, db *neo4jdb.DB, ids []string, maxNodes, maxEdges int) workload {
 	query := func(i int) model.NetworkQuery {
-		return model.NetworkQuery{ID: ids[i%len(ids)], Depth: 2, MaxNodes: 200, MaxEdges: 1000, PathScope: model.PathScope{MaxDegree: 500}, Edges: true}
+		return model.NetworkQuery{ID: ids[i%len(ids)], Depth: 2, MaxNodes: maxNodes, MaxEdges: maxEdges, PathScope: model.PathScope{MaxDegree: 500}, Edges: true}
 	}
-	vars := func(i int) map[string]any { return map[string]any{"id": ids[i%len(ids)]} }
+	vars := func(i int) map[string]any {
+		return map[string]any{"id": ids[i%len(ids)], "maxNodes": maxNodes, "maxEdges": maxEdges}
+	}
 	return workload{
-		name:    "network depth 2",
+		name:    fmt.Sprintf("network depth 2, %d nodes, %d edges", maxNodes, maxEdges),
 		graphql: func(ctx context.Context, i int) error { return gql.do(ctx, networkGraphQL, vars(i), nil) },
 		direct:  func(ctx context.Context, i int) error { _, err := db.Network(ctx, query(i)); return err },
 		same: func(ctx context.Context, i int) error {

@@ -570,7 +570,7 @@ type QueryResolver interface {
 	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
-	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.Network, error)
+	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.NetworkView, error)
 	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
@@ -12024,7 +12024,7 @@ func (ec *executionContext) fieldContext_Mutation_removeCollaboration(ctx contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12036,8 +12036,8 @@ func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.Co
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.NetworkNode) graphql.Marshaler {
-			return ec.marshalNNetworkNode2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkNodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v model.WrittenList) graphql.Marshaler {
+			return ec.marshalNNetworkNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐWrittenListᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12056,7 +12056,7 @@ func (ec *executionContext) fieldContext_Network_nodes(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12068,8 +12068,8 @@ func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.Co
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
-			return ec.marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v model.WrittenList) graphql.Marshaler {
+			return ec.marshalNNetworkEdge2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐWrittenListᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12088,7 +12088,7 @@ func (ec *executionContext) fieldContext_Network_edges(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Network_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+func (ec *executionContext) _Network_truncated(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12111,7 +12111,7 @@ func (ec *executionContext) fieldContext_Network_truncated(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _Network_edgesTruncated(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+func (ec *executionContext) _Network_edgesTruncated(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12134,7 +12134,7 @@ func (ec *executionContext) fieldContext_Network_edgesTruncated(_ context.Contex
 	return graphql.NewScalarFieldContext("Network", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _Network_hubs(ctx context.Context, field graphql.CollectedField, obj *model.Network) (ret graphql.Marshaler) {
+func (ec *executionContext) _Network_hubs(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13584,8 +13584,8 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Network) graphql.Marshaler {
-			return ec.marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NetworkView) graphql.Marshaler {
+			return ec.marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkView(ctx, selections, v)
 		},
 		true,
 		false,
@@ -21181,7 +21181,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 var networkImplementors = []string{"Network"}
 
-func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *model.Network) graphql.Marshaler {
+func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, obj *model.NetworkView) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, networkImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24463,56 +24463,12 @@ func (ec *executionContext) unmarshalNMembershipPatch2map(ctx context.Context, v
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNetworkEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNNetworkEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+func (ec *executionContext) marshalNNetworkEdge2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐWrittenListᚄ(ctx context.Context, sel ast.SelectionSet, v model.WrittenList) graphql.Marshaler {
+	return graphql.WrapContextMarshaler(ctx, v)
 }
 
-func (ec *executionContext) marshalNNetworkEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkEdge(ctx context.Context, sel ast.SelectionSet, v *model.NetworkEdge) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._NetworkEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNNetworkNode2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NetworkNode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNNetworkNode2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkNode(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNNetworkNode2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkNode(ctx context.Context, sel ast.SelectionSet, v *model.NetworkNode) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._NetworkNode(ctx, sel, v)
+func (ec *executionContext) marshalNNetworkNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐWrittenListᚄ(ctx context.Context, sel ast.SelectionSet, v model.WrittenList) graphql.Marshaler {
+	return graphql.WrapContextMarshaler(ctx, v)
 }
 
 func (ec *executionContext) marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -25459,7 +25415,7 @@ func (ec *executionContext) marshalOMembership2ᚖgithubᚗcomᚋinnographᚋinn
 	return ec._Membership(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetwork(ctx context.Context, sel ast.SelectionSet, v *model.Network) graphql.Marshaler {
+func (ec *executionContext) marshalONetwork2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNetworkView(ctx context.Context, sel ast.SelectionSet, v *model.NetworkView) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -348,7 +348,7 @@ func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHo
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.Network, error) {
+func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.NetworkView, error) {
 	q, err := networkQuery(id, depth, relationships, since, until, maxNodes, maxEdges, maxDegree)
 	if err != nil {
 		return nil, err
@@ -359,7 +359,11 @@ func (r *queryResolver) Network(ctx context.Context, id string, depth *int, rela
 		// without them, the nodes need only what nodes and hubs select.
 		q.Props = propsAt(ctx, []string{"nodes", "node"}, []string{"hubs"})
 	}
-	return r.Store.Network(ctx, q)
+	net, err := r.Store.Network(ctx, q)
+	if err != nil || net == nil {
+		return nil, err
+	}
+	return r.networkView(ctx, net)
 }
 
 // ResultTrail is the resolver for the resultTrail field.

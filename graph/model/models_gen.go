@@ -294,22 +294,6 @@ type MembershipEdge struct {
 type Mutation struct {
 }
 
-// The neighbourhood of a node: its nearest nodes and the relationships among them.
-type Network struct {
-	// Nearest first; the centre is the first, at distance 0.
-	Nodes []*NetworkNode `json:"nodes"`
-	// The relationships among the nodes, once each, up to `maxEdges`: ordered by
-	// their end farther from the centre (in the order of `nodes`), then by the
-	// nearer end, so that a cut leaves the middle of the picture whole.
-	Edges []*NetworkEdge `json:"edges"`
-	// True when `maxNodes` cut the neighbourhood.
-	Truncated bool `json:"truncated"`
-	// True when `maxEdges` cut the relationships: more exist among the nodes.
-	EdgesTruncated bool `json:"edgesTruncated"`
-	// Nodes over `maxDegree` that were kept but not expanded; some of `nodes`, so at most `maxNodes`.
-	Hubs []Node `json:"hubs"`
-}
-
 // A relationship of a network, with the ids of its stored ends.
 type NetworkEdge struct {
 	// Kind of the relationship.

@@ -22,6 +22,10 @@ type NodeBase struct {
 // NodeID returns the node's id.
 func (b *NodeBase) NodeID() string { return b.ID }
 
+// Common returns the fields every node type shares, those of the GraphQL
+// interface Node (graph/networklists.go writes them without gqlgen).
+func (b *NodeBase) Common() *NodeBase { return b }
+
 // Enterprise is a company (企业).
 type Enterprise struct {
 	NodeBase
