@@ -2,8 +2,6 @@ package graph
 
 import (
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -24,9 +22,7 @@ func BenchmarkNetworkLists(b *testing.B) {
 		net := benchNetwork(size.nodes, size.edges)
 		query := fmt.Sprintf(`{"query":"query($id: ID!) { network(id: $id, depth: 2, maxNodes: %d, maxEdges: %d) { truncated nodes { distance node { __typename id name } } edges { kind fromId toId } } }","variables":{"id":"x"}}`,
 			size.nodes, size.edges)
-		auth := NewAuth(nil, nil, true)
-		h := auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 50000,
-			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+		h := networkHandler(net, 50000)
 		run := func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

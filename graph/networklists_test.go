@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,13 +14,30 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// postNetwork sends a GraphQL document to a handler over net (networkStore
-// of network_bench_test.go) and returns the body.
+// networkStore answers every network with net. It implements only
+// Paths.Network; the embedded Store is nil, so any other call panics.
+type networkStore struct {
+	Store
+	net *model.Network
+}
+
+func (s *networkStore) Network(context.Context, model.NetworkQuery) (*model.Network, error) {
+	return s.net, nil
+}
+
+// networkHandler is the GraphQL handler over a networkStore of net, with
+// the given complexity limit and nothing logged.
+func networkHandler(net *model.Network, complexityLimit int) http.Handler {
+	auth := NewAuth(nil, nil, true)
+	return auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: complexityLimit,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+}
+
+// postNetwork sends a GraphQL document to a handler over net and returns
+// the body.
 func postNetwork(t testing.TB, net *model.Network, query string, vars map[string]any) string {
 	t.Helper()
-	auth := NewAuth(nil, nil, true)
-	h := auth.Middleware(NewHandler(Options{Store: &networkStore{net: net}, Auth: auth, ComplexityLimit: 1 << 20,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	h := networkHandler(net, 1<<20)
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
 		t.Fatal(err)
