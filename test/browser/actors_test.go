@@ -1,0 +1,68 @@
+package browser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestExplorerActors shows the actors of issue 14 on the sample graph: the
+// legend has the four new types, an intermediary's card its kind and the
+// transfer it brokered, a chain from a result to its adopter passes the
+// broker with the labels of the table, and the largest network size stays
+// within the API's complexity limit with every relationship kind selected.
+func TestExplorerActors(t *testing.T) {
+	srv := sampleServer(t)
+	p := openPage(t, newBrowser(t), srv.URL)
+	const broker = "imd-alxa-conversion-center"
+	p.do(chromedp.Navigate(srv.URL + "/explore?x=" + broker + "~2&size=1000&sel=" + broker))
+	p.settle()
+	p.checkClean()
+
+	var legend string
+	p.eval(`document.getElementById('legend').textContent`, &legend)
+	for _, want := range []string{"人员", "中介服务机构", "科技项目", "技术需求"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("legend lacks %q: %s", want, legend)
+		}
+	}
+	var card string
+	p.eval(`document.querySelector('.card')?.textContent ?? ''`, &card)
+	for _, want := range []string{"阿拉善盟技术交易成果转化中心", "中介服务机构", "成果转化中心", "促成转移的成果 (1)", "服务对象 (1)", "技术经纪服务"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("the intermediary's card lacks %q: %s", want, card)
+		}
+	}
+	drawn := p.exportJSON()
+	types := map[string]bool{}
+	for _, n := range drawn.Nodes {
+		types[n.Type] = true
+	}
+	for _, want := range []string{"Intermediary", "Result", "Enterprise", "Demand"} {
+		if !types[want] {
+			t.Errorf("the broker's two-hop network draws no %s: %+v", want, drawn.Nodes)
+		}
+	}
+
+	// The chains from the cistanche drink to 百吉纳奶酒: the licence, the
+	// demand it answered, and the broker.
+	const from, to = "res-cistanche-drink", "ent-baijina-liquor"
+	p.do(chromedp.Navigate(srv.URL+"/explore?mode=connect&from="+from+"&to="+to), chromedp.WaitVisible(chromedp.CSS(`#chains`)))
+	p.settle()
+	var shown []shownChain
+	p.eval(readChains, &shown)
+	var want apiChains
+	srv.OK("", chainQuery, map[string]any{"from": from, "to": to, "hops": 4}, &want)
+	sameChains(t, shown, want)
+	var through []string
+	for _, c := range shown {
+		if strings.Contains(c.IDs, broker) {
+			through = c.Arrows
+		}
+	}
+	if strings.Join(through, "") != " ←促成转移—  —技术经纪服务→ " {
+		t.Errorf("the chain through the broker reads %q in %+v", through, shown)
+	}
+	p.checkClean()
+}
