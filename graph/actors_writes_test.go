@@ -204,6 +204,42 @@ func TestBrokeredTransfer(t *testing.T) {
 		t.Errorf("sources: %+v", trail.TechnologySources)
 	}
 
+	// The broker and the brokerage's enterprise read their ids even when
+	// the client selects only the nodes (the read-ahead projects what is
+	// selected).
+	var listed struct {
+		Node struct {
+			Transfers struct {
+				Edges []struct {
+					Node struct{ Broker struct{ ID string } }
+				}
+			}
+			Brokers struct {
+				Edges []struct {
+					Node struct{ Enterprise struct{ ID string } }
+				}
+			}
+		}
+		Enterprises struct {
+			Edges []struct {
+				Node struct {
+					AcquiredResults struct {
+						Edges []struct {
+							Node struct{ Broker struct{ ID string } }
+						}
+					}
+				}
+			}
+		}
+	}
+	a.OK("", `{ node(id: "R") { id ... on Result { transfers { edges { node { broker { id } } } } brokers { edges { node { enterprise { id } } } } } }
+		enterprises { edges { node { id acquiredResults { edges { node { broker { id } } } } } } } }`, nil, &listed)
+	if tr, br, acq := listed.Node.Transfers.Edges, listed.Node.Brokers.Edges, listed.Enterprises.Edges; len(tr) != 1 || tr[0].Node.Broker.ID != "M" ||
+		len(br) != 1 || br[0].Node.Enterprise.ID != "E" || len(acq) != 1 || len(acq[0].Node.AcquiredResults.Edges) != 1 ||
+		acq[0].Node.AcquiredResults.Edges[0].Node.Broker.ID != "M" {
+		t.Errorf("brokers read through the lists: %+v", listed)
+	}
+
 	var net struct {
 		Network struct {
 			Nodes []struct{ Node struct{ ID string } }

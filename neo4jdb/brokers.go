@@ -35,6 +35,14 @@ func (t transferRef) param(old string) map[string]any {
 	return map[string]any{"result": t.result, "enterprise": t.enterprise, "mode": t.mode, "old": old}
 }
 
+// brokerOf names the one relationship of kind between from and to with
+// the given key, if it is a transfer, and reads its broker before a write.
+func brokerOf(tx *writeTx, kind model.RelationKind, from, to string, key map[string]any) ([]transferRef, []string, error) {
+	refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: key}})
+	old, err := brokersBefore(tx, refs)
+	return refs, old, err
+}
+
 // brokersBefore reads the brokerId each transfer has before a write ("" for
 // none, or no transfer), in order.
 func brokersBefore(tx *writeTx, refs []transferRef) ([]string, error) {

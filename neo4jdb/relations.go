@@ -228,8 +228,7 @@ func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from,
 		if err := checkRefs(tx, spec, properties); err != nil {
 			return nil, err
 		}
-		refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: key}})
-		old, err := brokersBefore(tx, refs)
+		refs, old, err := brokerOf(tx, kind, from, to, key)
 		if err != nil {
 			return nil, err
 		}
@@ -260,8 +259,7 @@ func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from,
 		if err := lockNodes(tx, from, to); err != nil {
 			return nil, err
 		}
-		refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: key}})
-		old, err := brokersBefore(tx, refs)
+		refs, old, err := brokerOf(tx, kind, from, to, key)
 		if err != nil {
 			return nil, err
 		}
