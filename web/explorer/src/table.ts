@@ -106,7 +106,7 @@ export const relationKinds: Record<string, RelationStyle> = {
   OUTPUT: { label: { zh: '产出成果', en: 'produced' }, color: '#b91c1c', year: 'year' },
   POSTING: { label: { zh: '发布需求', en: 'posted' }, color: '#0284c7', year: 'year' },
   MATCH: {
-    label: { zh: '供需对接', en: 'matched with' }, color: '#0369a1', detail: 'stage', year: 'year',
+    label: { zh: '供需对接', en: 'matched with' }, color: '#65a30d', detail: 'stage', year: 'year',
     details: {
       PROPOSED: { zh: '拟对接', en: 'proposed match with' },
       AGREED: { zh: '达成对接', en: 'agreed match with' },
