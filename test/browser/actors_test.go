@@ -10,8 +10,9 @@ import (
 // TestExplorerActors shows the actors of issue 14 on the sample graph: the
 // legend has the four new types, an intermediary's card its kind and the
 // transfer it brokered, a chain from a result to its adopter passes the
-// broker with the labels of the table, and the largest network size stays
-// within the API's complexity limit with every relationship kind selected.
+// broker with the labels of the table, trails show brokers and projects,
+// and the largest network size stays within the API's complexity limit
+// with every relationship kind selected.
 func TestExplorerActors(t *testing.T) {
 	srv := sampleServer(t)
 	p := openPage(t, newBrowser(t), srv.URL)
@@ -63,6 +64,28 @@ func TestExplorerActors(t *testing.T) {
 	}
 	if strings.Join(through, "") != " ←促成转移—  —技术经纪服务→ " {
 		t.Errorf("the chain through the broker reads %q in %+v", through, shown)
+	}
+
+	// The drink's trail names the broker of its licence, drawn between the
+	// result and the adopter; the ultra-pure metal's, the project behind it.
+	for _, tc := range []struct{ result, says, drawn string }{
+		{from, "经纪方 阿拉善盟技术交易成果转化中心", broker},
+		{"res-ultrapure-metal", "超纯金属绿色化制备关键技术攻关 产出成果", "prj-ultrapure-metal"},
+	} {
+		p.do(chromedp.Navigate(srv.URL + "/explore?mode=trail&focus=" + tc.result))
+		p.settle()
+		var answer string
+		p.eval(`document.getElementById('trail-answer')?.textContent ?? ''`, &answer)
+		if !strings.Contains(answer, tc.says) {
+			t.Errorf("the trail of %s does not say %q: %s", tc.result, tc.says, answer)
+		}
+		ids := map[string]bool{}
+		for _, n := range p.exportJSON().Nodes {
+			ids[n.ID] = true
+		}
+		if !ids[tc.drawn] {
+			t.Errorf("the trail of %s does not draw %s", tc.result, tc.drawn)
+		}
 	}
 	p.checkClean()
 }

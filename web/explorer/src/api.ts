@@ -28,7 +28,11 @@ export interface Network {
 export interface Trail {
   result: GNode;
   developers: (RelProps & { developer: GNode })[];
-  transfers: { transfer: RelProps & { enterprise: GNode }; parks: (RelProps & { park: GNode })[]; alliances: (RelProps & { alliance: GNode })[] }[];
+  projects: (RelProps & { project: GNode })[];
+  transfers: {
+    transfer: RelProps & { enterprise: GNode; broker: GNode | null };
+    parks: (RelProps & { park: GNode })[]; alliances: (RelProps & { alliance: GNode })[];
+  }[];
   truncated: boolean;
 }
 export interface Suggestion {
@@ -64,7 +68,8 @@ const Rel = `fragment Rel on Relationship {
 // first five kinds the finer label and the year. gqlgen prices every
 // fragment of the union, so each property here costs 1,000 at the largest
 // size; the evidence (source) and the actors' finer labels are read where
-// they are shown: the card, the chains, the trail.
+// they are shown: the card, the chains, the trail (and the actors' edges
+// are told apart by their ends, table.ts byEnds).
 const RelDraw = `fragment RelDraw on Relationship {
   ... on Membership { role since synthetic }
   ... on Location { since graduated synthetic }
@@ -244,8 +249,9 @@ export async function resultTrail(id: string): Promise<Trail | null> {
       resultTrail(id: $id) {
         truncated result { ...N }
         developers { devRole: role year source synthetic developer { ...N } }
+        projects { year source synthetic project { ...N } }
         transfers {
-          transfer { mode year value source synthetic enterprise { ...N } }
+          transfer { mode year value source synthetic enterprise { ...N } broker { ...N } }
           parks { since until graduated source synthetic park { ...N } }
           alliances { role since source synthetic alliance { ...N } }
         }

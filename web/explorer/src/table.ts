@@ -41,6 +41,11 @@ export interface RelationStyle {
   detail?: string;
   details?: Record<string, Label>;
   year?: string; // the property holding the relationship's year
+  // The drawing tells two relationships of a kind between the same ends
+  // apart by the detail property, unless byEnds: the actors' kinds come
+  // without it in networks (api.ts, RelDraw), so their edges are one per
+  // kind and pair of ends whichever view drew them first.
+  byEnds?: boolean;
 }
 
 export const relationKinds: Record<string, RelationStyle> = {
@@ -86,7 +91,7 @@ export const relationKinds: Record<string, RelationStyle> = {
   },
   AFFILIATION: { label: { zh: '任职于', en: 'works at' }, color: '#db2777', year: 'since' },
   SERVICE: {
-    label: { zh: '服务', en: 'serves' }, color: '#0d9488', detail: 'serviceKind', year: 'since',
+    label: { zh: '服务', en: 'serves' }, color: '#0d9488', detail: 'serviceKind', year: 'since', byEnds: true,
     details: {
       TECH_COMMISSIONER: { zh: '科技特派员服务', en: 'tech commissioner for' },
       ACADEMICIAN_WORKSTATION: { zh: '院士专家工作站', en: 'academician workstation at' },
@@ -97,7 +102,7 @@ export const relationKinds: Record<string, RelationStyle> = {
     },
   },
   PARTICIPATION: {
-    label: { zh: '参与项目', en: 'takes part in' }, color: '#a16207', detail: 'projectRole',
+    label: { zh: '参与项目', en: 'takes part in' }, color: '#a16207', detail: 'projectRole', byEnds: true,
     details: {
       LEAD: { zh: '牵头承担', en: 'leads' },
       PARTICIPANT: { zh: '参与项目', en: 'takes part in' },
@@ -106,7 +111,7 @@ export const relationKinds: Record<string, RelationStyle> = {
   OUTPUT: { label: { zh: '产出成果', en: 'produced' }, color: '#b91c1c', year: 'year' },
   POSTING: { label: { zh: '发布需求', en: 'posted' }, color: '#0284c7', year: 'year' },
   MATCH: {
-    label: { zh: '供需对接', en: 'matched with' }, color: '#65a30d', detail: 'stage', year: 'year',
+    label: { zh: '供需对接', en: 'matched with' }, color: '#65a30d', detail: 'stage', year: 'year', byEnds: true,
     details: {
       PROPOSED: { zh: '拟对接', en: 'proposed match with' },
       AGREED: { zh: '达成对接', en: 'agreed match with' },

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cardQuery, type Chain, type GNode } from '../src/api';
+import { edgeId } from '../src/canvas';
 import { edgesCSV, nodesCSV, toGEXF, toGraphML, type ViewData } from '../src/exporters';
 import { pickLang } from '../src/i18n';
 import { chainIsFact, chainSentence } from '../src/sentences';
@@ -118,4 +119,10 @@ test('a card asks for its type only, and defines exactly the fragments it spread
     }
   }
   assert.match(cardQuery('Demand'), /matches\(first: 10\) \{ \.\.\.MatchC \}/);
+});
+
+test('an actor edge is the same edge whether a network (without its detail) or a chain drew it', () => {
+  assert.equal(edgeId('SERVICE', 'imd-1', 'ent-1', {}), edgeId('SERVICE', 'imd-1', 'ent-1', { serviceKind: 'BROKERAGE' }));
+  assert.equal(edgeId('MATCH', 'dem-1', 'res-1', { synthetic: true }), edgeId('MATCH', 'dem-1', 'res-1', { stage: 'AGREED' }));
+  assert.notEqual(edgeId('TRANSFER', 'res-1', 'ent-1', { mode: 'LICENCE' }), edgeId('TRANSFER', 'res-1', 'ent-1', { mode: 'EQUITY' }));
 });
