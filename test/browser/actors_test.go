@@ -21,20 +21,9 @@ func TestExplorerActors(t *testing.T) {
 	p.settle()
 	p.checkClean()
 
-	var legend string
-	p.eval(`document.getElementById('legend').textContent`, &legend)
-	for _, want := range []string{"人员", "中介服务机构", "科技项目", "技术需求"} {
-		if !strings.Contains(legend, want) {
-			t.Errorf("legend lacks %q: %s", want, legend)
-		}
-	}
-	var card string
-	p.eval(`document.querySelector('.card')?.textContent ?? ''`, &card)
-	for _, want := range []string{"阿拉善盟技术交易成果转化中心", "中介服务机构", "成果转化中心", "促成转移的成果 (1)", "服务对象 (1)", "技术经纪服务"} {
-		if !strings.Contains(card, want) {
-			t.Errorf("the intermediary's card lacks %q: %s", want, card)
-		}
-	}
+	p.says("legend", `document.getElementById('legend').textContent`, "人员", "中介服务机构", "科技项目", "技术需求")
+	p.says("the intermediary's card", `document.querySelector('.card')?.textContent ?? ''`,
+		"阿拉善盟技术交易成果转化中心", "中介服务机构", "成果转化中心", "促成转移的成果 (1)", "服务对象 (1)", "技术经纪服务")
 	drawn := p.exportJSON()
 	types := map[string]bool{}
 	for _, n := range drawn.Nodes {
@@ -51,11 +40,7 @@ func TestExplorerActors(t *testing.T) {
 	const from, to = "res-cistanche-drink", "ent-baijina-liquor"
 	p.do(chromedp.Navigate(srv.URL+"/explore?mode=connect&from="+from+"&to="+to), chromedp.WaitVisible(chromedp.CSS(`#chains`)))
 	p.settle()
-	var shown []shownChain
-	p.eval(readChains, &shown)
-	var want apiChains
-	srv.OK("", chainQuery, map[string]any{"from": from, "to": to, "hops": 4}, &want)
-	sameChains(t, shown, want)
+	shown := chainsAsAPI(t, p, srv, map[string]any{"from": from, "to": to, "hops": 4})
 	var through []string
 	for _, c := range shown {
 		if strings.Contains(c.IDs, broker) {
@@ -74,11 +59,7 @@ func TestExplorerActors(t *testing.T) {
 	} {
 		p.do(chromedp.Navigate(srv.URL + "/explore?mode=trail&focus=" + tc.result))
 		p.settle()
-		var answer string
-		p.eval(`document.getElementById('trail-answer')?.textContent ?? ''`, &answer)
-		if !strings.Contains(answer, tc.says) {
-			t.Errorf("the trail of %s does not say %q: %s", tc.result, tc.says, answer)
-		}
+		p.says("the trail of "+tc.result, `document.getElementById('trail-answer')?.textContent ?? ''`, tc.says)
 		ids := map[string]bool{}
 		for _, n := range p.exportJSON().Nodes {
 			ids[n.ID] = true
