@@ -106,8 +106,10 @@ func syncBrokerages(tx *writeTx, refs []transferRef, old []string) error {
 		OPTIONAL MATCH (res)-[t:`+relType(model.RelationKindTransfer)+` {mode: row.mode}]->(e)
 		WITH row, res, e, t, t.brokerId AS broker
 		CALL (row, res, broker) {
-			MATCH (:Node {id: row.old})-[k:`+brokerage+` {enterpriseId: row.enterprise, mode: row.mode}]->(res)
-			WHERE broker IS NULL OR broker <> row.old
+			// Filtered before the match: a broker's brokerages are many, and
+			// an unchanged broker has none to delete.
+			WITH row, res WHERE row.old <> '' AND (broker IS NULL OR broker <> row.old)
+			MATCH (res)<-[k:`+brokerage+` {enterpriseId: row.enterprise, mode: row.mode}]-(:Node {id: row.old})
 			DELETE k
 		}
 		CALL (row, res, e, t, broker) {
