@@ -66,9 +66,10 @@ func partnersCypher(kinds []model.NodeKind) string {
 		RETURN s, suggestions`
 }
 
-// reasonKind writes a reason's kind as a Cypher string: a fixed enum value
-// of the schema, never user text.
-func reasonKind(k model.PartnerReasonKind) string {
+// reasonKind writes a reason's kind (of a partner or of a demand's
+// candidate) as a Cypher string: a fixed enum value of the schema, never
+// user text.
+func reasonKind[K model.PartnerReasonKind | model.MatchReasonKind](k K) string {
 	return "'" + string(k) + "'"
 }
 
