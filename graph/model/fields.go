@@ -240,6 +240,12 @@ var NodeSpecs = map[NodeKind]*NodeSpec{
 // results and collaborate, and suggestPartners suggests them.
 var Organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
 
+// BrokeredKinds are the relationship kinds a transfer with a brokerId
+// writes besides itself: the broker's brokerage of the result and its
+// brokerage service to the enterprise, which make the brokered transfer
+// walkable (docs/design.md).
+var BrokeredKinds = []RelationKind{RelationKindBrokerage, RelationKindService}
+
 // Actors are the node kinds that serve organisations, broker transfers and
 // are matched with demands besides organisations: people and intermediaries.
 var Actors = []NodeKind{NodeKindPerson, NodeKindIntermediary}
