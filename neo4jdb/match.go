@@ -222,38 +222,19 @@ func decodeCandidates(rec *neo4j.Record) ([]*model.DemandCandidate, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.DemandCandidate, 0, len(list))
-	for _, v := range list {
-		m, _ := v.(map[string]any)
-		candidate, err := decodeCandidate(demand, m)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, candidate)
-	}
-	return out, nil
+	return decodeEach(list, func(m map[string]any) (*model.DemandCandidate, error) { return decodeCandidate(demand, m) })
 }
 
 // decodeCandidate reads one candidate {c, score, reasons, match}.
 func decodeCandidate(demand model.Node, m map[string]any) (*model.DemandCandidate, error) {
-	raw, ok := m["c"].(neo4j.Node)
-	if !ok {
-		return nil, fmt.Errorf("a candidate holds a %T", m["c"])
-	}
-	c, err := decodeNode(raw)
+	r, err := decodeRanked(m, model.MaxMatchReasons)
 	if err != nil {
 		return nil, err
 	}
-	score, _ := m["score"].(float64)
-	reasons, cut := capped(m["reasons"], model.MaxMatchReasons)
-	out := &model.DemandCandidate{Node: c, Score: score, Reasons: make([]*model.MatchReason, 0, len(reasons)), Truncated: cut}
-	for _, v := range reasons {
-		r, _ := v.(map[string]any)
-		reason, err := decodeMatchReason(r)
-		if err != nil {
-			return nil, err
-		}
-		out.Reasons = append(out.Reasons, reason)
+	c := r.node
+	out := &model.DemandCandidate{Node: c, Score: r.score, Truncated: r.truncated}
+	if out.Reasons, err = decodeEach(r.reasons, decodeMatchReason); err != nil {
+		return nil, err
 	}
 	if matches, _ := m["match"].([]any); len(matches) > 0 {
 		rel, ok := matches[0].(neo4j.Relationship)
@@ -265,6 +246,20 @@ func decodeCandidate(demand model.Node, m map[string]any) (*model.DemandCandidat
 			return nil, err
 		}
 		out.Match = match.(*model.Match)
+	}
+	return out, nil
+}
+
+// decodeEach decodes each map of list.
+func decodeEach[T any](list []any, decode func(map[string]any) (T, error)) ([]T, error) {
+	out := make([]T, 0, len(list))
+	for _, v := range list {
+		m, _ := v.(map[string]any)
+		item, err := decode(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, item)
 	}
 	return out, nil
 }
