@@ -8560,7 +8560,8 @@ type MatchReason {
   chain: Chain
   """
   True when the reason rests on an illustrative link or node (` + "`" + `synthetic:
-  true` + "`" + `): a relationship of its chain or a node between its ends.
+  true` + "`" + `): a relationship of its chain, or a node of it other than the demand
+  and the candidate. Never true with ` + "`" + `factsOnly` + "`" + `.
   """
   illustrative: Boolean!
 }

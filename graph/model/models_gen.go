@@ -412,7 +412,8 @@ type MatchReason struct {
 	// rest on the candidate's own properties (FIELD, KEYWORDS, the regions).
 	Chain *Chain `json:"chain,omitempty"`
 	// True when the reason rests on an illustrative link or node (`synthetic:
-	// true`): a relationship of its chain or a node between its ends.
+	// true`): a relationship of its chain, or a node of it other than the demand
+	// and the candidate. Never true with `factsOnly`.
 	Illustrative bool `json:"illustrative"`
 }
 
