@@ -717,6 +717,7 @@ type ComplexityRoot struct {
 
 	ResultTrail struct {
 		Developers func(childComplexity int) int
+		Projects   func(childComplexity int) int
 		Result     func(childComplexity int) int
 		Transfers  func(childComplexity int) int
 		Truncated  func(childComplexity int) int
@@ -761,12 +762,14 @@ type ComplexityRoot struct {
 
 	TechnologySource struct {
 		Developers func(childComplexity int) int
+		Projects   func(childComplexity int) int
 		Transfer   func(childComplexity int) int
 		Truncated  func(childComplexity int) int
 	}
 
 	TechnologySources struct {
 		Enterprise func(childComplexity int) int
+		Services   func(childComplexity int) int
 		Sources    func(childComplexity int) int
 		Truncated  func(childComplexity int) int
 	}
@@ -4278,6 +4281,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResultTrail.Developers(childComplexity), true
+	case "ResultTrail.projects":
+		if e.ComplexityRoot.ResultTrail.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResultTrail.Projects(childComplexity), true
 	case "ResultTrail.result":
 		if e.ComplexityRoot.ResultTrail.Result == nil {
 			break
@@ -4423,6 +4432,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologySource.Developers(childComplexity), true
+	case "TechnologySource.projects":
+		if e.ComplexityRoot.TechnologySource.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySource.Projects(childComplexity), true
 	case "TechnologySource.transfer":
 		if e.ComplexityRoot.TechnologySource.Transfer == nil {
 			break
@@ -4442,6 +4457,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologySources.Enterprise(childComplexity), true
+	case "TechnologySources.services":
+		if e.ComplexityRoot.TechnologySources.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySources.Services(childComplexity), true
 	case "TechnologySources.sources":
 		if e.ComplexityRoot.TechnologySources.Sources == nil {
 			break
@@ -6942,10 +6963,11 @@ type Query {
   ): Network
 
   """
-  Where a result went: its developers, each transfer, and the transferees'
-  parks and alliances. ` + "`" + `first` + "`" + ` (1..100, default 20) caps each of these lists:
-  the developers, the transfers (earliest first), and each transferee's parks
-  and alliances; ` + "`" + `truncated` + "`" + ` says where it cut.
+  Where a result went: its developers, the projects that produced it, each
+  transfer (with its broker), and the transferees' parks and alliances.
+  ` + "`" + `first` + "`" + ` (1..100, default 20) caps each of these lists: the developers, the
+  projects, the transfers (earliest first), and each transferee's parks and
+  alliances; ` + "`" + `truncated` + "`" + ` says where it cut.
   """
   resultTrail(
     "Id of the result."
@@ -6956,8 +6978,10 @@ type Query {
 
   """
   Where an enterprise's technology came from: the results it acquired (latest
-  first) and who developed them. ` + "`" + `first` + "`" + ` (1..100, default 20) caps the
-  sources and each source's developers; ` + "`" + `truncated` + "`" + ` says where it cut.
+  first), who developed them and which projects produced them, and the
+  people and intermediaries serving it. ` + "`" + `first` + "`" + ` (1..100, default 20) caps the
+  sources, each source's developers and projects, and the services;
+  ` + "`" + `truncated` + "`" + ` says where it cut.
   """
   technologySources(
     "Id of the enterprise."
@@ -7018,7 +7042,7 @@ type Query {
     relationships: [RelationKind!]
     "Region path prefix."
     region: String
-    "Industry (for universities and results: field) equals this."
+    "Industry (for universities, results, people and demands: field) equals this; refused for intermediaries and projects, which have neither."
     industry: String
     "At most this many nodes (1..100)."
     first: Int = 10
@@ -8423,9 +8447,11 @@ type ResultTrail {
   result: Result!
   "Who developed it."
   developers: [Development!]!
-  "Each transfer of it, with where the transferee sits."
+  "The projects that produced it (the funding behind it)."
+  projects: [Output!]!
+  "Each transfer of it, with where the transferee sits; a brokered transfer names its ` + "`" + `broker` + "`" + `."
   transfers: [TrailTransfer!]!
-  "True when ` + "`" + `first` + "`" + ` cut the developers or the transfers (more exist)."
+  "True when ` + "`" + `first` + "`" + ` cut the developers, the projects or the transfers (more exist)."
   truncated: Boolean!
 }
 
@@ -8445,9 +8471,11 @@ type TrailTransfer {
 type TechnologySources {
   "The enterprise."
   enterprise: Enterprise!
-  "Each result it acquired, with who developed it."
+  "Each result it acquired, with who developed it; a brokered transfer names its ` + "`" + `broker` + "`" + `."
   sources: [TechnologySource!]!
-  "True when ` + "`" + `first` + "`" + ` cut the sources (more exist)."
+  "People and intermediaries serving it (院士专家工作站, 科技特派员, brokerage…), the latest first."
+  services: [Service!]!
+  "True when ` + "`" + `first` + "`" + ` cut the sources or the services (more exist)."
   truncated: Boolean!
 }
 
@@ -8457,7 +8485,9 @@ type TechnologySource {
   transfer: Transfer!
   "The developing institutions (enterprises, universities, institutes)."
   developers: [Development!]!
-  "True when ` + "`" + `first` + "`" + ` cut the developers (more exist)."
+  "The projects that produced the result."
+  projects: [Output!]!
+  "True when ` + "`" + `first` + "`" + ` cut the developers or the projects (more exist)."
   truncated: Boolean!
 }
 
@@ -9787,6 +9817,8 @@ func (ec *executionContext) childFields_ResultTrail(ctx context.Context, field g
 		return ec.fieldContext_ResultTrail_result(ctx, field)
 	case "developers":
 		return ec.fieldContext_ResultTrail_developers(ctx, field)
+	case "projects":
+		return ec.fieldContext_ResultTrail_projects(ctx, field)
 	case "transfers":
 		return ec.fieldContext_ResultTrail_transfers(ctx, field)
 	case "truncated":
@@ -9875,6 +9907,8 @@ func (ec *executionContext) childFields_TechnologySource(ctx context.Context, fi
 		return ec.fieldContext_TechnologySource_transfer(ctx, field)
 	case "developers":
 		return ec.fieldContext_TechnologySource_developers(ctx, field)
+	case "projects":
+		return ec.fieldContext_TechnologySource_projects(ctx, field)
 	case "truncated":
 		return ec.fieldContext_TechnologySource_truncated(ctx, field)
 	}
@@ -9887,6 +9921,8 @@ func (ec *executionContext) childFields_TechnologySources(ctx context.Context, f
 		return ec.fieldContext_TechnologySources_enterprise(ctx, field)
 	case "sources":
 		return ec.fieldContext_TechnologySources_sources(ctx, field)
+	case "services":
+		return ec.fieldContext_TechnologySources_services(ctx, field)
 	case "truncated":
 		return ec.fieldContext_TechnologySources_truncated(ctx, field)
 	}
@@ -27370,6 +27406,38 @@ func (ec *executionContext) fieldContext_ResultTrail_developers(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ResultTrail_projects(ctx context.Context, field graphql.CollectedField, obj *model.ResultTrail) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResultTrail_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+			return ec.marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResultTrail_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResultTrail",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResultTrail_transfers(ctx context.Context, field graphql.CollectedField, obj *model.ResultTrail) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28007,6 +28075,38 @@ func (ec *executionContext) fieldContext_TechnologySource_developers(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _TechnologySource_projects(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySource_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+			return ec.marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySource_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologySource",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TechnologySource_truncated(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28089,6 +28189,38 @@ func (ec *executionContext) fieldContext_TechnologySources_sources(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TechnologySource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologySources_services(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySources) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySources_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySources_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologySources",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
 		},
 	}
 	return fc, nil
@@ -41434,6 +41566,11 @@ func (ec *executionContext) _ResultTrail(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "projects":
+			out.Values[i] = ec._ResultTrail_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "transfers":
 			out.Values[i] = ec._ResultTrail_transfers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41846,6 +41983,11 @@ func (ec *executionContext) _TechnologySource(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "projects":
+			out.Values[i] = ec._TechnologySource_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "truncated":
 			out.Values[i] = ec._TechnologySource_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41891,6 +42033,11 @@ func (ec *executionContext) _TechnologySources(ctx context.Context, sel ast.Sele
 			}
 		case "sources":
 			out.Values[i] = ec._TechnologySources_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "services":
+			out.Values[i] = ec._TechnologySources_services(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -44292,6 +44439,22 @@ func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋinnographᚋin
 	return v
 }
 
+func (ec *executionContext) marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx context.Context, sel ast.SelectionSet, v *model.Output) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -44810,6 +44973,22 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinno
 		return graphql.Null
 	}
 	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNService2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Service) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx context.Context, sel ast.SelectionSet, v *model.Service) graphql.Marshaler {

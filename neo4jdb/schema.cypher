@@ -31,6 +31,8 @@ CREATE INDEX demand_region IF NOT EXISTS FOR (n:Demand) ON (n.region);
 CREATE INDEX demand_field IF NOT EXISTS FOR (n:Demand) ON (n.field);
 CREATE INDEX demand_status IF NOT EXISTS FOR (n:Demand) ON (n.status);
 CREATE INDEX demand_year IF NOT EXISTS FOR (n:Demand) ON (n.year);
+// A deleted enterprise takes the brokerages of its transfers along (brokers.go).
+CREATE INDEX brokerage_enterprise IF NOT EXISTS FOR ()-[k:BROKERAGE]-() ON (k.enterpriseId);
 
 // Full-text search over names of every type. The CJK analyzer indexes Chinese
 // text as overlapping bigrams, so 科河种业 is found by 科河 or 种业; it also

@@ -9,8 +9,10 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// ResultTrail follows a result in one statement: its developers, then each
-// transfer, then the transferee's parks and alliances. Each list holds at
+// ResultTrail follows a result in one statement: its developers and the
+// projects that produced it, then each transfer (whose brokerId the
+// resolver turns into its broker), then the transferee's parks and
+// alliances. Each list holds at
 // most first items; reading one more tells whether it was cut. Developers
 // and alliances are in their roles' order (byRole), each role by id.
 func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
@@ -18,6 +20,7 @@ func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.Res
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
 			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
+			`+projectsOf("res")+` AS projects,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
@@ -40,9 +43,15 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 		return nil, err
 	}
 	trail.Developers = typed[*model.Development](devs)
+	rawProjects, _ := rec.Get("projects")
+	projects, projectsCut, err := cappedLinks(rawProjects, first, res, false)
+	if err != nil {
+		return nil, err
+	}
+	trail.Projects = typed[*model.Output](projects)
 	rawTransfers, _ := rec.Get("transfers")
 	transfers, transfersCut := capped(rawTransfers, first)
-	trail.Truncated = devsCut || transfersCut
+	trail.Truncated = devsCut || projectsCut || transfersCut
 	trail.Transfers = make([]*model.TrailTransfer, 0, len(transfers))
 	for _, v := range transfers {
 		m, _ := v.(map[string]any)
@@ -65,6 +74,12 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	return trail, nil
 }
 
+// projectsOf writes the COLLECT of the projects that produced the result
+// res, as {r, n} links, in year then id order, one more than $first.
+func projectsOf(res string) string {
+	return `COLLECT { MATCH (p)-[o:` + relType(model.RelationKindOutput) + `]->(` + res + `) RETURN {r: o, n: p} ORDER BY o.year, p.id LIMIT $first + 1 }`
+}
+
 // byRole is the sort key of a trail's relationships r of kind: the place
 // of r's role in the spec's Roles (roleRank), so chair units and lead
 // developers come first, as in the relationship lists.
@@ -82,8 +97,9 @@ func capped(v any, first int) ([]any, bool) {
 }
 
 // TechnologySources finds, in one statement, the results an enterprise
-// acquired and who developed each: at most first of each, reading one more
-// to tell whether a list was cut. Developers are in their roles' order
+// acquired, who developed each and which projects produced it, and the
+// people and intermediaries serving the enterprise: at most first of each,
+// reading one more to tell whether a list was cut. Developers are in their roles' order
 // (byRole), each role by id.
 func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
 	return readPathRecord(ctx, db, "technologySources", `
@@ -92,8 +108,11 @@ func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*mod
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 }}
-				} AS sources`,
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 },
+					projects: `+projectsOf("res")+`}
+				} AS sources,
+			COLLECT { MATCH (s)-[v:`+relType(model.RelationKindService)+`]->(e)
+				RETURN {r: v, n: s} ORDER BY coalesce(v.since, 0) DESC, s.id, v.kind LIMIT $first + 1 } AS services`,
 		map[string]any{"id": id, "first": first}, notFoundArg("enterprise", id, "enterpriseId"),
 		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, first) })
 }
@@ -106,7 +125,13 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 	out := &model.TechnologySources{Enterprise: e.(*model.Enterprise)}
 	raw, _ := rec.Get("sources")
 	sources, cut := capped(raw, first)
-	out.Truncated = cut
+	rawServices, _ := rec.Get("services")
+	services, servicesCut, err := cappedLinks(rawServices, first, e, false)
+	if err != nil {
+		return nil, err
+	}
+	out.Services = typed[*model.Service](services)
+	out.Truncated = cut || servicesCut
 	out.Sources = make([]*model.TechnologySource, 0, len(sources))
 	for _, v := range sources {
 		m, _ := v.(map[string]any)
@@ -118,8 +143,13 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 		if err != nil {
 			return nil, err
 		}
+		projects, projectsCut, err := cappedLinks(m["projects"], first, result, false)
+		if err != nil {
+			return nil, err
+		}
 		out.Sources = append(out.Sources, &model.TechnologySource{Transfer: t.(*model.Transfer),
-			Developers: typed[*model.Development](devs), Truncated: devsCut})
+			Developers: typed[*model.Development](devs), Projects: typed[*model.Output](projects),
+			Truncated: devsCut || projectsCut})
 	}
 	return out, nil
 }

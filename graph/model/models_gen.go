@@ -716,9 +716,11 @@ type ResultTrail struct {
 	Result *Result `json:"result"`
 	// Who developed it.
 	Developers []*Development `json:"developers"`
-	// Each transfer of it, with where the transferee sits.
+	// The projects that produced it (the funding behind it).
+	Projects []*Output `json:"projects"`
+	// Each transfer of it, with where the transferee sits; a brokered transfer names its `broker`.
 	Transfers []*TrailTransfer `json:"transfers"`
-	// True when `first` cut the developers or the transfers (more exist).
+	// True when `first` cut the developers, the projects or the transfers (more exist).
 	Truncated bool `json:"truncated"`
 }
 
@@ -772,7 +774,9 @@ type TechnologySource struct {
 	Transfer *Transfer `json:"transfer"`
 	// The developing institutions (enterprises, universities, institutes).
 	Developers []*Development `json:"developers"`
-	// True when `first` cut the developers (more exist).
+	// The projects that produced the result.
+	Projects []*Output `json:"projects"`
+	// True when `first` cut the developers or the projects (more exist).
 	Truncated bool `json:"truncated"`
 }
 
@@ -780,9 +784,11 @@ type TechnologySource struct {
 type TechnologySources struct {
 	// The enterprise.
 	Enterprise *Enterprise `json:"enterprise"`
-	// Each result it acquired, with who developed it.
+	// Each result it acquired, with who developed it; a brokered transfer names its `broker`.
 	Sources []*TechnologySource `json:"sources"`
-	// True when `first` cut the sources (more exist).
+	// People and intermediaries serving it (院士专家工作站, 科技特派员, brokerage…), the latest first.
+	Services []*Service `json:"services"`
+	// True when `first` cut the sources or the services (more exist).
 	Truncated bool `json:"truncated"`
 }
 
