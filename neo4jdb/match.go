@@ -3,7 +3,6 @@ package neo4jdb
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -38,11 +37,10 @@ func (db *DB) MatchDemand(ctx context.Context, q model.MatchQuery) ([]*model.Dem
 	for kind, w := range model.MatchWeights {
 		weights[string(kind)] = w
 	}
-	params := map[string]any{"id": q.ID, "first": q.First, "unmatched": q.Unmatched, "factsOnly": q.FactsOnly,
+	params := map[string]any{"id": q.ID, "first": q.First, "unmatched": q.Unmatched, "factsOnly": q.FactsOnly, "labels": labelsOf(q.Kinds),
 		"index": matchIndex, "hits": model.MatchHits, "fieldQuery": topic.fieldQuery(), "wordsQuery": topic.wordsQuery(),
 		"maxReasons": model.MaxMatchReasons, "maxRecord": model.MaxTransferRecord, "weights": weights}
-	return readPathRecord(ctx, db, "matchDemand", matchCypher(q.Kinds, topic), params,
-		notFoundArg("demand", q.ID, "id"), decodeCandidates)
+	return readPathRecord(ctx, db, "matchDemand", matchCypher, params, notFoundArg("demand", q.ID, "id"), decodeCandidates)
 }
 
 // topic is what a demand is about, as stored.
@@ -104,9 +102,11 @@ func matchFact(x string) string {
 
 // topicBranch writes the UNION ALL branch of a topic reason: the best
 // $hits full-text hits of the query parameter, weighted relative to the
-// best; none when the demand gave no text for it.
+// best; no hits when the demand gave no text for it (the parameter is "",
+// which Lucene could not parse, so the call is skipped).
 func topicBranch(kind model.MatchReasonKind, query string, field string) string {
 	return `
+				WITH d WHERE $` + query + ` <> ''
 				CALL db.index.fulltext.queryNodes($index, $` + query + `, {limit: $hits}) YIELD node, score
 				WHERE ` + matchFact("node") + `
 				WITH collect({c: node, score: score}) AS hits
@@ -116,19 +116,17 @@ func topicBranch(kind model.MatchReasonKind, query string, field string) string 
 				UNION ALL`
 }
 
-// matchCypher writes MatchDemand's statement for candidates of the given
-// kinds: one UNION ALL branch per reason that can bring a candidate in
-// (topic, poster tie, match), then per candidate the region and its
-// record, the weights, the score and the shortlist.
-func matchCypher(kinds []model.NodeKind, t topic) string {
+// matchCypher is MatchDemand's statement: one UNION ALL branch per reason
+// that can bring a candidate in (topic, poster tie, match), then per
+// candidate the region and its record, the weights, the score and the
+// shortlist. Its text is fixed (the kinds asked for and the topic are
+// parameters), so Neo4j plans it once: planning it took about a second on
+// a loaded machine, and a plan per combination of kinds would be planned
+// cold again and again.
+var matchCypher = func() string {
 	posting, match := relType(model.RelationKindPosting), relType(model.RelationKindMatch)
-	var topics strings.Builder
-	if t.fieldQuery() != "" {
-		topics.WriteString(topicBranch(model.MatchReasonKindField, "fieldQuery", "coalesce(h.c.field, h.c.industry)"))
-	}
-	if t.wordsQuery() != "" {
-		topics.WriteString(topicBranch(model.MatchReasonKindKeywords, "wordsQuery", "null"))
-	}
+	topics := topicBranch(model.MatchReasonKindField, "fieldQuery", "coalesce(h.c.field, h.c.industry)") +
+		topicBranch(model.MatchReasonKindKeywords, "wordsQuery", "null")
 	// A reason is illustrative when a relationship of its chain, or a node
 	// of it other than the demand and the candidate, is.
 	illustrative := `any(x IN r.rels + [n IN r.nodes WHERE n <> d AND n <> c] WHERE coalesce(x.synthetic, false))`
@@ -139,7 +137,7 @@ func matchCypher(kinds []model.NodeKind, t topic) string {
 			WITH d, posters, coalesce(d.region, [p IN posters WHERE p.region IS NOT NULL | p.region][0]) AS region
 			WITH d, posters, region,
 				CASE WHEN region CONTAINS '/' THEN left(region, size(region) - size(last(split(region, '/'))) - 1) END AS parent
-			CALL (d, posters) {` + topics.String() + `
+			CALL (d, posters) {` + topics + `
 				UNWIND posters AS p
 				MATCH (d)<-[post:` + posting + `]-(p)-[r]-(c)
 				WHERE c <> d AND ` + matchFact("r") + `
@@ -151,7 +149,7 @@ func matchCypher(kinds []model.NodeKind, t topic) string {
 					null AS field, [d, c] AS nodes, [m] AS rels
 			}
 			WITH d, posters, region, parent, c, kind, weight, field, nodes, rels
-			WHERE (c:` + strings.Join(labelsOf(kinds), " OR c:") + `) AND NOT c IN posters AND ` + matchFact("c") + `
+			WHERE any(l IN labels(c) WHERE l IN $labels) AND NOT c IN posters AND ` + matchFact("c") + `
 				AND NOT ($unmatched AND EXISTS { (d)-[m:` + match + `]->(c) WHERE ` + matchFact("m") + ` })
 			WITH d, region, parent, c, collect({kind: kind, weight: weight, field: field, nodes: nodes, rels: rels}) AS found
 			WITH d, c, found + CASE
@@ -176,7 +174,7 @@ func matchCypher(kinds []model.NodeKind, t topic) string {
 					RETURN m ORDER BY ` + stageRank("m") + `, m.year DESC LIMIT 1 }}) AS candidates
 		}
 		RETURN d, candidates`
-}
+}()
 
 // transferRecord is the subquery of the transfers on candidate c's record
 // for demand d, one path each from c to the adopting enterprise: the result
