@@ -94,7 +94,7 @@ test/%/node_modules: test/%/package.json test/%/package-lock.json
 	touch $@
 
 # The load is measured into a fresh database, so every run measures the same work.
-bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~11 relationships each) into a fresh Neo4j; prints rows/s
+bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~6 relationships each) into a fresh Neo4j; prints rows/s
 	export NEO4J_LOCAL_DIR=$(BENCH_DIR) NEO4J_LOCAL_PORT=$(BENCH_PORT) NEO4J_LOCAL_HEAP=4g NEO4J_LOCAL_PAGECACHE=2g; \
 	$(NEO4J_LOCAL) stop; rm -rf $(BENCH_DIR); \
 	$(NEO4J_LOCAL) start; \

@@ -115,6 +115,13 @@ func pathComplexity(c *ComplexityRoot) {
 	// chain of two steps.
 	c.PartnerSuggestion.Reasons = func(child int) int { return 1 + model.MaxPartnerReasons*child }
 	c.PartnerReason.Chain = func(child int) int { return 1 + 2*child }
+	// matchDemand is priced as suggestPartners: a candidate lists at most
+	// MaxMatchReasons reasons, each with a chain of at most MaxMatchSteps.
+	c.Query.MatchDemand = func(child int, _ string, _ []model.NodeKind, _ *bool, first *int, _ *bool) int {
+		return searchCost + or(first, defaultMatches)*child
+	}
+	c.DemandCandidate.Reasons = func(child int) int { return 1 + model.MaxMatchReasons*child }
+	c.MatchReason.Chain = func(child int) int { return 1 + model.MaxMatchSteps*child }
 	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int, _ *string) int {
 		return expansionCost + or(first, defaultHubs)*child
 	}

@@ -194,6 +194,14 @@ type ComplexityRoot struct {
 		Year        func(childComplexity int) int
 	}
 
+	DemandCandidate struct {
+		Match     func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Reasons   func(childComplexity int) int
+		Score     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
 	DemandConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -373,6 +381,15 @@ type ComplexityRoot struct {
 	MatchEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	MatchReason struct {
+		Chain        func(childComplexity int) int
+		Field        func(childComplexity int) int
+		Illustrative func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Weight       func(childComplexity int) int
 	}
 
 	Membership struct {
@@ -649,6 +666,7 @@ type ComplexityRoot struct {
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) int
 		Intermediaries    func(childComplexity int, filter *model.IntermediaryFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
+		MatchDemand       func(childComplexity int, id string, kinds []model.NodeKind, unmatched *bool, first *int, factsOnly *bool) int
 		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
@@ -990,6 +1008,7 @@ type QueryResolver interface {
 	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
+	MatchDemand(ctx context.Context, id string, kinds []model.NodeKind, unmatched *bool, first *int, factsOnly *bool) ([]*model.DemandCandidate, error)
 	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error)
 }
 type ResultResolver interface {
@@ -1591,6 +1610,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Demand.Year(childComplexity), true
+
+	case "DemandCandidate.match":
+		if e.ComplexityRoot.DemandCandidate.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandCandidate.Match(childComplexity), true
+	case "DemandCandidate.node":
+		if e.ComplexityRoot.DemandCandidate.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandCandidate.Node(childComplexity), true
+	case "DemandCandidate.reasons":
+		if e.ComplexityRoot.DemandCandidate.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandCandidate.Reasons(childComplexity), true
+	case "DemandCandidate.score":
+		if e.ComplexityRoot.DemandCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandCandidate.Score(childComplexity), true
+	case "DemandCandidate.truncated":
+		if e.ComplexityRoot.DemandCandidate.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandCandidate.Truncated(childComplexity), true
 
 	case "DemandConnection.edges":
 		if e.ComplexityRoot.DemandConnection.Edges == nil {
@@ -2344,6 +2394,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MatchEdge.Node(childComplexity), true
+
+	case "MatchReason.chain":
+		if e.ComplexityRoot.MatchReason.Chain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Chain(childComplexity), true
+	case "MatchReason.field":
+		if e.ComplexityRoot.MatchReason.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Field(childComplexity), true
+	case "MatchReason.illustrative":
+		if e.ComplexityRoot.MatchReason.Illustrative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Illustrative(childComplexity), true
+	case "MatchReason.kind":
+		if e.ComplexityRoot.MatchReason.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Kind(childComplexity), true
+	case "MatchReason.region":
+		if e.ComplexityRoot.MatchReason.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Region(childComplexity), true
+	case "MatchReason.weight":
+		if e.ComplexityRoot.MatchReason.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchReason.Weight(childComplexity), true
 
 	case "Membership.alliance":
 		if e.ComplexityRoot.Membership.Alliance == nil {
@@ -3883,6 +3970,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Intermediaries(childComplexity, args["filter"].(*model.IntermediaryFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
+	case "Query.matchDemand":
+		if e.ComplexityRoot.Query.MatchDemand == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchDemand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchDemand(childComplexity, args["id"].(string), args["kinds"].([]model.NodeKind), args["unmatched"].(*bool), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
 			break
@@ -6909,6 +7007,30 @@ type Query {
   ): [PartnerSuggestion!]
 
   """
+  供需对接: candidates for a technology demand — results, enterprises,
+  universities and people — ranked by an explainable score, a shortlist of
+  the best ` + "`" + `first` + "`" + ` (1..50), not a list to page through. A candidate shares
+  the demand's topic (its field or words, through the full-text index) or is
+  tied to it (to its poster, or already matched); its region and its record
+  of transfers add weight. Candidates already matched are listed and flagged
+  by ` + "`" + `match` + "`" + ` unless ` + "`" + `unmatched` + "`" + `; the demand's posters are never candidates.
+  Each candidate lists at most 10 reasons. See ` + "`" + `MatchReasonKind` + "`" + ` for the
+  weights. An id that is not a demand is BAD_USER_INPUT.
+  """
+  matchDemand(
+    "Id of the demand."
+    id: ID!
+    "Kinds of candidate: RESULT, ENTERPRISE, UNIVERSITY or PERSON; all four when absent."
+    kinds: [NodeKind!]
+    "Leave out candidates the demand already has a MATCH with (any stage)."
+    unmatched: Boolean = false
+    "At most this many candidates (1..50)."
+    first: Int = 10
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
+  ): [DemandCandidate!]
+
+  """
   The most connected nodes of a kind, counting the given relationship kinds
   (all when absent), optionally within a region (a prefix of the region path)
   and an industry or field; most relationships first, ties by id. Pages
@@ -8408,6 +8530,91 @@ type PartnerSuggestion {
   truncated: Boolean!
 }
 
+"Why a candidate is offered for a demand; each reason adds its weight to the score."
+enum MatchReasonKind {
+  """
+  The candidate's ` + "`" + `field` + "`" + ` (an enterprise's ` + "`" + `industry` + "`" + `) matches the demand's
+  ` + "`" + `field` + "`" + ` in the full-text index: up to 3, scaled by relevance (the best
+  matching candidate gets 3).
+  """
+  FIELD
+  """
+  The demand's name and description share words with the candidate's name,
+  aliases, field or industry in the full-text index: up to 2, scaled by
+  relevance (the best matching candidate gets 2).
+  """
+  KEYWORDS
+  """
+  The candidate is directly related to a poster of the demand (collaborates
+  with it, is affiliated with or serves it, was transferred to it…): 2 for
+  each relationship; the chain runs demand ← poster — candidate.
+  """
+  POSTER_TIE
+  """
+  The candidate's region is the demand's (its ` + "`" + `region` + "`" + `, else its poster's)
+  or lies within it: 2.
+  """
+  SAME_REGION
+  """
+  The candidate's region lies within the parent of the demand's region (a
+  neighbouring county of the same city, or city of the same province),
+  and not within the demand's own: 1.
+  """
+  NEIGHBOURING_REGION
+  """
+  A transfer on the candidate's record: a result it developed (an
+  organisation), it brokered or produced in a project (a person), or it is
+  (a result), transferred to an enterprise: 1 each, at most 3 counted,
+  those in the demand's field first, then the latest. The chain runs from
+  the candidate to the enterprise.
+  """
+  TRANSFER_RECORD
+  "The demand already has a MATCH with the candidate (see ` + "`" + `DemandCandidate.match` + "`" + `): 1; the chain is that MATCH."
+  MATCHED
+}
+
+"One reason for a candidate of a demand."
+type MatchReason {
+  "Which reason."
+  kind: MatchReasonKind!
+  "The weight this reason adds to the score."
+  weight: Float!
+  "The candidate's field or industry, for FIELD; the transferred result's field, for TRANSFER_RECORD."
+  field: String
+  "The candidate's region, for SAME_REGION and NEIGHBOURING_REGION."
+  region: String
+  """
+  The steps that justify the reason: from the demand for POSTER_TIE and
+  MATCHED, from the candidate for TRANSFER_RECORD; null for the reasons that
+  rest on the candidate's own properties (FIELD, KEYWORDS, the regions).
+  """
+  chain: Chain
+  """
+  True when the reason rests on an illustrative link or node (` + "`" + `synthetic:
+  true` + "`" + `): a relationship of its chain, or a node of it other than the demand
+  and the candidate. Never true with ` + "`" + `factsOnly` + "`" + `.
+  """
+  illustrative: Boolean!
+}
+
+"A candidate for a demand, its score and the reasons for it."
+type DemandCandidate {
+  "The result, enterprise, university or person offered."
+  node: Node!
+  "Sum of the reasons' weights; higher is better."
+  score: Float!
+  "The reasons that add up to the score, the heaviest first, at most 10."
+  reasons: [MatchReason!]!
+  "True when more reasons add to the score than the 10 listed."
+  truncated: Boolean!
+  """
+  The demand's MATCH with this candidate, the most advanced stage first
+  (CONTRACTED, AGREED, PROPOSED): a flag, as candidates already matched are
+  listed unless ` + "`" + `unmatched` + "`" + `; null when there is none.
+  """
+  match: Match
+}
+
 "The number of relationships of one kind."
 type RelationCount {
   "Relationship kind."
@@ -8723,6 +8930,22 @@ func (ec *executionContext) childFields_Demand(ctx context.Context, field graphq
 		return ec.fieldContext_Demand_matches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Demand", field.Name)
+}
+
+func (ec *executionContext) childFields_DemandCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_DemandCandidate_node(ctx, field)
+	case "score":
+		return ec.fieldContext_DemandCandidate_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_DemandCandidate_reasons(ctx, field)
+	case "truncated":
+		return ec.fieldContext_DemandCandidate_truncated(ctx, field)
+	case "match":
+		return ec.fieldContext_DemandCandidate_match(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemandCandidate", field.Name)
 }
 
 func (ec *executionContext) childFields_DemandConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9085,6 +9308,24 @@ func (ec *executionContext) childFields_MatchEdge(ctx context.Context, field gra
 		return ec.fieldContext_MatchEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MatchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_MatchReason_kind(ctx, field)
+	case "weight":
+		return ec.fieldContext_MatchReason_weight(ctx, field)
+	case "field":
+		return ec.fieldContext_MatchReason_field(ctx, field)
+	case "region":
+		return ec.fieldContext_MatchReason_region(ctx, field)
+	case "chain":
+		return ec.fieldContext_MatchReason_chain(ctx, field)
+	case "illustrative":
+		return ec.fieldContext_MatchReason_illustrative(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchReason", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12739,6 +12980,52 @@ func (ec *executionContext) field_Query_intermediaries_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_matchDemand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]model.NodeKind, error) {
+			return ec.unmarshalONodeKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unmatched",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unmatched"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16107,6 +16394,148 @@ func (ec *executionContext) fieldContext_Demand_matches(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _DemandCandidate_node(ctx context.Context, field graphql.CollectedField, obj *model.DemandCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandCandidate_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandCandidate_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandCandidate_score(ctx context.Context, field graphql.CollectedField, obj *model.DemandCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandCandidate", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _DemandCandidate_reasons(ctx context.Context, field graphql.CollectedField, obj *model.DemandCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandCandidate_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchReason) graphql.Marshaler {
+			return ec.marshalNMatchReason2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandCandidate_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchReason(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandCandidate_truncated(ctx context.Context, field graphql.CollectedField, obj *model.DemandCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandCandidate_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandCandidate_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandCandidate", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _DemandCandidate_match(ctx context.Context, field graphql.CollectedField, obj *model.DemandCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandCandidate_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Match, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DemandCandidate_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DemandConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19224,6 +19653,153 @@ func (ec *executionContext) fieldContext_MatchEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _MatchReason_kind(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MatchReasonKind) graphql.Marshaler {
+			return ec.marshalNMatchReasonKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReasonKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type MatchReasonKind does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_weight(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_field(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_region(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MatchReason_chain(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_chain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Chain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Chain) graphql.Marshaler {
+			return ec.marshalOChain2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐChain(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_chain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchReason",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Chain(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchReason_illustrative(ctx context.Context, field graphql.CollectedField, obj *model.MatchReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchReason_illustrative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Illustrative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchReason_illustrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchReason", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Membership_member(ctx context.Context, field graphql.CollectedField, obj *model.Membership) (ret graphql.Marshaler) {
@@ -25959,6 +26535,50 @@ func (ec *executionContext) fieldContext_Query_suggestPartners(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_suggestPartners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchDemand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchDemand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchDemand(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["unmatched"].(*bool), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DemandCandidate) graphql.Marshaler {
+			return ec.marshalODemandCandidate2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchDemand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchDemand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -35209,6 +35829,64 @@ func (ec *executionContext) _Demand(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var demandCandidateImplementors = []string{"DemandCandidate"}
+
+func (ec *executionContext) _DemandCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.DemandCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemandCandidate")
+		case "node":
+			out.Values[i] = ec._DemandCandidate_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._DemandCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._DemandCandidate_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._DemandCandidate_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "match":
+			out.Values[i] = ec._DemandCandidate_match(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var demandConnectionImplementors = []string{"DemandConnection"}
 
 func (ec *executionContext) _DemandConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DemandConnection) graphql.Marshaler {
@@ -37248,6 +37926,69 @@ func (ec *executionContext) _MatchEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._MatchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchReasonImplementors = []string{"MatchReason"}
+
+func (ec *executionContext) _MatchReason(ctx context.Context, sel ast.SelectionSet, obj *model.MatchReason) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchReasonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchReason")
+		case "kind":
+			out.Values[i] = ec._MatchReason_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._MatchReason_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "field":
+			out.Values[i] = ec._MatchReason_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "region":
+			out.Values[i] = ec._MatchReason_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "chain":
+			out.Values[i] = ec._MatchReason_chain(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "illustrative":
+			out.Values[i] = ec._MatchReason_illustrative(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40318,6 +41059,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "matchDemand":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_matchDemand(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "hubs":
 			field := field
 
@@ -42906,6 +43669,16 @@ func (ec *executionContext) marshalNDemand2ᚖgithubᚗcomᚋinnographᚋinnogra
 	return ec._Demand(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDemandCandidate2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandCandidate(ctx context.Context, sel ast.SelectionSet, v *model.DemandCandidate) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DemandCandidate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDemandEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DemandEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -43473,6 +44246,42 @@ func (ec *executionContext) unmarshalNMatchInput2map(ctx context.Context, v any)
 func (ec *executionContext) unmarshalNMatchPatch2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputMatchPatch(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchReason2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchReason2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchReason2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReason(ctx context.Context, sel ast.SelectionSet, v *model.MatchReason) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchReason(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchReasonKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReasonKind(ctx context.Context, v any) (model.MatchReasonKind, error) {
+	var res model.MatchReasonKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchReasonKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchReasonKind(ctx context.Context, sel ast.SelectionSet, v model.MatchReasonKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx context.Context, v any) (model.MatchStage, error) {
@@ -44788,6 +45597,25 @@ func (ec *executionContext) marshalODemand2ᚖgithubᚗcomᚋinnographᚋinnogra
 		return graphql.Null
 	}
 	return ec._Demand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODemandCandidate2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DemandCandidate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDemandCandidate2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalODemandConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandConnection(ctx context.Context, sel ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {

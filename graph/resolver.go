@@ -27,6 +27,7 @@ type Paths interface {
 	ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error)
 	TechnologySources(ctx context.Context, enterpriseID string, first int) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error)
+	MatchDemand(ctx context.Context, q model.MatchQuery) ([]*model.DemandCandidate, error)
 	Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error)
 }
 

@@ -842,6 +842,15 @@ func (r *queryResolver) SuggestPartners(ctx context.Context, id string, kinds []
 	return r.Store.SuggestPartners(ctx, q)
 }
 
+// MatchDemand is the resolver for the matchDemand field.
+func (r *queryResolver) MatchDemand(ctx context.Context, id string, kinds []model.NodeKind, unmatched *bool, first *int, factsOnly *bool) ([]*model.DemandCandidate, error) {
+	q, err := matchQuery(id, kinds, unmatched, first, factsOnly)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.MatchDemand(ctx, q)
+}
+
 // Hubs is the resolver for the hubs field.
 func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error) {
 	q, err := hubQuery(kind, relationships, region, industry, first)

@@ -66,9 +66,10 @@ func partnersCypher(kinds []model.NodeKind) string {
 		RETURN s, suggestions`
 }
 
-// reasonKind writes a reason's kind as a Cypher string: a fixed enum value
-// of the schema, never user text.
-func reasonKind(k model.PartnerReasonKind) string {
+// reasonKind writes a reason's kind (of a partner or of a demand's
+// candidate) as a Cypher string: a fixed enum value of the schema, never
+// user text.
+func reasonKind[K model.PartnerReasonKind | model.MatchReasonKind](k K) string {
 	return "'" + string(k) + "'"
 }
 
@@ -104,22 +105,41 @@ func labelsOf(kinds []model.NodeKind) []string {
 	return out
 }
 
+// ranked is what a partner suggestion and a demand's candidate share: the
+// node offered, its score and its reasons, cut to their cap.
+type ranked struct {
+	raw       neo4j.Node
+	node      model.Node
+	score     float64
+	reasons   []any
+	truncated bool
+}
+
+// decodeRanked reads {c, score, reasons} with at most maxReasons reasons.
+func decodeRanked(m map[string]any, maxReasons int) (ranked, error) {
+	raw, ok := m["c"].(neo4j.Node)
+	if !ok {
+		return ranked{}, fmt.Errorf("a ranked node holds a %T", m["c"])
+	}
+	c, err := decodeNode(raw)
+	if err != nil {
+		return ranked{}, err
+	}
+	score, _ := m["score"].(float64)
+	reasons, cut := capped(m["reasons"], maxReasons)
+	return ranked{raw, c, score, reasons, cut}, nil
+}
+
 // decodeSuggestion reads one suggestion {c, score, reasons} for s.
 func decodeSuggestion(s neo4j.Node, m map[string]any) (*model.PartnerSuggestion, error) {
-	cRaw, ok := m["c"].(neo4j.Node)
-	if !ok {
-		return nil, fmt.Errorf("a suggestion holds a %T", m["c"])
-	}
-	c, err := decodeNode(cRaw)
+	r, err := decodeRanked(m, model.MaxPartnerReasons)
 	if err != nil {
 		return nil, err
 	}
-	score, _ := m["score"].(float64)
-	reasons, cut := capped(m["reasons"], model.MaxPartnerReasons)
-	out := &model.PartnerSuggestion{Node: c, Score: score, Reasons: make([]*model.PartnerReason, 0, len(reasons)), Truncated: cut}
-	for _, v := range reasons {
+	out := &model.PartnerSuggestion{Node: r.node, Score: r.score, Reasons: make([]*model.PartnerReason, 0, len(r.reasons)), Truncated: r.truncated}
+	for _, v := range r.reasons {
 		m, _ := v.(map[string]any)
-		reason, err := decodeReason(s, cRaw, m)
+		reason, err := decodeReason(s, r.raw, m)
 		if err != nil {
 			return nil, err
 		}

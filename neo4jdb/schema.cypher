@@ -42,3 +42,12 @@ CREATE INDEX brokerage_enterprise IF NOT EXISTS FOR ()-[k:BROKERAGE]-() ON (k.en
 CREATE FULLTEXT INDEX node_search IF NOT EXISTS
 FOR (n:Enterprise|University|Alliance|Park|Result|Person|Intermediary|Project|Demand) ON EACH [n.name, n.nameEn, n.aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};
+
+// Full-text index over what the candidates of a demand are about (matchDemand):
+// names, aliases, fields and industries, so a demand's field and words find
+// results, organisations and people working on them. Same analyzer and
+// consistency as node_search; fields stay out of node_search so that a
+// search for a name does not return everything in its field.
+CREATE FULLTEXT INDEX match_topics IF NOT EXISTS
+FOR (n:Result|Enterprise|University|Person) ON EACH [n.name, n.aliases, n.field, n.industry]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};

@@ -5,7 +5,13 @@
 // with thousands of links and many with few (Zipf-distributed choices), real
 // province/city/county paths and industries, years 2000–2025, and transfers
 // of results mostly to enterprises of the developer's own or a neighbouring
-// province. Every record is marked synthetic.
+// province, some brokered by an intermediary or broker of the adopter's
+// province. People work at organisations (every enterprise has its head, a
+// hub university hundreds of researchers), serve enterprises as 科技特派员 or
+// from academician workstations; projects are led by an organisation with its
+// people and produce the lead's results; demands are posted by enterprises in
+// their industry and matched with results of that field. Every record is
+// marked synthetic.
 package synthetic
 
 import (
@@ -28,18 +34,36 @@ type Config struct {
 	TransfersPerResult float64
 	// ParticipantsPerResult: developers besides the lead.
 	ParticipantsPerResult float64
+	// The actors of issue 14: people (each affiliated with an organisation
+	// or intermediary), intermediaries, projects and demands.
+	People, Intermediaries, Projects, Demands int
+	// ServicesPerIntermediary: enterprises an intermediary serves.
+	ServicesPerIntermediary float64
+	// OrganisationsPerProject and PeoplePerProject: participants besides
+	// the lead organisation; OutputsPerProject: results a project produced.
+	OrganisationsPerProject, PeoplePerProject, OutputsPerProject float64
+	// MatchesPerDemand: candidates a matched demand was matched with.
+	MatchesPerDemand float64
+	// BrokeredShare: the share of transfers an intermediary or a broker brokered.
+	BrokeredShare float64
 }
 
-// DefaultConfig shares nodes among the types as in a regional system
-// (mostly enterprises and results) with about twelve relationships a node:
-// 100,000 nodes give about 1.1 million relationships (see TestShape).
+// DefaultConfig shares nodes among the types as in a regional system:
+// people are the most numerous (about two per organisation: every
+// enterprise's head, engineers, and a university's researchers, hundreds at
+// a hub), then enterprises and results; a few intermediaries per city
+// (about 400 in 100,000 nodes), and projects and demands every year.
+// TestShape checks the ratios and the relationships a node.
 func DefaultConfig(nodes int, seed uint64) Config {
 	part := func(f float64) int { return max(1, int(float64(nodes)*f)) }
 	return Config{
 		Seed:        seed,
-		Enterprises: part(0.60), Results: part(0.30), Parks: part(0.05), Universities: part(0.03), Alliances: part(0.02),
+		Enterprises: part(0.24), Results: part(0.20), Parks: part(0.02), Universities: part(0.012), Alliances: part(0.008),
+		People: part(0.46), Intermediaries: part(0.004), Projects: part(0.035), Demands: part(0.021),
 		AlliancesPerEnterprise: 5, AlliancesPerUniversity: 20,
 		PartnersPerEnterprise: 10, TransfersPerResult: 4, ParticipantsPerResult: 1.5,
+		ServicesPerIntermediary: 8, OrganisationsPerProject: 1.5, PeoplePerProject: 3, OutputsPerProject: 1.5,
+		MatchesPerDemand: 1.5, BrokeredShare: 0.15,
 	}
 }
 
@@ -54,6 +78,7 @@ func Generate(cfg Config, emit Emit) error {
 	g := newGenerator(cfg)
 	for _, step := range []func(Emit) error{
 		g.nodes, g.memberships, g.locations, g.developments, g.transfers, g.collaborations,
+		g.affiliations, g.services, g.participations, g.outputs, g.postings, g.matches,
 	} {
 		if err := step(emit); err != nil {
 			return err
@@ -71,12 +96,26 @@ type generator struct {
 	cfg Config
 	rnd *rand.Rand
 	// where each node is, by type, for regional choices
-	entPlace, uniPlace, parkPlace []place
-	parkKind                      []string
+	entPlace, uniPlace, parkPlace, imdPlace []place
+	parkKind                                []string
+	// the industry of each enterprise and the field of each university
+	entField, uniField []string
 	// enterprises by province, for same- and neighbouring-region transfers
 	entsIn [][]int
 	// lead developer of each result: university index, or -1-enterprise index
 	lead []int
+	// results by lead developer's id and by field
+	resultsOf, resultsIn map[string][]int
+	// people and, by organisation id, the people affiliated with it
+	person   []person
+	peopleOf map[string][]int
+	// ids of the intermediaries and brokers of each province
+	brokersIn [][]string
+	// each project's lead and field; each demand's poster, field, status,
+	// year and province
+	projectLead, projectField               []string
+	demandPoster, demandField, demandStatus []string
+	demandYear, demandProvince              []int
 	// zipf choosers of hub targets
 	uniZipf, allianceZipf *rand.Zipf
 }
@@ -84,7 +123,8 @@ type generator struct {
 func newGenerator(cfg Config) *generator {
 	rnd := rand.New(rand.NewPCG(cfg.Seed, 0x1770))
 	zipf := func(n int) *rand.Zipf { return rand.NewZipf(rnd, 1.2, 2, uint64(max(n, 1)-1)) }
-	return &generator{cfg: cfg, rnd: rnd, entsIn: make([][]int, len(provinces)),
+	return &generator{cfg: cfg, rnd: rnd, entsIn: make([][]int, len(provinces)), brokersIn: make([][]string, len(provinces)),
+		resultsOf: map[string][]int{}, resultsIn: map[string][]int{},
 		uniZipf: zipf(cfg.Universities), allianceZipf: zipf(cfg.Alliances)}
 }
 
@@ -118,7 +158,8 @@ func (g *generator) count(mean float64) int {
 }
 
 // ID is the id of the i-th generated node with a type prefix (ent, uni, all,
-// park, res), so benchmarks can name nodes without reading the graph.
+// park, res, per, imd, prj, dem), so benchmarks can name nodes without
+// reading the graph.
 func ID(prefix string, i int) string { return fmt.Sprintf("s-%s-%06d", prefix, i) }
 
 // record is a node row of the kind, marked synthetic: its type is the

@@ -57,13 +57,22 @@ func TestEveryRecordIsValid(t *testing.T) {
 	}
 }
 
+// TestShape checks the ratios DefaultConfig promises: people several per
+// organisation (each enterprise with its head), a few intermediaries per
+// city, projects and demands in every year, transfers mostly local and a
+// share brokered, matches only of demands that got that far, hubs among
+// alliances, and the relationships a node.
 func TestShape(t *testing.T) {
 	cfg := DefaultConfig(20000, 3)
 	records := collect(t, cfg)
 	byType := map[string]int{}
 	alliances := map[string]int{}
 	province := map[string]string{}
-	var sameOrNear, transfers int
+	headed := map[string]bool{}
+	status := map[string]string{}
+	cities := map[string]bool{}
+	projectYears, demandYears := map[int]bool{}, map[int]bool{}
+	var sameOrNear, transfers, brokered, nodes int
 	for _, r := range records {
 		byType[r["type"].(string)]++
 		if reg, ok := r["region"].(string); ok {
@@ -78,16 +87,57 @@ func TestShape(t *testing.T) {
 			if from == to || neighbours(from, to) {
 				sameOrNear++
 			}
+			if _, ok := r["brokerId"]; ok {
+				brokered++
+			}
+		case "AFFILIATION":
+			if r["role"] == entrepreneur.role {
+				headed[r["to"].(string)] = true
+			}
+		case "Intermediary":
+			cities[r["region"].(string)] = true
+		case "Project":
+			projectYears[r["year"].(int)] = true
+		case "Demand":
+			demandYears[r["year"].(int)] = true
+			status[r["id"].(string)] = r["status"].(string)
+		case "MATCH":
+			if s := status[r["from"].(string)]; s == "OPEN" && r["stage"] != "PROPOSED" || s == "SOLVED" && r["stage"] != "CONTRACTED" {
+				t.Errorf("a %s demand has a %s match: %v", s, r["stage"], r)
+			}
+		}
+		if _, ok := r["from"]; !ok {
+			nodes++
 		}
 	}
-	nodes := cfg.Enterprises + cfg.Universities + cfg.Alliances + cfg.Parks + cfg.Results
-	if rels := len(records) - nodes; rels < 10*nodes {
-		t.Errorf("%d relationships for %d nodes: want at least 10 a node (1M for 100k)", rels, nodes)
+	if want := cfg.Enterprises + cfg.Universities + cfg.Alliances + cfg.Parks + cfg.Results +
+		cfg.People + cfg.Intermediaries + cfg.Projects + cfg.Demands; nodes != want || nodes < 19900 || nodes > 20000 {
+		t.Errorf("%d nodes, want %d, about the 20,000 asked for", nodes, want)
+	}
+	if rels := len(records) - nodes; rels < 5*nodes {
+		t.Errorf("%d relationships for %d nodes: want at least 5 a node", rels, nodes)
+	}
+	if perOrg := float64(byType["Person"]) / float64(byType["Enterprise"]+byType["University"]); perOrg < 1.8 {
+		t.Errorf("%.1f people per organisation; want several", perOrg)
+	}
+	if len(headed) != cfg.Enterprises {
+		t.Errorf("%d of %d enterprises have a head", len(headed), cfg.Enterprises)
+	}
+	if perCity := float64(cfg.Intermediaries) / float64(len(cities)); perCity < 1 || perCity > 6 {
+		t.Errorf("%.1f intermediaries per city", perCity)
+	}
+	for y := 2015; y <= 2025; y++ {
+		if !projectYears[y] || !demandYears[y] {
+			t.Errorf("no project or no demand in %d", y)
+		}
 	}
 	if float64(sameOrNear) < 0.6*float64(transfers) {
 		t.Errorf("only %d of %d transfers stay in the same or a neighbouring province", sameOrNear, transfers)
 	}
-	// Heavy tail: the top 1% of alliances hold a large share of memberships.
+	if share := float64(brokered) / float64(transfers); share < 0.1 || share > 0.2 {
+		t.Errorf("%.0f%% of transfers brokered; want about %.0f%%", 100*share, 100*cfg.BrokeredShare)
+	}
+	// Heavy tail: the top 1% of alliances (at least 4) hold a large share of memberships.
 	sizes := make([]int, 0, len(alliances))
 	total := 0
 	for _, n := range alliances {
@@ -96,14 +146,14 @@ func TestShape(t *testing.T) {
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(sizes)))
 	top := 0
-	for _, n := range sizes[:max(1, len(sizes)/100)] {
+	for _, n := range sizes[:max(4, len(sizes)/100)] {
 		top += n
 	}
 	if share := float64(top) / float64(total); share < 0.2 {
 		t.Errorf("top 1%% of alliances hold %.0f%% of memberships; want a heavy tail (≥ 20%%)", 100*share)
 	}
-	t.Logf("records by type: %v; top 1%% of alliances hold %d of %d memberships; %d of %d transfers local",
-		byType, top, total, sameOrNear, transfers)
+	t.Logf("records by type: %v; top alliances hold %d of %d memberships; %d of %d transfers local, %d brokered",
+		byType, top, total, sameOrNear, transfers, brokered)
 }
 
 func neighbours(a, b string) bool {

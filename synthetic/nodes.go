@@ -37,7 +37,8 @@ func city(path string) string {
 // nodes emits every node, type by type; each type's places and choices are
 // kept for the relationships.
 func (g *generator) nodes(emit Emit) error {
-	for _, step := range []func(Emit) error{g.enterprises, g.universities, g.alliances, g.parks, g.results} {
+	for _, step := range []func(Emit) error{g.enterprises, g.universities, g.alliances, g.parks, g.results,
+		g.intermediaries, g.people, g.projects, g.demands} {
 		if err := step(emit); err != nil {
 			return err
 		}
@@ -47,11 +48,13 @@ func (g *generator) nodes(emit Emit) error {
 
 func (g *generator) enterprises(emit Emit) error {
 	g.entPlace = make([]place, g.cfg.Enterprises)
+	g.entField = make([]string, g.cfg.Enterprises)
 	for i := range g.entPlace {
 		p := g.randomPlace()
 		g.entPlace[i] = p
 		g.entsIn[p.province] = append(g.entsIn[p.province], i)
 		industry := g.pick(industries)
+		g.entField[i] = industry
 		var cs []string
 		for _, c := range certs {
 			if g.rnd.Float64() < 0.12 {
@@ -70,11 +73,13 @@ func (g *generator) enterprises(emit Emit) error {
 
 func (g *generator) universities(emit Emit) error {
 	g.uniPlace = make([]place, g.cfg.Universities)
+	g.uniField = make([]string, g.cfg.Universities)
 	for i := range g.uniPlace {
 		p := g.randomPlace()
 		g.uniPlace[i] = p
 		k := uniKinds[g.rnd.IntN(len(uniKinds))]
 		field := g.pick(industries)
+		g.uniField[i] = field
 		if err := emit(record(model.NodeKindUniversity, map[string]any{
 			"id": ID("uni", i), "name": fmt.Sprintf("%s%s%s%d", city(p.path), field, k.suffix, i), "kind": k.kind,
 			"region": p.path, "field": field,
@@ -132,6 +137,8 @@ func (g *generator) results(emit Emit) error {
 		}
 		k := resultKinds[g.rnd.IntN(len(resultKinds))]
 		field := g.pick(industries)
+		g.resultsOf[developer(g.lead[i])] = append(g.resultsOf[developer(g.lead[i])], i)
+		g.resultsIn[field] = append(g.resultsIn[field], i)
 		if err := emit(record(model.NodeKindResult, map[string]any{
 			"id": ID("res", i), "name": fmt.Sprintf("%s%s%s%d", field, g.pick(entWords), k.suffix, i), "kind": k.kind,
 			"year": g.year(2000), "field": field, "region": p.path,

@@ -147,7 +147,9 @@ func (g *generator) developments(emit Emit) error {
 }
 
 // transfers: results go to enterprises of the lead developer's province or
-// a neighbouring one (80%) or anywhere; contract values are log-normal.
+// a neighbouring one (80%) or anywhere; contract values are log-normal. A
+// share of them were brokered by an intermediary or a technology broker of
+// the adopter's province (brokerId).
 func (g *generator) transfers(emit Emit) error {
 	for r, lead := range g.lead {
 		home := g.entPlace[max(-1-lead, 0)].province
@@ -164,9 +166,11 @@ func (g *generator) transfers(emit Emit) error {
 		}
 		for _, e := range distinct(g.count(g.cfg.TransfersPerResult), draw, func(e int) bool { return -1-e == lead }) {
 			value := math.Round(10*math.Exp(1.5*g.rnd.NormFloat64()+2)) / 10
-			if err := emit(rel(model.RelationKindTransfer, ID("res", r), ID("ent", e), map[string]any{
-				"mode": g.pick(transferModes), "year": g.year(2005), "value": value,
-			})); err != nil {
+			fields := map[string]any{"mode": g.pick(transferModes), "year": g.year(2005), "value": value}
+			if brokers := g.brokersIn[g.entPlace[e].province]; len(brokers) > 0 && g.rnd.Float64() < g.cfg.BrokeredShare {
+				fields["brokerId"] = brokers[g.rnd.IntN(len(brokers))]
+			}
+			if err := emit(rel(model.RelationKindTransfer, ID("res", r), ID("ent", e), fields)); err != nil {
 				return err
 			}
 		}

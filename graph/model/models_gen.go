@@ -146,6 +146,22 @@ type DeletePayload struct {
 	Detached []*DetachedCount `json:"detached"`
 }
 
+// A candidate for a demand, its score and the reasons for it.
+type DemandCandidate struct {
+	// The result, enterprise, university or person offered.
+	Node Node `json:"node"`
+	// Sum of the reasons' weights; higher is better.
+	Score float64 `json:"score"`
+	// The reasons that add up to the score, the heaviest first, at most 10.
+	Reasons []*MatchReason `json:"reasons"`
+	// True when more reasons add to the score than the 10 listed.
+	Truncated bool `json:"truncated"`
+	// The demand's MATCH with this candidate, the most advanced stage first
+	// (CONTRACTED, AGREED, PROPOSED): a flag, as candidates already matched are
+	// listed unless `unmatched`; null when there is none.
+	Match *Match `json:"match,omitempty"`
+}
+
 // A page of demands, as a Relay connection.
 type DemandConnection struct {
 	// The nodes of this page, in list order, each with its cursor.
@@ -379,6 +395,26 @@ type MatchEdge struct {
 	Cursor string `json:"cursor"`
 	// The match.
 	Node *Match `json:"node"`
+}
+
+// One reason for a candidate of a demand.
+type MatchReason struct {
+	// Which reason.
+	Kind MatchReasonKind `json:"kind"`
+	// The weight this reason adds to the score.
+	Weight float64 `json:"weight"`
+	// The candidate's field or industry, for FIELD; the transferred result's field, for TRANSFER_RECORD.
+	Field *string `json:"field,omitempty"`
+	// The candidate's region, for SAME_REGION and NEIGHBOURING_REGION.
+	Region *string `json:"region,omitempty"`
+	// The steps that justify the reason: from the demand for POSTER_TIE and
+	// MATCHED, from the candidate for TRANSFER_RECORD; null for the reasons that
+	// rest on the candidate's own properties (FIELD, KEYWORDS, the regions).
+	Chain *Chain `json:"chain,omitempty"`
+	// True when the reason rests on an illustrative link or node (`synthetic:
+	// true`): a relationship of its chain, or a node of it other than the demand
+	// and the candidate. Never true with `factsOnly`.
+	Illustrative bool `json:"illustrative"`
 }
 
 // A page of a node's memberships, as a Relay connection.
@@ -1280,6 +1316,92 @@ func (e *Level) UnmarshalJSON(b []byte) error {
 }
 
 func (e Level) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Why a candidate is offered for a demand; each reason adds its weight to the score.
+type MatchReasonKind string
+
+const (
+	// The candidate's `field` (an enterprise's `industry`) matches the demand's
+	// `field` in the full-text index: up to 3, scaled by relevance (the best
+	// matching candidate gets 3).
+	MatchReasonKindField MatchReasonKind = "FIELD"
+	// The demand's name and description share words with the candidate's name,
+	// aliases, field or industry in the full-text index: up to 2, scaled by
+	// relevance (the best matching candidate gets 2).
+	MatchReasonKindKeywords MatchReasonKind = "KEYWORDS"
+	// The candidate is directly related to a poster of the demand (collaborates
+	// with it, is affiliated with or serves it, was transferred to it…): 2 for
+	// each relationship; the chain runs demand ← poster — candidate.
+	MatchReasonKindPosterTie MatchReasonKind = "POSTER_TIE"
+	// The candidate's region is the demand's (its `region`, else its poster's)
+	// or lies within it: 2.
+	MatchReasonKindSameRegion MatchReasonKind = "SAME_REGION"
+	// The candidate's region lies within the parent of the demand's region (a
+	// neighbouring county of the same city, or city of the same province),
+	// and not within the demand's own: 1.
+	MatchReasonKindNeighbouringRegion MatchReasonKind = "NEIGHBOURING_REGION"
+	// A transfer on the candidate's record: a result it developed (an
+	// organisation), it brokered or produced in a project (a person), or it is
+	// (a result), transferred to an enterprise: 1 each, at most 3 counted,
+	// those in the demand's field first, then the latest. The chain runs from
+	// the candidate to the enterprise.
+	MatchReasonKindTransferRecord MatchReasonKind = "TRANSFER_RECORD"
+	// The demand already has a MATCH with the candidate (see `DemandCandidate.match`): 1; the chain is that MATCH.
+	MatchReasonKindMatched MatchReasonKind = "MATCHED"
+)
+
+var AllMatchReasonKind = []MatchReasonKind{
+	MatchReasonKindField,
+	MatchReasonKindKeywords,
+	MatchReasonKindPosterTie,
+	MatchReasonKindSameRegion,
+	MatchReasonKindNeighbouringRegion,
+	MatchReasonKindTransferRecord,
+	MatchReasonKindMatched,
+}
+
+func (e MatchReasonKind) IsValid() bool {
+	switch e {
+	case MatchReasonKindField, MatchReasonKindKeywords, MatchReasonKindPosterTie, MatchReasonKindSameRegion, MatchReasonKindNeighbouringRegion, MatchReasonKindTransferRecord, MatchReasonKindMatched:
+		return true
+	}
+	return false
+}
+
+func (e MatchReasonKind) String() string {
+	return string(e)
+}
+
+func (e *MatchReasonKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MatchReasonKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MatchReasonKind", str)
+	}
+	return nil
+}
+
+func (e MatchReasonKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MatchReasonKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MatchReasonKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
