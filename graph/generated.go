@@ -343,11 +343,12 @@ type ComplexityRoot struct {
 	}
 
 	PartnerReason struct {
-		Chain  func(childComplexity int) int
-		Field  func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Via    func(childComplexity int) int
-		Weight func(childComplexity int) int
+		Chain        func(childComplexity int) int
+		Field        func(childComplexity int) int
+		Illustrative func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Via          func(childComplexity int) int
+		Weight       func(childComplexity int) int
 	}
 
 	PartnerSuggestion struct {
@@ -359,18 +360,18 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
+		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) int
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) int
-		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) int
+		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) int
+		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		ResultTrail       func(childComplexity int, id string, first *int) int
+		ResultTrail       func(childComplexity int, id string, first *int, factsOnly *bool) int
 		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int, after *string) int
-		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
-		TechnologySources func(childComplexity int, enterpriseID string, first *int) int
+		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int, factsOnly *bool) int
+		TechnologySources func(childComplexity int, enterpriseID string, first *int, factsOnly *bool) int
 		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 	}
 
@@ -569,12 +570,12 @@ type QueryResolver interface {
 	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error)
 	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
-	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
-	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.NetworkView, error)
-	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
-	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
-	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
-	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error)
+	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) (*model.ChainAnswer, error)
+	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) (*model.NetworkView, error)
+	ResultTrail(ctx context.Context, id string, first *int, factsOnly *bool) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, enterpriseID string, first *int, factsOnly *bool) (*model.TechnologySources, error)
+	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int, factsOnly *bool) ([]*model.PartnerSuggestion, error)
+	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) (*model.HubConnection, error)
 }
 type ResultResolver interface {
 	Developers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
@@ -1948,6 +1949,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerReason.Field(childComplexity), true
+	case "PartnerReason.illustrative":
+		if e.ComplexityRoot.PartnerReason.Illustrative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReason.Illustrative(childComplexity), true
 	case "PartnerReason.kind":
 		if e.ComplexityRoot.PartnerReason.Kind == nil {
 			break
@@ -2013,7 +2020,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Chain(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["first"].(*int), args["maxDegree"].(*int)), true
+		return e.ComplexityRoot.Query.Chain(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["first"].(*int), args["maxDegree"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.enterprises":
 		if e.ComplexityRoot.Query.Enterprises == nil {
 			break
@@ -2035,7 +2042,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string), args["factsOnly"].(*bool)), true
 
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
@@ -2047,7 +2054,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxEdges"].(*int), args["maxDegree"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxEdges"].(*int), args["maxDegree"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2091,7 +2098,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.results":
 		if e.ComplexityRoot.Query.Results == nil {
 			break
@@ -2124,7 +2131,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SuggestPartners(childComplexity, args["id"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.SuggestPartners(childComplexity, args["id"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.technologySources":
 		if e.ComplexityRoot.Query.TechnologySources == nil {
 			break
@@ -2135,7 +2142,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.universities":
 		if e.ComplexityRoot.Query.Universities == nil {
 			break
@@ -3757,6 +3764,8 @@ type Query {
     first: Int = 5
     "Do not pass through nodes with more relationships than this; 0 for no cap."
     maxDegree: Int = 500
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): ChainAnswer
 
   """
@@ -3784,6 +3793,8 @@ type Query {
     maxEdges: Int = 1000
     "Do not expand nodes with more relationships than this; 0 for no cap."
     maxDegree: Int = 500
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): Network
 
   """
@@ -3797,6 +3808,8 @@ type Query {
     id: ID!
     "Cap of each list of the trail, 1..100."
     first: Int = 20
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): ResultTrail
 
   """
@@ -3809,6 +3822,8 @@ type Query {
     enterpriseId: ID!
     "Cap of the sources and of each source's developers, 1..100."
     first: Int = 20
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): TechnologySources
 
   """
@@ -3824,6 +3839,8 @@ type Query {
     kinds: [NodeKind!]
     "At most this many suggestions (1..50)."
     first: Int = 10
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): [PartnerSuggestion!]
 
   """
@@ -3845,6 +3862,8 @@ type Query {
     first: Int = 10
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `) of the same arguments: the page starts after it."
     after: String
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): HubConnection
 }
 
@@ -4696,6 +4715,12 @@ type PartnerReason {
   field: String
   "The chain from the node to the suggestion through ` + "`" + `via` + "`" + `; null for SAME_FIELD."
   chain: Chain
+  """
+  True when the reason rests on an illustrative link or node (` + "`" + `synthetic: true` + "`" + `):
+  a relationship or ` + "`" + `via` + "`" + ` of its chain, or, for SAME_FIELD, every pair of results
+  that share the field. Never true with ` + "`" + `factsOnly` + "`" + `.
+  """
+  illustrative: Boolean!
 }
 
 "An organisation suggested as a partner, its score and the reasons for it."
@@ -5297,6 +5322,8 @@ func (ec *executionContext) childFields_PartnerReason(ctx context.Context, field
 		return ec.fieldContext_PartnerReason_field(ctx, field)
 	case "chain":
 		return ec.fieldContext_PartnerReason_chain(ctx, field)
+	case "illustrative":
+		return ec.fieldContext_PartnerReason_illustrative(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartnerReason", field.Name)
 }
@@ -6718,6 +6745,14 @@ func (ec *executionContext) field_Query_chain_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["maxDegree"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg8
 	return args, nil
 }
 
@@ -6826,6 +6861,14 @@ func (ec *executionContext) field_Query_hubs_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg6
 	return args, nil
 }
 
@@ -6896,6 +6939,14 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["maxDegree"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg8
 	return args, nil
 }
 
@@ -7000,6 +7051,14 @@ func (ec *executionContext) field_Query_resultTrail_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg2
 	return args, nil
 }
 
@@ -7122,6 +7181,14 @@ func (ec *executionContext) field_Query_suggestPartners_args(ctx context.Context
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg3
 	return args, nil
 }
 
@@ -7144,6 +7211,14 @@ func (ec *executionContext) field_Query_technologySources_args(ctx context.Conte
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg2
 	return args, nil
 }
 
@@ -13065,6 +13140,29 @@ func (ec *executionContext) fieldContext_PartnerReason_chain(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _PartnerReason_illustrative(ctx context.Context, field graphql.CollectedField, obj *model.PartnerReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReason_illustrative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Illustrative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReason_illustrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReason", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _PartnerSuggestion_node(ctx context.Context, field graphql.CollectedField, obj *model.PartnerSuggestion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13537,7 +13635,7 @@ func (ec *executionContext) _Query_chain(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Chain(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["first"].(*int), fc.Args["maxDegree"].(*int))
+			return ec.Resolvers.Query().Chain(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["first"].(*int), fc.Args["maxDegree"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
@@ -13581,7 +13679,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.NetworkView) graphql.Marshaler {
@@ -13625,7 +13723,7 @@ func (ec *executionContext) _Query_resultTrail(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
@@ -13669,7 +13767,7 @@ func (ec *executionContext) _Query_technologySources(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
@@ -13713,7 +13811,7 @@ func (ec *executionContext) _Query_suggestPartners(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SuggestPartners(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().SuggestPartners(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
@@ -13757,7 +13855,7 @@ func (ec *executionContext) _Query_hubs(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.HubConnection) graphql.Marshaler {
@@ -21714,6 +21812,11 @@ func (ec *executionContext) _PartnerReason(ctx context.Context, sel ast.Selectio
 		case "chain":
 			out.Values[i] = ec._PartnerReason_chain(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "illustrative":
+			out.Values[i] = ec._PartnerReason_illustrative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

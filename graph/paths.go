@@ -39,6 +39,11 @@ func selected(ctx context.Context, fields ...string) bool {
 	return slices.ContainsFunc(graphql.CollectAllFields(ctx), func(f string) bool { return slices.Contains(fields, f) })
 }
 
+// isTrue reads an optional Boolean argument whose default is false.
+func isTrue(b *bool) bool {
+	return b != nil && *b
+}
+
 // scope checks the arguments that say which relationships a path may use.
 func (a *argChecks) scope(kinds []model.RelationKind, since, until, maxDegree *int) model.PathScope {
 	s := model.PathScope{Kinds: kinds, Window: model.Window{Since: since, Until: until}}

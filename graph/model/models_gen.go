@@ -378,6 +378,10 @@ type PartnerReason struct {
 	Field *string `json:"field,omitempty"`
 	// The chain from the node to the suggestion through `via`; null for SAME_FIELD.
 	Chain *Chain `json:"chain,omitempty"`
+	// True when the reason rests on an illustrative link or node (`synthetic: true`):
+	// a relationship or `via` of its chain, or, for SAME_FIELD, every pair of results
+	// that share the field. Never true with `factsOnly`.
+	Illustrative bool `json:"illustrative"`
 }
 
 // An organisation suggested as a partner, its score and the reasons for it.
