@@ -2735,8 +2735,11 @@ parks and research results — and the relationships that connect them
 Conventions:
 - Every node has a stable string ` + "`" + `id` + "`" + `, unique across the whole graph.
 - ` + "`" + `region` + "`" + ` is a path of administrative divisions separated by "/", from the
-  province down, e.g. "内蒙古自治区/巴彦淖尔市/临河区". Region filters match by
-  prefix, so "内蒙古自治区" selects everything in Inner Mongolia.
+  province down, e.g. "内蒙古自治区/巴彦淖尔市/临河区". A region filter names
+  whole segments of that path at any level: "内蒙古自治区" selects everything
+  in Inner Mongolia, "阿拉善盟" or "内蒙古自治区/阿拉善盟" everything in Alxa
+  League, "巴彦淖尔市/临河区" everything in Linhe; "巴彦" (part of a segment)
+  selects nothing.
 - Years are calendar years (1900–2100). Money (` + "`" + `value` + "`" + `) is in 万元 (10,000 yuan).
 - ` + "`" + `source` + "`" + ` says where a fact comes from (a document file name, a list, a URL).
 - Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (with ` + "`" + `extensions.field` + "`" + `),
@@ -3461,7 +3464,7 @@ type EnterpriseConnection {
 input EnterpriseFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -3495,7 +3498,7 @@ type UniversityConnection {
 input UniversityFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Kind equals this."
   kind: UniversityKind
@@ -3525,7 +3528,7 @@ type AllianceConnection {
 input AllianceFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -3555,7 +3558,7 @@ type ParkConnection {
 input ParkFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -3587,7 +3590,7 @@ type ResultConnection {
 input ResultFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Field equals this."
   field: String
@@ -3845,7 +3848,7 @@ type Query {
 
   """
   The most connected nodes of a kind, counting the given relationship kinds
-  (all when absent), optionally within a region (a prefix of the region path)
+  (all when absent), optionally within a region (whole segments of the region path, at any level)
   and an industry or field; most relationships first, ties by id. Pages
   forward: ` + "`" + `first` + "`" + ` 1..100 after ` + "`" + `after` + "`" + `, a cursor of the same arguments.
   """
@@ -3854,7 +3857,7 @@ type Query {
     kind: NodeKind!
     "Relationship kinds to count; all when absent."
     relationships: [RelationKind!]
-    "Region path prefix."
+    "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
     region: String
     "Industry (for universities and results: field) equals this."
     industry: String

@@ -93,7 +93,7 @@ func partnerQuery(id string, kinds []model.NodeKind, first *int) (model.PartnerQ
 func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry *string, first *int) (model.HubQuery, error) {
 	q := model.HubQuery{Kind: kind, Kinds: kinds}
 	var a argChecks
-	a.text(model.OpPrefix, "region", "region", region)
+	a.region("region", region)
 	a.text(model.OpEquals, "industry", "industry", industry)
 	q.First = a.int("first", first, defaultHubs, 1, maxFirst)
 	if a.err != nil {

@@ -45,7 +45,7 @@ func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[st
 	}
 	params := map[string]any{"limit": q.First + 1}
 	if q.Region != nil {
-		filter, params["region"] = append(filter, "n.region STARTS WITH $region"), *q.Region
+		filter, params["region"] = append(filter, regionMatch("n.region", "$region")), *q.Region
 	}
 	if q.Industry != nil {
 		filter, params["industry"] = append(filter, "(n.industry = $industry OR n.field = $industry)"), *q.Industry

@@ -189,8 +189,8 @@ func whereClause(kind model.NodeKind, conds []model.Condition) ([]string, map[st
 		case model.OpNameContains:
 			preds = append(preds, fmt.Sprintf("(n.name CONTAINS %[1]s OR toLower(n.nameEn) CONTAINS toLower(%[1]s)"+
 				" OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS %[1]s))", p))
-		case model.OpPrefix:
-			preds = append(preds, prop+" STARTS WITH "+p)
+		case model.OpRegion:
+			preds = append(preds, regionMatch(prop, p))
 		case model.OpEquals:
 			preds = append(preds, prop+" = "+p)
 		case model.OpHasAll:
@@ -202,6 +202,17 @@ func whereClause(kind model.NodeKind, conds []model.Condition) ([]string, map[st
 		}
 	}
 	return preds, params, nil
+}
+
+// regionMatch is the predicate that the region path prop holds the
+// segments $p whole, at any level: it is $p, starts with $p/, ends with
+// /$p or contains /$p/. Each alternative is one index lookup (a range
+// index answers = and STARTS WITH, a text index ENDS WITH and CONTAINS;
+// schema.cypher has both on region), which the planner unions; with a
+// page by name it may instead read the name index in order and filter.
+// docs/design.md shows the plans.
+func regionMatch(prop, p string) string {
+	return fmt.Sprintf(`(%[1]s = %[2]s OR %[1]s STARTS WITH %[2]s + '/' OR %[1]s ENDS WITH '/' + %[2]s OR %[1]s CONTAINS '/' + %[2]s + '/')`, prop, p)
 }
 
 func whereText(preds []string) string {

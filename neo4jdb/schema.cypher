@@ -17,6 +17,17 @@ CREATE INDEX park_kind IF NOT EXISTS FOR (n:Park) ON (n.kind);
 CREATE INDEX result_name IF NOT EXISTS FOR (n:Result) ON (n.name);
 CREATE INDEX result_field IF NOT EXISTS FOR (n:Result) ON (n.field);
 CREATE INDEX result_year IF NOT EXISTS FOR (n:Result) ON (n.year);
+CREATE INDEX result_region IF NOT EXISTS FOR (n:Result) ON (n.region);
+
+// A region filter matches whole segments at any level of the path
+// (neo4jdb/lists.go regionMatch): region = $r and STARTS WITH $r + '/' use
+// the range indexes above, ENDS WITH '/' + $r and CONTAINS '/' + $r + '/'
+// these text indexes. Every type with a region needs both.
+CREATE TEXT INDEX enterprise_region_text IF NOT EXISTS FOR (n:Enterprise) ON (n.region);
+CREATE TEXT INDEX university_region_text IF NOT EXISTS FOR (n:University) ON (n.region);
+CREATE TEXT INDEX alliance_region_text IF NOT EXISTS FOR (n:Alliance) ON (n.region);
+CREATE TEXT INDEX park_region_text IF NOT EXISTS FOR (n:Park) ON (n.region);
+CREATE TEXT INDEX result_region_text IF NOT EXISTS FOR (n:Result) ON (n.region);
 
 // Full-text search over names of every type. The CJK analyzer indexes Chinese
 // text as overlapping bigrams, so 科河种业 is found by 科河 or 种业; it also

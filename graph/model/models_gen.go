@@ -31,7 +31,7 @@ type AllianceEdge struct {
 type AllianceFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -158,7 +158,7 @@ type EnterpriseEdge struct {
 type EnterpriseFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -356,7 +356,7 @@ type ParkEdge struct {
 type ParkFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -430,7 +430,7 @@ type ResultEdge struct {
 type ResultFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Field equals this.
 	Field *string `json:"field,omitempty"`
@@ -552,7 +552,7 @@ type UniversityEdge struct {
 type UniversityFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Kind equals this.
 	Kind *UniversityKind `json:"kind,omitempty"`

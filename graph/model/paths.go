@@ -61,7 +61,7 @@ type NetworkQuery struct {
 type HubQuery struct {
 	Kind     NodeKind
 	Kinds    []RelationKind // counted; empty means all
-	Region   *string        // a prefix of the region path
+	Region   *string        // whole segments of the region path, at any level (OpRegion)
 	Industry *string        // industry, or field for universities and results
 	First    int
 	// After is the cursor the page starts after: Key is the hub's total.
