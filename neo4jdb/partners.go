@@ -59,11 +59,12 @@ func partnersCypher(kinds []model.NodeKind, factsOnly bool) string {
 					NOT (true IN mineFacts AND true IN theirFacts) AS illustrative
 			}
 			WITH s, c, kind, via, field, rels, illustrative
-			WHERE c <> s AND (c:` + strings.Join(labelsOf(kinds), " OR c:") + `) AND NOT (` + tiedCypher("s", "c", factsOnly) + `)
+			WHERE c <> s AND (c:` + strings.Join(labelsOf(kinds), " OR c:") + `)
 			WITH s, c, kind, via, field, rels, illustrative,
 				$weights[kind] * CASE WHEN all(r IN rels WHERE coalesce(r.until, r.year, $recentSince) >= $recentSince) THEN 1.0 ELSE 0.5 END AS weight
 			ORDER BY weight DESC, kind, via.id, field
 			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight, illustrative: illustrative}) AS reasons, sum(weight) AS score
+			WHERE NOT (` + tiedCypher("s", "c", factsOnly) + `)
 			ORDER BY score DESC, c.id
 			LIMIT $first
 			RETURN collect({c: c, score: score, reasons: reasons[..$maxReasons + 1]}) AS suggestions
