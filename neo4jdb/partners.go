@@ -30,33 +30,42 @@ func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*mod
 
 // partnersCypher writes SuggestPartners' statement for candidates of the
 // given kinds: one UNION ALL branch per reason, each saying whether it is
-// illustrative, then the ties that rule a candidate out, the weights, the
-// score and the shortlist.
+// illustrative, then the weights, the score, the ties and the evidence
+// that rule a candidate out (tested once per candidate, not per reason:
+// BenchmarkSuggestPartners), and the shortlist. With factsOnly the
+// branches follow factual links only, and no reason is illustrative.
 func partnersCypher(kinds []model.NodeKind, factsOnly bool) string {
 	memberOf, locatedIn := relType(model.RelationKindMembership), relType(model.RelationKindLocation)
 	collaborates := relType(model.RelationKindCollaboration)
 	produced := relType(model.RelationKindDevelopment) + "|" + relType(model.RelationKindTransfer)
 	alliance, park, result := label(model.NodeKindAlliance), label(model.NodeKindPark), label(model.NodeKindResult)
-	facts := whereFactual(factsOnly, "r1", "via", "r2", "c")
+	facts := whereFactual(factsOnly, "r1", "via", "r2")
+	viaIllustrative, mineFacts, theirFacts, fieldIllustrative := anySynthetic("r1", "via", "r2"),
+		"collect(NOT "+anySynthetic("r1", "mine")+")", "collect(NOT "+anySynthetic("theirs", "r2")+")",
+		"NOT (true IN mineFacts AND true IN theirFacts)"
+	if factsOnly {
+		// Still aggregates: the field branch keeps one row per field, then
+		// per candidate and field.
+		viaIllustrative, mineFacts, theirFacts, fieldIllustrative = "false", "count(*)", "count(*)", "false"
+	}
 	return `
 		MATCH (s:Node {id: $id})
 		CALL (s) {
 			CALL (s) {
 				MATCH (s)-[r1:` + memberOf + `]->(via:` + alliance + `)<-[r2:` + memberOf + `]-(c)` + facts + `
-				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedAlliance) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + anySynthetic("r1", "via", "r2") + ` AS illustrative
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedAlliance) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
 				MATCH (s)-[r1:` + locatedIn + `]->(via:` + park + `)<-[r2:` + locatedIn + `]-(c)` + facts + `
-				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedPark) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + anySynthetic("r1", "via", "r2") + ` AS illustrative
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedPark) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
 				MATCH (s)-[r1:` + collaborates + `]-(via)-[r2:` + collaborates + `]-(c)` + facts + `
-				RETURN c, ` + reasonKind(model.PartnerReasonKindPartnerOfPartner) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + anySynthetic("r1", "via", "r2") + ` AS illustrative
+				RETURN c, ` + reasonKind(model.PartnerReasonKindPartnerOfPartner) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
 				MATCH (s)-[r1:` + produced + `]-(mine:` + result + `) WHERE mine.field IS NOT NULL` + andFactual(factsOnly, "r1", "mine") + `
-				WITH s, mine.field AS field, collect(NOT ` + anySynthetic("r1", "mine") + `) AS mineFacts
-				MATCH (theirs:` + result + ` {field: field})-[r2:` + produced + `]-(c)` + whereFactual(factsOnly, "theirs", "r2", "c") + `
-				WITH c, field, mineFacts, collect(NOT ` + anySynthetic("theirs", "r2") + `) AS theirFacts
-				RETURN c, ` + reasonKind(model.PartnerReasonKindSameField) + ` AS kind, null AS via, field, [] AS rels,
-					NOT (true IN mineFacts AND true IN theirFacts) AS illustrative
+				WITH s, mine.field AS field, ` + mineFacts + ` AS mineFacts
+				MATCH (theirs:` + result + ` {field: field})-[r2:` + produced + `]-(c)` + whereFactual(factsOnly, "theirs", "r2") + `
+				WITH c, field, mineFacts, ` + theirFacts + ` AS theirFacts
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSameField) + ` AS kind, null AS via, field, [] AS rels, ` + fieldIllustrative + ` AS illustrative
 			}
 			WITH s, c, kind, via, field, rels, illustrative
 			WHERE c <> s AND (c:` + strings.Join(labelsOf(kinds), " OR c:") + `)
@@ -64,7 +73,7 @@ func partnersCypher(kinds []model.NodeKind, factsOnly bool) string {
 				$weights[kind] * CASE WHEN all(r IN rels WHERE coalesce(r.until, r.year, $recentSince) >= $recentSince) THEN 1.0 ELSE 0.5 END AS weight
 			ORDER BY weight DESC, kind, via.id, field
 			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight, illustrative: illustrative}) AS reasons, sum(weight) AS score
-			WHERE NOT (` + tiedCypher("s", "c", factsOnly) + `)
+			WHERE NOT (` + tiedCypher("s", "c", factsOnly) + `)` + andFactual(factsOnly, "c") + `
 			ORDER BY score DESC, c.id
 			LIMIT $first
 			RETURN collect({c: c, score: score, reasons: reasons[..$maxReasons + 1]}) AS suggestions
