@@ -34,6 +34,15 @@ func complexity() ComplexityRoot {
 	c.Alliance.Members = rel
 	c.Park.Tenants, c.Park.Enterprises, c.Park.Parents = rel, rel, rel
 	c.Result.Developers, c.Result.Transfers = rel, rel
+	c.Enterprise.People, c.Enterprise.ServedBy, c.Enterprise.Projects, c.Enterprise.Demands, c.Enterprise.MatchedDemands = rel, rel, rel, rel, rel
+	c.University.People, c.University.ServedBy, c.University.Projects, c.University.Demands, c.University.MatchedDemands = rel, rel, rel, rel, rel
+	c.Alliance.People = rel
+	c.Park.People, c.Park.ServedBy, c.Park.Demands = rel, rel, rel
+	c.Result.Projects, c.Result.MatchedDemands, c.Result.Brokers = rel, rel, rel
+	c.Person.Affiliations, c.Person.Serves, c.Person.Projects, c.Person.MatchedDemands, c.Person.Brokered = rel, rel, rel, rel, rel
+	c.Intermediary.People, c.Intermediary.Serves, c.Intermediary.Projects, c.Intermediary.MatchedDemands, c.Intermediary.Brokered = rel, rel, rel, rel, rel
+	c.Project.Participants, c.Project.Outputs = rel, rel
+	c.Demand.PostedBy, c.Demand.Matches = rel, rel
 
 	c.Query.Enterprises = func(child int, _ *model.EnterpriseFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
 		return page(child, first, last)
@@ -48,6 +57,18 @@ func complexity() ComplexityRoot {
 		return page(child, first, last)
 	}
 	c.Query.Results = func(child int, _ *model.ResultFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.People = func(child int, _ *model.PersonFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Intermediaries = func(child int, _ *model.IntermediaryFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Projects = func(child int, _ *model.ProjectFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
+		return page(child, first, last)
+	}
+	c.Query.Demands = func(child int, _ *model.DemandFilter, _ *model.NodeOrder, first *int, _ *string, last *int, _ *string) int {
 		return page(child, first, last)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }

@@ -28,16 +28,27 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Affiliation() AffiliationResolver
 	Alliance() AllianceResolver
+	Brokerage() BrokerageResolver
 	Collaboration() CollaborationResolver
+	Demand() DemandResolver
 	Development() DevelopmentResolver
 	Enterprise() EnterpriseResolver
+	Intermediary() IntermediaryResolver
 	Location() LocationResolver
+	Match() MatchResolver
 	Membership() MembershipResolver
 	Mutation() MutationResolver
+	Output() OutputResolver
 	Park() ParkResolver
+	Participation() ParticipationResolver
+	Person() PersonResolver
+	Posting() PostingResolver
+	Project() ProjectResolver
 	Query() QueryResolver
 	Result() ResultResolver
+	Service() ServiceResolver
 	Transfer() TransferResolver
 	University() UniversityResolver
 }
@@ -46,6 +57,27 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Affiliation struct {
+		Organisation func(childComplexity int) int
+		Person       func(childComplexity int) int
+		Role         func(childComplexity int) int
+		Since        func(childComplexity int) int
+		Source       func(childComplexity int) int
+		Synthetic    func(childComplexity int) int
+		Until        func(childComplexity int) int
+	}
+
+	AffiliationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AffiliationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Alliance struct {
 		Aliases   func(childComplexity int) int
 		Founded   func(childComplexity int) int
@@ -55,6 +87,7 @@ type ComplexityRoot struct {
 		Members   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name      func(childComplexity int) int
 		NameEn    func(childComplexity int) int
+		People    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region    func(childComplexity int) int
 		Source    func(childComplexity int) int
 		Synthetic func(childComplexity int) int
@@ -67,6 +100,28 @@ type ComplexityRoot struct {
 	}
 
 	AllianceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Brokerage struct {
+		Broker       func(childComplexity int) int
+		Enterprise   func(childComplexity int) int
+		EnterpriseID func(childComplexity int) int
+		Mode         func(childComplexity int) int
+		Result       func(childComplexity int) int
+		Source       func(childComplexity int) int
+		Synthetic    func(childComplexity int) int
+		Year         func(childComplexity int) int
+	}
+
+	BrokerageConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	BrokerageEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -122,6 +177,34 @@ type ComplexityRoot struct {
 		Kind      func(childComplexity int) int
 	}
 
+	Demand struct {
+		Aliases     func(childComplexity int) int
+		Budget      func(childComplexity int) int
+		Description func(childComplexity int) int
+		Field       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Matches     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Name        func(childComplexity int) int
+		NameEn      func(childComplexity int) int
+		PostedBy    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Region      func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Synthetic   func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	DemandConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DemandEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DetachedCount struct {
 		Count func(childComplexity int) int
 		Kind  func(childComplexity int) int
@@ -154,14 +237,19 @@ type ComplexityRoot struct {
 		Certifications   func(childComplexity int) int
 		Collaborators    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreditCode       func(childComplexity int) int
+		Demands          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DevelopedResults func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Founded          func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Industry         func(childComplexity int) int
+		MatchedDemands   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name             func(childComplexity int) int
 		NameEn           func(childComplexity int) int
 		Parks            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		People           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Projects         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region           func(childComplexity int) int
+		ServedBy         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Source           func(childComplexity int) int
 		Synthetic        func(childComplexity int) int
 	}
@@ -215,6 +303,34 @@ type ComplexityRoot struct {
 		Status func(childComplexity int) int
 	}
 
+	Intermediary struct {
+		Aliases        func(childComplexity int) int
+		Brokered       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Level          func(childComplexity int) int
+		MatchedDemands func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Name           func(childComplexity int) int
+		NameEn         func(childComplexity int) int
+		People         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Projects       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Region         func(childComplexity int) int
+		Serves         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Source         func(childComplexity int) int
+		Synthetic      func(childComplexity int) int
+	}
+
+	IntermediaryConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	IntermediaryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Location struct {
 		Graduated func(childComplexity int) int
 		Park      func(childComplexity int) int
@@ -232,6 +348,29 @@ type ComplexityRoot struct {
 	}
 
 	LocationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Match struct {
+		Broker    func(childComplexity int) int
+		BrokerID  func(childComplexity int) int
+		Demand    func(childComplexity int) int
+		Event     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Stage     func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Target    func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	MatchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MatchEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -258,31 +397,60 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AddAffiliation      func(childComplexity int, input map[string]any) int
+		AddBrokerage        func(childComplexity int, input map[string]any) int
 		AddCollaboration    func(childComplexity int, input map[string]any) int
 		AddDevelopment      func(childComplexity int, input map[string]any) int
 		AddLocation         func(childComplexity int, input map[string]any) int
+		AddMatch            func(childComplexity int, input map[string]any) int
 		AddMembership       func(childComplexity int, input map[string]any) int
+		AddOutput           func(childComplexity int, input map[string]any) int
+		AddParticipation    func(childComplexity int, input map[string]any) int
+		AddPosting          func(childComplexity int, input map[string]any) int
+		AddService          func(childComplexity int, input map[string]any) int
 		AddTransfer         func(childComplexity int, input map[string]any) int
 		CreateAlliance      func(childComplexity int, input map[string]any) int
+		CreateDemand        func(childComplexity int, input map[string]any) int
 		CreateEnterprise    func(childComplexity int, input map[string]any) int
+		CreateIntermediary  func(childComplexity int, input map[string]any) int
 		CreatePark          func(childComplexity int, input map[string]any) int
+		CreatePerson        func(childComplexity int, input map[string]any) int
+		CreateProject       func(childComplexity int, input map[string]any) int
 		CreateResult        func(childComplexity int, input map[string]any) int
 		CreateUniversity    func(childComplexity int, input map[string]any) int
 		DeleteNode          func(childComplexity int, id string) int
 		ImportGraph         func(childComplexity int, input model.ImportInput) int
+		RemoveAffiliation   func(childComplexity int, personID string, organisationID string) int
+		RemoveBrokerage     func(childComplexity int, brokerID string, resultID string, enterpriseID string, mode model.TransferMode) int
 		RemoveCollaboration func(childComplexity int, fromID string, toID string, kind model.CollaborationKind) int
 		RemoveDevelopment   func(childComplexity int, developerID string, resultID string) int
 		RemoveLocation      func(childComplexity int, tenantID string, parkID string) int
+		RemoveMatch         func(childComplexity int, demandID string, targetID string, stage model.MatchStage) int
 		RemoveMembership    func(childComplexity int, memberID string, allianceID string) int
+		RemoveOutput        func(childComplexity int, projectID string, resultID string) int
+		RemoveParticipation func(childComplexity int, participantID string, projectID string) int
+		RemovePosting       func(childComplexity int, posterID string, demandID string) int
+		RemoveService       func(childComplexity int, providerID string, clientID string, kind model.ServiceKind) int
 		RemoveTransfer      func(childComplexity int, resultID string, enterpriseID string, mode model.TransferMode) int
+		UpdateAffiliation   func(childComplexity int, personID string, organisationID string, patch map[string]any) int
 		UpdateAlliance      func(childComplexity int, id string, input map[string]any) int
+		UpdateBrokerage     func(childComplexity int, brokerID string, resultID string, enterpriseID string, mode model.TransferMode, patch map[string]any) int
 		UpdateCollaboration func(childComplexity int, fromID string, toID string, kind model.CollaborationKind, patch map[string]any) int
+		UpdateDemand        func(childComplexity int, id string, input map[string]any) int
 		UpdateDevelopment   func(childComplexity int, developerID string, resultID string, patch map[string]any) int
 		UpdateEnterprise    func(childComplexity int, id string, input map[string]any) int
+		UpdateIntermediary  func(childComplexity int, id string, input map[string]any) int
 		UpdateLocation      func(childComplexity int, tenantID string, parkID string, patch map[string]any) int
+		UpdateMatch         func(childComplexity int, demandID string, targetID string, stage model.MatchStage, patch map[string]any) int
 		UpdateMembership    func(childComplexity int, memberID string, allianceID string, patch map[string]any) int
+		UpdateOutput        func(childComplexity int, projectID string, resultID string, patch map[string]any) int
 		UpdatePark          func(childComplexity int, id string, input map[string]any) int
+		UpdateParticipation func(childComplexity int, participantID string, projectID string, patch map[string]any) int
+		UpdatePerson        func(childComplexity int, id string, input map[string]any) int
+		UpdatePosting       func(childComplexity int, posterID string, demandID string, patch map[string]any) int
+		UpdateProject       func(childComplexity int, id string, input map[string]any) int
 		UpdateResult        func(childComplexity int, id string, input map[string]any) int
+		UpdateService       func(childComplexity int, providerID string, clientID string, kind model.ServiceKind, patch map[string]any) int
 		UpdateTransfer      func(childComplexity int, resultID string, enterpriseID string, mode model.TransferMode, patch map[string]any) int
 		UpdateUniversity    func(childComplexity int, id string, input map[string]any) int
 	}
@@ -307,6 +475,25 @@ type ComplexityRoot struct {
 		Node     func(childComplexity int) int
 	}
 
+	Output struct {
+		Project   func(childComplexity int) int
+		Result    func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	OutputConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OutputEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -316,6 +503,7 @@ type ComplexityRoot struct {
 
 	Park struct {
 		Aliases     func(childComplexity int) int
+		Demands     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Enterprises func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Founded     func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -325,7 +513,9 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		NameEn      func(childComplexity int) int
 		Parents     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		People      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region      func(childComplexity int) int
+		ServedBy    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Source      func(childComplexity int) int
 		Synthetic   func(childComplexity int) int
 		Tenants     func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -338,6 +528,25 @@ type ComplexityRoot struct {
 	}
 
 	ParkEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Participation struct {
+		Participant func(childComplexity int) int
+		Project     func(childComplexity int) int
+		Role        func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Synthetic   func(childComplexity int) int
+	}
+
+	ParticipationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ParticipationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -358,15 +567,95 @@ type ComplexityRoot struct {
 		Truncated func(childComplexity int) int
 	}
 
+	Person struct {
+		Affiliations   func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Aliases        func(childComplexity int) int
+		Brokered       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Field          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		MatchedDemands func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Name           func(childComplexity int) int
+		NameEn         func(childComplexity int) int
+		Projects       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Region         func(childComplexity int) int
+		Roles          func(childComplexity int) int
+		Serves         func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Source         func(childComplexity int) int
+		Synthetic      func(childComplexity int) int
+		Title          func(childComplexity int) int
+	}
+
+	PersonConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PersonEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Posting struct {
+		Demand    func(childComplexity int) int
+		Poster    func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	PostingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PostingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Project struct {
+		Aliases      func(childComplexity int) int
+		Funding      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Name         func(childComplexity int) int
+		NameEn       func(childComplexity int) int
+		Outputs      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Participants func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Programme    func(childComplexity int) int
+		Region       func(childComplexity int) int
+		Source       func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Synthetic    func(childComplexity int) int
+		Year         func(childComplexity int) int
+	}
+
+	ProjectConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProjectEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Query struct {
 		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) int
+		Demands           func(childComplexity int, filter *model.DemandFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) int
+		Intermediaries    func(childComplexity int, filter *model.IntermediaryFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
+		People            func(childComplexity int, filter *model.PersonFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
+		Projects          func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		ResultTrail       func(childComplexity int, id string, first *int, factsOnly *bool) int
 		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int, after *string) int
@@ -381,18 +670,21 @@ type ComplexityRoot struct {
 	}
 
 	Result struct {
-		Aliases    func(childComplexity int) int
-		Developers func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Field      func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Name       func(childComplexity int) int
-		NameEn     func(childComplexity int) int
-		Region     func(childComplexity int) int
-		Source     func(childComplexity int) int
-		Synthetic  func(childComplexity int) int
-		Transfers  func(childComplexity int, first *int, after *string, last *int, before *string) int
-		Year       func(childComplexity int) int
+		Aliases        func(childComplexity int) int
+		Brokers        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Developers     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Field          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		MatchedDemands func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Name           func(childComplexity int) int
+		NameEn         func(childComplexity int) int
+		Projects       func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Region         func(childComplexity int) int
+		Source         func(childComplexity int) int
+		Synthetic      func(childComplexity int) int
+		Transfers      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Year           func(childComplexity int) int
 	}
 
 	ResultConnection struct {
@@ -408,6 +700,7 @@ type ComplexityRoot struct {
 
 	ResultTrail struct {
 		Developers func(childComplexity int) int
+		Projects   func(childComplexity int) int
 		Result     func(childComplexity int) int
 		Transfers  func(childComplexity int) int
 		Truncated  func(childComplexity int) int
@@ -428,14 +721,38 @@ type ComplexityRoot struct {
 		Score func(childComplexity int) int
 	}
 
+	Service struct {
+		Client    func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Provider  func(childComplexity int) int
+		Since     func(childComplexity int) int
+		Source    func(childComplexity int) int
+		Synthetic func(childComplexity int) int
+		Title     func(childComplexity int) int
+		Until     func(childComplexity int) int
+	}
+
+	ServiceConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ServiceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	TechnologySource struct {
 		Developers func(childComplexity int) int
+		Projects   func(childComplexity int) int
 		Transfer   func(childComplexity int) int
 		Truncated  func(childComplexity int) int
 	}
 
 	TechnologySources struct {
 		Enterprise func(childComplexity int) int
+		Services   func(childComplexity int) int
 		Sources    func(childComplexity int) int
 		Truncated  func(childComplexity int) int
 	}
@@ -448,6 +765,8 @@ type ComplexityRoot struct {
 	}
 
 	Transfer struct {
+		Broker     func(childComplexity int) int
+		BrokerID   func(childComplexity int) int
 		Enterprise func(childComplexity int) int
 		Mode       func(childComplexity int) int
 		Result     func(childComplexity int) int
@@ -472,14 +791,19 @@ type ComplexityRoot struct {
 		Aliases          func(childComplexity int) int
 		Alliances        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Collaborators    func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Demands          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DevelopedResults func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Field            func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
+		MatchedDemands   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Name             func(childComplexity int) int
 		NameEn           func(childComplexity int) int
 		Parks            func(childComplexity int, first *int, after *string, last *int, before *string) int
+		People           func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Projects         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Region           func(childComplexity int) int
+		ServedBy         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Source           func(childComplexity int) int
 		Synthetic        func(childComplexity int) int
 	}
@@ -500,13 +824,28 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AffiliationResolver interface {
+	Person(ctx context.Context, obj *model.Affiliation) (*model.Person, error)
+	Organisation(ctx context.Context, obj *model.Affiliation) (model.Node, error)
+}
 type AllianceResolver interface {
 	Members(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error)
+	People(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+}
+type BrokerageResolver interface {
+	Broker(ctx context.Context, obj *model.Brokerage) (model.Node, error)
+	Result(ctx context.Context, obj *model.Brokerage) (*model.Result, error)
+
+	Enterprise(ctx context.Context, obj *model.Brokerage) (*model.Enterprise, error)
 }
 type CollaborationResolver interface {
 	From(ctx context.Context, obj *model.Collaboration) (model.Node, error)
 	To(ctx context.Context, obj *model.Collaboration) (model.Node, error)
 	Partner(ctx context.Context, obj *model.Collaboration) (model.Node, error)
+}
+type DemandResolver interface {
+	PostedBy(ctx context.Context, obj *model.Demand, first *int, after *string, last *int, before *string) (*model.PostingConnection, error)
+	Matches(ctx context.Context, obj *model.Demand, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
 }
 type DevelopmentResolver interface {
 	Developer(ctx context.Context, obj *model.Development) (model.Node, error)
@@ -518,10 +857,28 @@ type EnterpriseResolver interface {
 	DevelopedResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
 	AcquiredResults(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.TransferConnection, error)
 	Collaborators(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error)
+	People(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+	ServedBy(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error)
+	Projects(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error)
+	Demands(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.PostingConnection, error)
+	MatchedDemands(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
+}
+type IntermediaryResolver interface {
+	People(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+	Serves(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error)
+	Projects(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error)
+	MatchedDemands(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
+	Brokered(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error)
 }
 type LocationResolver interface {
 	Tenant(ctx context.Context, obj *model.Location) (model.Node, error)
 	Park(ctx context.Context, obj *model.Location) (*model.Park, error)
+}
+type MatchResolver interface {
+	Demand(ctx context.Context, obj *model.Match) (*model.Demand, error)
+	Target(ctx context.Context, obj *model.Match) (model.Node, error)
+
+	Broker(ctx context.Context, obj *model.Match) (model.Node, error)
 }
 type MembershipResolver interface {
 	Member(ctx context.Context, obj *model.Membership) (model.Node, error)
@@ -538,6 +895,14 @@ type MutationResolver interface {
 	UpdatePark(ctx context.Context, id string, input map[string]any) (*model.Park, error)
 	CreateResult(ctx context.Context, input map[string]any) (*model.Result, error)
 	UpdateResult(ctx context.Context, id string, input map[string]any) (*model.Result, error)
+	CreatePerson(ctx context.Context, input map[string]any) (*model.Person, error)
+	UpdatePerson(ctx context.Context, id string, input map[string]any) (*model.Person, error)
+	CreateIntermediary(ctx context.Context, input map[string]any) (*model.Intermediary, error)
+	UpdateIntermediary(ctx context.Context, id string, input map[string]any) (*model.Intermediary, error)
+	CreateProject(ctx context.Context, input map[string]any) (*model.Project, error)
+	UpdateProject(ctx context.Context, id string, input map[string]any) (*model.Project, error)
+	CreateDemand(ctx context.Context, input map[string]any) (*model.Demand, error)
+	UpdateDemand(ctx context.Context, id string, input map[string]any) (*model.Demand, error)
 	DeleteNode(ctx context.Context, id string) (*model.DeletePayload, error)
 	ImportGraph(ctx context.Context, input model.ImportInput) (*model.ImportResult, error)
 	AddMembership(ctx context.Context, input map[string]any) (*model.Membership, error)
@@ -555,11 +920,58 @@ type MutationResolver interface {
 	AddCollaboration(ctx context.Context, input map[string]any) (*model.Collaboration, error)
 	UpdateCollaboration(ctx context.Context, fromID string, toID string, kind model.CollaborationKind, patch map[string]any) (*model.Collaboration, error)
 	RemoveCollaboration(ctx context.Context, fromID string, toID string, kind model.CollaborationKind) (*model.Collaboration, error)
+	AddAffiliation(ctx context.Context, input map[string]any) (*model.Affiliation, error)
+	UpdateAffiliation(ctx context.Context, personID string, organisationID string, patch map[string]any) (*model.Affiliation, error)
+	RemoveAffiliation(ctx context.Context, personID string, organisationID string) (*model.Affiliation, error)
+	AddService(ctx context.Context, input map[string]any) (*model.Service, error)
+	UpdateService(ctx context.Context, providerID string, clientID string, kind model.ServiceKind, patch map[string]any) (*model.Service, error)
+	RemoveService(ctx context.Context, providerID string, clientID string, kind model.ServiceKind) (*model.Service, error)
+	AddParticipation(ctx context.Context, input map[string]any) (*model.Participation, error)
+	UpdateParticipation(ctx context.Context, participantID string, projectID string, patch map[string]any) (*model.Participation, error)
+	RemoveParticipation(ctx context.Context, participantID string, projectID string) (*model.Participation, error)
+	AddOutput(ctx context.Context, input map[string]any) (*model.Output, error)
+	UpdateOutput(ctx context.Context, projectID string, resultID string, patch map[string]any) (*model.Output, error)
+	RemoveOutput(ctx context.Context, projectID string, resultID string) (*model.Output, error)
+	AddPosting(ctx context.Context, input map[string]any) (*model.Posting, error)
+	UpdatePosting(ctx context.Context, posterID string, demandID string, patch map[string]any) (*model.Posting, error)
+	RemovePosting(ctx context.Context, posterID string, demandID string) (*model.Posting, error)
+	AddMatch(ctx context.Context, input map[string]any) (*model.Match, error)
+	UpdateMatch(ctx context.Context, demandID string, targetID string, stage model.MatchStage, patch map[string]any) (*model.Match, error)
+	RemoveMatch(ctx context.Context, demandID string, targetID string, stage model.MatchStage) (*model.Match, error)
+	AddBrokerage(ctx context.Context, input map[string]any) (*model.Brokerage, error)
+	UpdateBrokerage(ctx context.Context, brokerID string, resultID string, enterpriseID string, mode model.TransferMode, patch map[string]any) (*model.Brokerage, error)
+	RemoveBrokerage(ctx context.Context, brokerID string, resultID string, enterpriseID string, mode model.TransferMode) (*model.Brokerage, error)
+}
+type OutputResolver interface {
+	Project(ctx context.Context, obj *model.Output) (*model.Project, error)
+	Result(ctx context.Context, obj *model.Output) (*model.Result, error)
 }
 type ParkResolver interface {
 	Tenants(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
 	Enterprises(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
 	Parents(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
+	People(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+	ServedBy(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error)
+	Demands(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.PostingConnection, error)
+}
+type ParticipationResolver interface {
+	Participant(ctx context.Context, obj *model.Participation) (model.Node, error)
+	Project(ctx context.Context, obj *model.Participation) (*model.Project, error)
+}
+type PersonResolver interface {
+	Affiliations(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+	Serves(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error)
+	Projects(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error)
+	MatchedDemands(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
+	Brokered(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error)
+}
+type PostingResolver interface {
+	Poster(ctx context.Context, obj *model.Posting) (model.Node, error)
+	Demand(ctx context.Context, obj *model.Posting) (*model.Demand, error)
+}
+type ProjectResolver interface {
+	Participants(ctx context.Context, obj *model.Project, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error)
+	Outputs(ctx context.Context, obj *model.Project, first *int, after *string, last *int, before *string) (*model.OutputConnection, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -569,6 +981,10 @@ type QueryResolver interface {
 	Alliances(ctx context.Context, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.AllianceConnection, error)
 	Parks(ctx context.Context, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ParkConnection, error)
 	Results(ctx context.Context, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ResultConnection, error)
+	People(ctx context.Context, filter *model.PersonFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.PersonConnection, error)
+	Intermediaries(ctx context.Context, filter *model.IntermediaryFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.IntermediaryConnection, error)
+	Projects(ctx context.Context, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ProjectConnection, error)
+	Demands(ctx context.Context, filter *model.DemandFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.DemandConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
 	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) (*model.ChainAnswer, error)
 	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) (*model.NetworkView, error)
@@ -580,16 +996,30 @@ type QueryResolver interface {
 type ResultResolver interface {
 	Developers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
 	Transfers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.TransferConnection, error)
+	Projects(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.OutputConnection, error)
+	MatchedDemands(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
+	Brokers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error)
+}
+type ServiceResolver interface {
+	Provider(ctx context.Context, obj *model.Service) (model.Node, error)
+	Client(ctx context.Context, obj *model.Service) (model.Node, error)
 }
 type TransferResolver interface {
 	Result(ctx context.Context, obj *model.Transfer) (*model.Result, error)
 	Enterprise(ctx context.Context, obj *model.Transfer) (*model.Enterprise, error)
+
+	Broker(ctx context.Context, obj *model.Transfer) (model.Node, error)
 }
 type UniversityResolver interface {
 	Alliances(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error)
 	Parks(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.LocationConnection, error)
 	DevelopedResults(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
 	Collaborators(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.CollaborationConnection, error)
+	People(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
+	ServedBy(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error)
+	Projects(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error)
+	Demands(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.PostingConnection, error)
+	MatchedDemands(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.MatchConnection, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -609,6 +1039,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Affiliation.organisation":
+		if e.ComplexityRoot.Affiliation.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Organisation(childComplexity), true
+	case "Affiliation.person":
+		if e.ComplexityRoot.Affiliation.Person == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Person(childComplexity), true
+	case "Affiliation.role":
+		if e.ComplexityRoot.Affiliation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Role(childComplexity), true
+	case "Affiliation.since":
+		if e.ComplexityRoot.Affiliation.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Since(childComplexity), true
+	case "Affiliation.source":
+		if e.ComplexityRoot.Affiliation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Source(childComplexity), true
+	case "Affiliation.synthetic":
+		if e.ComplexityRoot.Affiliation.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Synthetic(childComplexity), true
+	case "Affiliation.until":
+		if e.ComplexityRoot.Affiliation.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Until(childComplexity), true
+
+	case "AffiliationConnection.edges":
+		if e.ComplexityRoot.AffiliationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AffiliationConnection.Edges(childComplexity), true
+	case "AffiliationConnection.pageInfo":
+		if e.ComplexityRoot.AffiliationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AffiliationConnection.PageInfo(childComplexity), true
+	case "AffiliationConnection.totalCount":
+		if e.ComplexityRoot.AffiliationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AffiliationConnection.TotalCount(childComplexity), true
+
+	case "AffiliationEdge.cursor":
+		if e.ComplexityRoot.AffiliationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AffiliationEdge.Cursor(childComplexity), true
+	case "AffiliationEdge.node":
+		if e.ComplexityRoot.AffiliationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AffiliationEdge.Node(childComplexity), true
 
 	case "Alliance.aliases":
 		if e.ComplexityRoot.Alliance.Aliases == nil {
@@ -663,6 +1168,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alliance.NameEn(childComplexity), true
+	case "Alliance.people":
+		if e.ComplexityRoot.Alliance.People == nil {
+			break
+		}
+
+		args, err := ec.field_Alliance_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Alliance.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Alliance.region":
 		if e.ComplexityRoot.Alliance.Region == nil {
 			break
@@ -713,6 +1229,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AllianceEdge.Node(childComplexity), true
+
+	case "Brokerage.broker":
+		if e.ComplexityRoot.Brokerage.Broker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Broker(childComplexity), true
+	case "Brokerage.enterprise":
+		if e.ComplexityRoot.Brokerage.Enterprise == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Enterprise(childComplexity), true
+	case "Brokerage.enterpriseId":
+		if e.ComplexityRoot.Brokerage.EnterpriseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.EnterpriseID(childComplexity), true
+	case "Brokerage.mode":
+		if e.ComplexityRoot.Brokerage.Mode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Mode(childComplexity), true
+	case "Brokerage.result":
+		if e.ComplexityRoot.Brokerage.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Result(childComplexity), true
+	case "Brokerage.source":
+		if e.ComplexityRoot.Brokerage.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Source(childComplexity), true
+	case "Brokerage.synthetic":
+		if e.ComplexityRoot.Brokerage.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Synthetic(childComplexity), true
+	case "Brokerage.year":
+		if e.ComplexityRoot.Brokerage.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Brokerage.Year(childComplexity), true
+
+	case "BrokerageConnection.edges":
+		if e.ComplexityRoot.BrokerageConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerageConnection.Edges(childComplexity), true
+	case "BrokerageConnection.pageInfo":
+		if e.ComplexityRoot.BrokerageConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerageConnection.PageInfo(childComplexity), true
+	case "BrokerageConnection.totalCount":
+		if e.ComplexityRoot.BrokerageConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerageConnection.TotalCount(childComplexity), true
+
+	case "BrokerageEdge.cursor":
+		if e.ComplexityRoot.BrokerageEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerageEdge.Cursor(childComplexity), true
+	case "BrokerageEdge.node":
+		if e.ComplexityRoot.BrokerageEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BrokerageEdge.Node(childComplexity), true
 
 	case "Chain.length":
 		if e.ComplexityRoot.Chain.Length == nil {
@@ -901,6 +1498,133 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeletePayload.Kind(childComplexity), true
 
+	case "Demand.aliases":
+		if e.ComplexityRoot.Demand.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Aliases(childComplexity), true
+	case "Demand.budget":
+		if e.ComplexityRoot.Demand.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Budget(childComplexity), true
+	case "Demand.description":
+		if e.ComplexityRoot.Demand.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Description(childComplexity), true
+	case "Demand.field":
+		if e.ComplexityRoot.Demand.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Field(childComplexity), true
+	case "Demand.id":
+		if e.ComplexityRoot.Demand.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.ID(childComplexity), true
+	case "Demand.matches":
+		if e.ComplexityRoot.Demand.Matches == nil {
+			break
+		}
+
+		args, err := ec.field_Demand_matches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Demand.Matches(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Demand.name":
+		if e.ComplexityRoot.Demand.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Name(childComplexity), true
+	case "Demand.nameEn":
+		if e.ComplexityRoot.Demand.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.NameEn(childComplexity), true
+	case "Demand.postedBy":
+		if e.ComplexityRoot.Demand.PostedBy == nil {
+			break
+		}
+
+		args, err := ec.field_Demand_postedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Demand.PostedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Demand.region":
+		if e.ComplexityRoot.Demand.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Region(childComplexity), true
+	case "Demand.source":
+		if e.ComplexityRoot.Demand.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Source(childComplexity), true
+	case "Demand.status":
+		if e.ComplexityRoot.Demand.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Status(childComplexity), true
+	case "Demand.synthetic":
+		if e.ComplexityRoot.Demand.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Synthetic(childComplexity), true
+	case "Demand.year":
+		if e.ComplexityRoot.Demand.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Demand.Year(childComplexity), true
+
+	case "DemandConnection.edges":
+		if e.ComplexityRoot.DemandConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.Edges(childComplexity), true
+	case "DemandConnection.pageInfo":
+		if e.ComplexityRoot.DemandConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.PageInfo(childComplexity), true
+	case "DemandConnection.totalCount":
+		if e.ComplexityRoot.DemandConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandConnection.TotalCount(childComplexity), true
+
+	case "DemandEdge.cursor":
+		if e.ComplexityRoot.DemandEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandEdge.Cursor(childComplexity), true
+	case "DemandEdge.node":
+		if e.ComplexityRoot.DemandEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DemandEdge.Node(childComplexity), true
+
 	case "DetachedCount.count":
 		if e.ComplexityRoot.DetachedCount.Count == nil {
 			break
@@ -1034,6 +1758,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.CreditCode(childComplexity), true
+	case "Enterprise.demands":
+		if e.ComplexityRoot.Enterprise.Demands == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_demands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.Demands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.developedResults":
 		if e.ComplexityRoot.Enterprise.DevelopedResults == nil {
 			break
@@ -1063,6 +1798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.Industry(childComplexity), true
+	case "Enterprise.matchedDemands":
+		if e.ComplexityRoot.Enterprise.MatchedDemands == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_matchedDemands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.MatchedDemands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.name":
 		if e.ComplexityRoot.Enterprise.Name == nil {
 			break
@@ -1086,12 +1832,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Enterprise.Parks(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Enterprise.people":
+		if e.ComplexityRoot.Enterprise.People == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Enterprise.projects":
+		if e.ComplexityRoot.Enterprise.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.region":
 		if e.ComplexityRoot.Enterprise.Region == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Enterprise.Region(childComplexity), true
+	case "Enterprise.servedBy":
+		if e.ComplexityRoot.Enterprise.ServedBy == nil {
+			break
+		}
+
+		args, err := ec.field_Enterprise_servedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Enterprise.ServedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Enterprise.source":
 		if e.ComplexityRoot.Enterprise.Source == nil {
 			break
@@ -1263,6 +2042,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ImportRow.Status(childComplexity), true
 
+	case "Intermediary.aliases":
+		if e.ComplexityRoot.Intermediary.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Aliases(childComplexity), true
+	case "Intermediary.brokered":
+		if e.ComplexityRoot.Intermediary.Brokered == nil {
+			break
+		}
+
+		args, err := ec.field_Intermediary_brokered_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intermediary.Brokered(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Intermediary.id":
+		if e.ComplexityRoot.Intermediary.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.ID(childComplexity), true
+	case "Intermediary.kind":
+		if e.ComplexityRoot.Intermediary.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Kind(childComplexity), true
+	case "Intermediary.level":
+		if e.ComplexityRoot.Intermediary.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Level(childComplexity), true
+	case "Intermediary.matchedDemands":
+		if e.ComplexityRoot.Intermediary.MatchedDemands == nil {
+			break
+		}
+
+		args, err := ec.field_Intermediary_matchedDemands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intermediary.MatchedDemands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Intermediary.name":
+		if e.ComplexityRoot.Intermediary.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Name(childComplexity), true
+	case "Intermediary.nameEn":
+		if e.ComplexityRoot.Intermediary.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.NameEn(childComplexity), true
+	case "Intermediary.people":
+		if e.ComplexityRoot.Intermediary.People == nil {
+			break
+		}
+
+		args, err := ec.field_Intermediary_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intermediary.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Intermediary.projects":
+		if e.ComplexityRoot.Intermediary.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_Intermediary_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intermediary.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Intermediary.region":
+		if e.ComplexityRoot.Intermediary.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Region(childComplexity), true
+	case "Intermediary.serves":
+		if e.ComplexityRoot.Intermediary.Serves == nil {
+			break
+		}
+
+		args, err := ec.field_Intermediary_serves_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Intermediary.Serves(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Intermediary.source":
+		if e.ComplexityRoot.Intermediary.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Source(childComplexity), true
+	case "Intermediary.synthetic":
+		if e.ComplexityRoot.Intermediary.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Intermediary.Synthetic(childComplexity), true
+
+	case "IntermediaryConnection.edges":
+		if e.ComplexityRoot.IntermediaryConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntermediaryConnection.Edges(childComplexity), true
+	case "IntermediaryConnection.pageInfo":
+		if e.ComplexityRoot.IntermediaryConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntermediaryConnection.PageInfo(childComplexity), true
+	case "IntermediaryConnection.totalCount":
+		if e.ComplexityRoot.IntermediaryConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntermediaryConnection.TotalCount(childComplexity), true
+
+	case "IntermediaryEdge.cursor":
+		if e.ComplexityRoot.IntermediaryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntermediaryEdge.Cursor(childComplexity), true
+	case "IntermediaryEdge.node":
+		if e.ComplexityRoot.IntermediaryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IntermediaryEdge.Node(childComplexity), true
+
 	case "Location.graduated":
 		if e.ComplexityRoot.Location.Graduated == nil {
 			break
@@ -1337,6 +2258,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocationEdge.Node(childComplexity), true
+
+	case "Match.broker":
+		if e.ComplexityRoot.Match.Broker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Broker(childComplexity), true
+	case "Match.brokerId":
+		if e.ComplexityRoot.Match.BrokerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.BrokerID(childComplexity), true
+	case "Match.demand":
+		if e.ComplexityRoot.Match.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Demand(childComplexity), true
+	case "Match.event":
+		if e.ComplexityRoot.Match.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Event(childComplexity), true
+	case "Match.source":
+		if e.ComplexityRoot.Match.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Source(childComplexity), true
+	case "Match.stage":
+		if e.ComplexityRoot.Match.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Stage(childComplexity), true
+	case "Match.synthetic":
+		if e.ComplexityRoot.Match.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Synthetic(childComplexity), true
+	case "Match.target":
+		if e.ComplexityRoot.Match.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Target(childComplexity), true
+	case "Match.year":
+		if e.ComplexityRoot.Match.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Year(childComplexity), true
+
+	case "MatchConnection.edges":
+		if e.ComplexityRoot.MatchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.Edges(childComplexity), true
+	case "MatchConnection.pageInfo":
+		if e.ComplexityRoot.MatchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.PageInfo(childComplexity), true
+	case "MatchConnection.totalCount":
+		if e.ComplexityRoot.MatchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.TotalCount(childComplexity), true
+
+	case "MatchEdge.cursor":
+		if e.ComplexityRoot.MatchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEdge.Cursor(childComplexity), true
+	case "MatchEdge.node":
+		if e.ComplexityRoot.MatchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEdge.Node(childComplexity), true
 
 	case "Membership.alliance":
 		if e.ComplexityRoot.Membership.Alliance == nil {
@@ -1413,6 +2421,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MembershipEdge.Node(childComplexity), true
 
+	case "Mutation.addAffiliation":
+		if e.ComplexityRoot.Mutation.AddAffiliation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addAffiliation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddAffiliation(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addBrokerage":
+		if e.ComplexityRoot.Mutation.AddBrokerage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addBrokerage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddBrokerage(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.addCollaboration":
 		if e.ComplexityRoot.Mutation.AddCollaboration == nil {
 			break
@@ -1446,6 +2476,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddLocation(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addMatch":
+		if e.ComplexityRoot.Mutation.AddMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddMatch(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.addMembership":
 		if e.ComplexityRoot.Mutation.AddMembership == nil {
 			break
@@ -1457,6 +2498,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddMembership(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addOutput":
+		if e.ComplexityRoot.Mutation.AddOutput == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addOutput_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddOutput(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addParticipation":
+		if e.ComplexityRoot.Mutation.AddParticipation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addParticipation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddParticipation(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addPosting":
+		if e.ComplexityRoot.Mutation.AddPosting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addPosting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddPosting(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.addService":
+		if e.ComplexityRoot.Mutation.AddService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddService(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.addTransfer":
 		if e.ComplexityRoot.Mutation.AddTransfer == nil {
 			break
@@ -1479,6 +2564,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAlliance(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.createDemand":
+		if e.ComplexityRoot.Mutation.CreateDemand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createDemand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateDemand(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.createEnterprise":
 		if e.ComplexityRoot.Mutation.CreateEnterprise == nil {
 			break
@@ -1490,6 +2586,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEnterprise(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.createIntermediary":
+		if e.ComplexityRoot.Mutation.CreateIntermediary == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIntermediary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateIntermediary(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.createPark":
 		if e.ComplexityRoot.Mutation.CreatePark == nil {
 			break
@@ -1501,6 +2608,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreatePark(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.createPerson":
+		if e.ComplexityRoot.Mutation.CreatePerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePerson(childComplexity, args["input"].(map[string]any)), true
+	case "Mutation.createProject":
+		if e.ComplexityRoot.Mutation.CreateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(map[string]any)), true
 	case "Mutation.createResult":
 		if e.ComplexityRoot.Mutation.CreateResult == nil {
 			break
@@ -1545,6 +2674,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportGraph(childComplexity, args["input"].(model.ImportInput)), true
+	case "Mutation.removeAffiliation":
+		if e.ComplexityRoot.Mutation.RemoveAffiliation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeAffiliation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveAffiliation(childComplexity, args["personId"].(string), args["organisationId"].(string)), true
+	case "Mutation.removeBrokerage":
+		if e.ComplexityRoot.Mutation.RemoveBrokerage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeBrokerage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveBrokerage(childComplexity, args["brokerId"].(string), args["resultId"].(string), args["enterpriseId"].(string), args["mode"].(model.TransferMode)), true
 	case "Mutation.removeCollaboration":
 		if e.ComplexityRoot.Mutation.RemoveCollaboration == nil {
 			break
@@ -1578,6 +2729,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveLocation(childComplexity, args["tenantId"].(string), args["parkId"].(string)), true
+	case "Mutation.removeMatch":
+		if e.ComplexityRoot.Mutation.RemoveMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveMatch(childComplexity, args["demandId"].(string), args["targetId"].(string), args["stage"].(model.MatchStage)), true
 	case "Mutation.removeMembership":
 		if e.ComplexityRoot.Mutation.RemoveMembership == nil {
 			break
@@ -1589,6 +2751,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMembership(childComplexity, args["memberId"].(string), args["allianceId"].(string)), true
+	case "Mutation.removeOutput":
+		if e.ComplexityRoot.Mutation.RemoveOutput == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeOutput_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveOutput(childComplexity, args["projectId"].(string), args["resultId"].(string)), true
+	case "Mutation.removeParticipation":
+		if e.ComplexityRoot.Mutation.RemoveParticipation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeParticipation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveParticipation(childComplexity, args["participantId"].(string), args["projectId"].(string)), true
+	case "Mutation.removePosting":
+		if e.ComplexityRoot.Mutation.RemovePosting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removePosting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemovePosting(childComplexity, args["posterId"].(string), args["demandId"].(string)), true
+	case "Mutation.removeService":
+		if e.ComplexityRoot.Mutation.RemoveService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveService(childComplexity, args["providerId"].(string), args["clientId"].(string), args["kind"].(model.ServiceKind)), true
 	case "Mutation.removeTransfer":
 		if e.ComplexityRoot.Mutation.RemoveTransfer == nil {
 			break
@@ -1600,6 +2806,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveTransfer(childComplexity, args["resultId"].(string), args["enterpriseId"].(string), args["mode"].(model.TransferMode)), true
+	case "Mutation.updateAffiliation":
+		if e.ComplexityRoot.Mutation.UpdateAffiliation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAffiliation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAffiliation(childComplexity, args["personId"].(string), args["organisationId"].(string), args["patch"].(map[string]any)), true
 	case "Mutation.updateAlliance":
 		if e.ComplexityRoot.Mutation.UpdateAlliance == nil {
 			break
@@ -1611,6 +2828,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAlliance(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+	case "Mutation.updateBrokerage":
+		if e.ComplexityRoot.Mutation.UpdateBrokerage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateBrokerage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateBrokerage(childComplexity, args["brokerId"].(string), args["resultId"].(string), args["enterpriseId"].(string), args["mode"].(model.TransferMode), args["patch"].(map[string]any)), true
 	case "Mutation.updateCollaboration":
 		if e.ComplexityRoot.Mutation.UpdateCollaboration == nil {
 			break
@@ -1622,6 +2850,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCollaboration(childComplexity, args["fromId"].(string), args["toId"].(string), args["kind"].(model.CollaborationKind), args["patch"].(map[string]any)), true
+	case "Mutation.updateDemand":
+		if e.ComplexityRoot.Mutation.UpdateDemand == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateDemand_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateDemand(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
 	case "Mutation.updateDevelopment":
 		if e.ComplexityRoot.Mutation.UpdateDevelopment == nil {
 			break
@@ -1644,6 +2883,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateEnterprise(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+	case "Mutation.updateIntermediary":
+		if e.ComplexityRoot.Mutation.UpdateIntermediary == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIntermediary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIntermediary(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
 	case "Mutation.updateLocation":
 		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
 			break
@@ -1655,6 +2905,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateLocation(childComplexity, args["tenantId"].(string), args["parkId"].(string), args["patch"].(map[string]any)), true
+	case "Mutation.updateMatch":
+		if e.ComplexityRoot.Mutation.UpdateMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMatch(childComplexity, args["demandId"].(string), args["targetId"].(string), args["stage"].(model.MatchStage), args["patch"].(map[string]any)), true
 	case "Mutation.updateMembership":
 		if e.ComplexityRoot.Mutation.UpdateMembership == nil {
 			break
@@ -1666,6 +2927,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMembership(childComplexity, args["memberId"].(string), args["allianceId"].(string), args["patch"].(map[string]any)), true
+	case "Mutation.updateOutput":
+		if e.ComplexityRoot.Mutation.UpdateOutput == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateOutput_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateOutput(childComplexity, args["projectId"].(string), args["resultId"].(string), args["patch"].(map[string]any)), true
 	case "Mutation.updatePark":
 		if e.ComplexityRoot.Mutation.UpdatePark == nil {
 			break
@@ -1677,6 +2949,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdatePark(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+	case "Mutation.updateParticipation":
+		if e.ComplexityRoot.Mutation.UpdateParticipation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateParticipation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateParticipation(childComplexity, args["participantId"].(string), args["projectId"].(string), args["patch"].(map[string]any)), true
+	case "Mutation.updatePerson":
+		if e.ComplexityRoot.Mutation.UpdatePerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePerson(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+	case "Mutation.updatePosting":
+		if e.ComplexityRoot.Mutation.UpdatePosting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePosting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePosting(childComplexity, args["posterId"].(string), args["demandId"].(string), args["patch"].(map[string]any)), true
+	case "Mutation.updateProject":
+		if e.ComplexityRoot.Mutation.UpdateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
 	case "Mutation.updateResult":
 		if e.ComplexityRoot.Mutation.UpdateResult == nil {
 			break
@@ -1688,6 +3004,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateResult(childComplexity, args["id"].(string), args["input"].(map[string]any)), true
+	case "Mutation.updateService":
+		if e.ComplexityRoot.Mutation.UpdateService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["providerId"].(string), args["clientId"].(string), args["kind"].(model.ServiceKind), args["patch"].(map[string]any)), true
 	case "Mutation.updateTransfer":
 		if e.ComplexityRoot.Mutation.UpdateTransfer == nil {
 			break
@@ -1780,6 +3107,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.NetworkNode.Node(childComplexity), true
 
+	case "Output.project":
+		if e.ComplexityRoot.Output.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Output.Project(childComplexity), true
+	case "Output.result":
+		if e.ComplexityRoot.Output.Result == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Output.Result(childComplexity), true
+	case "Output.source":
+		if e.ComplexityRoot.Output.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Output.Source(childComplexity), true
+	case "Output.synthetic":
+		if e.ComplexityRoot.Output.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Output.Synthetic(childComplexity), true
+	case "Output.year":
+		if e.ComplexityRoot.Output.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Output.Year(childComplexity), true
+
+	case "OutputConnection.edges":
+		if e.ComplexityRoot.OutputConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutputConnection.Edges(childComplexity), true
+	case "OutputConnection.pageInfo":
+		if e.ComplexityRoot.OutputConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutputConnection.PageInfo(childComplexity), true
+	case "OutputConnection.totalCount":
+		if e.ComplexityRoot.OutputConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutputConnection.TotalCount(childComplexity), true
+
+	case "OutputEdge.cursor":
+		if e.ComplexityRoot.OutputEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutputEdge.Cursor(childComplexity), true
+	case "OutputEdge.node":
+		if e.ComplexityRoot.OutputEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutputEdge.Node(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1811,6 +3201,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Park.Aliases(childComplexity), true
+	case "Park.demands":
+		if e.ComplexityRoot.Park.Demands == nil {
+			break
+		}
+
+		args, err := ec.field_Park_demands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Park.Demands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Park.enterprises":
 		if e.ComplexityRoot.Park.Enterprises == nil {
 			break
@@ -1875,12 +3276,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Park.Parents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Park.people":
+		if e.ComplexityRoot.Park.People == nil {
+			break
+		}
+
+		args, err := ec.field_Park_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Park.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Park.region":
 		if e.ComplexityRoot.Park.Region == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Park.Region(childComplexity), true
+	case "Park.servedBy":
+		if e.ComplexityRoot.Park.ServedBy == nil {
+			break
+		}
+
+		args, err := ec.field_Park_servedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Park.ServedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Park.source":
 		if e.ComplexityRoot.Park.Source == nil {
 			break
@@ -1936,6 +3359,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ParkEdge.Node(childComplexity), true
+
+	case "Participation.participant":
+		if e.ComplexityRoot.Participation.Participant == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Participant(childComplexity), true
+	case "Participation.project":
+		if e.ComplexityRoot.Participation.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Project(childComplexity), true
+	case "Participation.role":
+		if e.ComplexityRoot.Participation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Role(childComplexity), true
+	case "Participation.source":
+		if e.ComplexityRoot.Participation.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Source(childComplexity), true
+	case "Participation.synthetic":
+		if e.ComplexityRoot.Participation.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Synthetic(childComplexity), true
+
+	case "ParticipationConnection.edges":
+		if e.ComplexityRoot.ParticipationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParticipationConnection.Edges(childComplexity), true
+	case "ParticipationConnection.pageInfo":
+		if e.ComplexityRoot.ParticipationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParticipationConnection.PageInfo(childComplexity), true
+	case "ParticipationConnection.totalCount":
+		if e.ComplexityRoot.ParticipationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParticipationConnection.TotalCount(childComplexity), true
+
+	case "ParticipationEdge.cursor":
+		if e.ComplexityRoot.ParticipationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParticipationEdge.Cursor(childComplexity), true
+	case "ParticipationEdge.node":
+		if e.ComplexityRoot.ParticipationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ParticipationEdge.Node(childComplexity), true
 
 	case "PartnerReason.chain":
 		if e.ComplexityRoot.PartnerReason.Chain == nil {
@@ -1999,6 +3485,344 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerSuggestion.Truncated(childComplexity), true
 
+	case "Person.affiliations":
+		if e.ComplexityRoot.Person.Affiliations == nil {
+			break
+		}
+
+		args, err := ec.field_Person_affiliations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Affiliations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.aliases":
+		if e.ComplexityRoot.Person.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.brokered":
+		if e.ComplexityRoot.Person.Brokered == nil {
+			break
+		}
+
+		args, err := ec.field_Person_brokered_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Brokered(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.field":
+		if e.ComplexityRoot.Person.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Field(childComplexity), true
+	case "Person.id":
+		if e.ComplexityRoot.Person.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ID(childComplexity), true
+	case "Person.matchedDemands":
+		if e.ComplexityRoot.Person.MatchedDemands == nil {
+			break
+		}
+
+		args, err := ec.field_Person_matchedDemands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.MatchedDemands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.name":
+		if e.ComplexityRoot.Person.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Name(childComplexity), true
+	case "Person.nameEn":
+		if e.ComplexityRoot.Person.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.NameEn(childComplexity), true
+	case "Person.projects":
+		if e.ComplexityRoot.Person.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_Person_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.region":
+		if e.ComplexityRoot.Person.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Region(childComplexity), true
+	case "Person.roles":
+		if e.ComplexityRoot.Person.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Roles(childComplexity), true
+	case "Person.serves":
+		if e.ComplexityRoot.Person.Serves == nil {
+			break
+		}
+
+		args, err := ec.field_Person_serves_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Person.Serves(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Person.source":
+		if e.ComplexityRoot.Person.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Source(childComplexity), true
+	case "Person.synthetic":
+		if e.ComplexityRoot.Person.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Synthetic(childComplexity), true
+	case "Person.title":
+		if e.ComplexityRoot.Person.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Title(childComplexity), true
+
+	case "PersonConnection.edges":
+		if e.ComplexityRoot.PersonConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonConnection.Edges(childComplexity), true
+	case "PersonConnection.pageInfo":
+		if e.ComplexityRoot.PersonConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonConnection.PageInfo(childComplexity), true
+	case "PersonConnection.totalCount":
+		if e.ComplexityRoot.PersonConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonConnection.TotalCount(childComplexity), true
+
+	case "PersonEdge.cursor":
+		if e.ComplexityRoot.PersonEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonEdge.Cursor(childComplexity), true
+	case "PersonEdge.node":
+		if e.ComplexityRoot.PersonEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PersonEdge.Node(childComplexity), true
+
+	case "Posting.demand":
+		if e.ComplexityRoot.Posting.Demand == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Posting.Demand(childComplexity), true
+	case "Posting.poster":
+		if e.ComplexityRoot.Posting.Poster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Posting.Poster(childComplexity), true
+	case "Posting.source":
+		if e.ComplexityRoot.Posting.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Posting.Source(childComplexity), true
+	case "Posting.synthetic":
+		if e.ComplexityRoot.Posting.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Posting.Synthetic(childComplexity), true
+	case "Posting.year":
+		if e.ComplexityRoot.Posting.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Posting.Year(childComplexity), true
+
+	case "PostingConnection.edges":
+		if e.ComplexityRoot.PostingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingConnection.Edges(childComplexity), true
+	case "PostingConnection.pageInfo":
+		if e.ComplexityRoot.PostingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingConnection.PageInfo(childComplexity), true
+	case "PostingConnection.totalCount":
+		if e.ComplexityRoot.PostingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingConnection.TotalCount(childComplexity), true
+
+	case "PostingEdge.cursor":
+		if e.ComplexityRoot.PostingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingEdge.Cursor(childComplexity), true
+	case "PostingEdge.node":
+		if e.ComplexityRoot.PostingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostingEdge.Node(childComplexity), true
+
+	case "Project.aliases":
+		if e.ComplexityRoot.Project.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Aliases(childComplexity), true
+	case "Project.funding":
+		if e.ComplexityRoot.Project.Funding == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Funding(childComplexity), true
+	case "Project.id":
+		if e.ComplexityRoot.Project.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ID(childComplexity), true
+	case "Project.level":
+		if e.ComplexityRoot.Project.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Level(childComplexity), true
+	case "Project.name":
+		if e.ComplexityRoot.Project.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Name(childComplexity), true
+	case "Project.nameEn":
+		if e.ComplexityRoot.Project.NameEn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.NameEn(childComplexity), true
+	case "Project.outputs":
+		if e.ComplexityRoot.Project.Outputs == nil {
+			break
+		}
+
+		args, err := ec.field_Project_outputs_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Outputs(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Project.participants":
+		if e.ComplexityRoot.Project.Participants == nil {
+			break
+		}
+
+		args, err := ec.field_Project_participants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Participants(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Project.programme":
+		if e.ComplexityRoot.Project.Programme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Programme(childComplexity), true
+	case "Project.region":
+		if e.ComplexityRoot.Project.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Region(childComplexity), true
+	case "Project.source":
+		if e.ComplexityRoot.Project.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Source(childComplexity), true
+	case "Project.status":
+		if e.ComplexityRoot.Project.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Status(childComplexity), true
+	case "Project.synthetic":
+		if e.ComplexityRoot.Project.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Synthetic(childComplexity), true
+	case "Project.year":
+		if e.ComplexityRoot.Project.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Year(childComplexity), true
+
+	case "ProjectConnection.edges":
+		if e.ComplexityRoot.ProjectConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.Edges(childComplexity), true
+	case "ProjectConnection.pageInfo":
+		if e.ComplexityRoot.ProjectConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.PageInfo(childComplexity), true
+	case "ProjectConnection.totalCount":
+		if e.ComplexityRoot.ProjectConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.TotalCount(childComplexity), true
+
+	case "ProjectEdge.cursor":
+		if e.ComplexityRoot.ProjectEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEdge.Cursor(childComplexity), true
+	case "ProjectEdge.node":
+		if e.ComplexityRoot.ProjectEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
+
 	case "Query.alliances":
 		if e.ComplexityRoot.Query.Alliances == nil {
 			break
@@ -2021,6 +3845,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Chain(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["first"].(*int), args["maxDegree"].(*int), args["factsOnly"].(*bool)), true
+	case "Query.demands":
+		if e.ComplexityRoot.Query.Demands == nil {
+			break
+		}
+
+		args, err := ec.field_Query_demands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Demands(childComplexity, args["filter"].(*model.DemandFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.enterprises":
 		if e.ComplexityRoot.Query.Enterprises == nil {
 			break
@@ -2043,6 +3878,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string), args["factsOnly"].(*bool)), true
+	case "Query.intermediaries":
+		if e.ComplexityRoot.Query.Intermediaries == nil {
+			break
+		}
+
+		args, err := ec.field_Query_intermediaries_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Intermediaries(childComplexity, args["filter"].(*model.IntermediaryFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
@@ -2088,6 +3934,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Parks(childComplexity, args["filter"].(*model.ParkFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.people":
+		if e.ComplexityRoot.Query.People == nil {
+			break
+		}
+
+		args, err := ec.field_Query_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.People(childComplexity, args["filter"].(*model.PersonFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.projects":
+		if e.ComplexityRoot.Query.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_Query_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["filter"].(*model.ProjectFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.resultTrail":
 		if e.ComplexityRoot.Query.ResultTrail == nil {
 			break
@@ -2174,6 +4042,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Result.Aliases(childComplexity), true
+	case "Result.brokers":
+		if e.ComplexityRoot.Result.Brokers == nil {
+			break
+		}
+
+		args, err := ec.field_Result_brokers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Result.Brokers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Result.developers":
 		if e.ComplexityRoot.Result.Developers == nil {
 			break
@@ -2203,6 +4082,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Result.Kind(childComplexity), true
+	case "Result.matchedDemands":
+		if e.ComplexityRoot.Result.MatchedDemands == nil {
+			break
+		}
+
+		args, err := ec.field_Result_matchedDemands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Result.MatchedDemands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Result.name":
 		if e.ComplexityRoot.Result.Name == nil {
 			break
@@ -2215,6 +4105,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Result.NameEn(childComplexity), true
+	case "Result.projects":
+		if e.ComplexityRoot.Result.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_Result_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Result.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Result.region":
 		if e.ComplexityRoot.Result.Region == nil {
 			break
@@ -2289,6 +4190,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResultTrail.Developers(childComplexity), true
+	case "ResultTrail.projects":
+		if e.ComplexityRoot.ResultTrail.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResultTrail.Projects(childComplexity), true
 	case "ResultTrail.result":
 		if e.ComplexityRoot.ResultTrail.Result == nil {
 			break
@@ -2347,12 +4254,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
 
+	case "Service.client":
+		if e.ComplexityRoot.Service.Client == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Client(childComplexity), true
+	case "Service.kind":
+		if e.ComplexityRoot.Service.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Kind(childComplexity), true
+	case "Service.provider":
+		if e.ComplexityRoot.Service.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Provider(childComplexity), true
+	case "Service.since":
+		if e.ComplexityRoot.Service.Since == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Since(childComplexity), true
+	case "Service.source":
+		if e.ComplexityRoot.Service.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Source(childComplexity), true
+	case "Service.synthetic":
+		if e.ComplexityRoot.Service.Synthetic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Synthetic(childComplexity), true
+	case "Service.title":
+		if e.ComplexityRoot.Service.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Title(childComplexity), true
+	case "Service.until":
+		if e.ComplexityRoot.Service.Until == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Until(childComplexity), true
+
+	case "ServiceConnection.edges":
+		if e.ComplexityRoot.ServiceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceConnection.Edges(childComplexity), true
+	case "ServiceConnection.pageInfo":
+		if e.ComplexityRoot.ServiceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceConnection.PageInfo(childComplexity), true
+	case "ServiceConnection.totalCount":
+		if e.ComplexityRoot.ServiceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceConnection.TotalCount(childComplexity), true
+
+	case "ServiceEdge.cursor":
+		if e.ComplexityRoot.ServiceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceEdge.Cursor(childComplexity), true
+	case "ServiceEdge.node":
+		if e.ComplexityRoot.ServiceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceEdge.Node(childComplexity), true
+
 	case "TechnologySource.developers":
 		if e.ComplexityRoot.TechnologySource.Developers == nil {
 			break
 		}
 
 		return e.ComplexityRoot.TechnologySource.Developers(childComplexity), true
+	case "TechnologySource.projects":
+		if e.ComplexityRoot.TechnologySource.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySource.Projects(childComplexity), true
 	case "TechnologySource.transfer":
 		if e.ComplexityRoot.TechnologySource.Transfer == nil {
 			break
@@ -2372,6 +4366,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TechnologySources.Enterprise(childComplexity), true
+	case "TechnologySources.services":
+		if e.ComplexityRoot.TechnologySources.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TechnologySources.Services(childComplexity), true
 	case "TechnologySources.sources":
 		if e.ComplexityRoot.TechnologySources.Sources == nil {
 			break
@@ -2410,6 +4410,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TrailTransfer.Truncated(childComplexity), true
 
+	case "Transfer.broker":
+		if e.ComplexityRoot.Transfer.Broker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transfer.Broker(childComplexity), true
+	case "Transfer.brokerId":
+		if e.ComplexityRoot.Transfer.BrokerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transfer.BrokerID(childComplexity), true
 	case "Transfer.enterprise":
 		if e.ComplexityRoot.Transfer.Enterprise == nil {
 			break
@@ -2513,6 +4525,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.University.Collaborators(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "University.demands":
+		if e.ComplexityRoot.University.Demands == nil {
+			break
+		}
+
+		args, err := ec.field_University_demands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.University.Demands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.developedResults":
 		if e.ComplexityRoot.University.DevelopedResults == nil {
 			break
@@ -2542,6 +4565,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.University.Kind(childComplexity), true
+	case "University.matchedDemands":
+		if e.ComplexityRoot.University.MatchedDemands == nil {
+			break
+		}
+
+		args, err := ec.field_University_matchedDemands_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.University.MatchedDemands(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.name":
 		if e.ComplexityRoot.University.Name == nil {
 			break
@@ -2565,12 +4599,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.University.Parks(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "University.people":
+		if e.ComplexityRoot.University.People == nil {
+			break
+		}
+
+		args, err := ec.field_University_people_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.University.People(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "University.projects":
+		if e.ComplexityRoot.University.Projects == nil {
+			break
+		}
+
+		args, err := ec.field_University_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.University.Projects(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.region":
 		if e.ComplexityRoot.University.Region == nil {
 			break
 		}
 
 		return e.ComplexityRoot.University.Region(childComplexity), true
+	case "University.servedBy":
+		if e.ComplexityRoot.University.ServedBy == nil {
+			break
+		}
+
+		args, err := ec.field_University_servedBy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.University.ServedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "University.source":
 		if e.ComplexityRoot.University.Source == nil {
 			break
@@ -2624,31 +4691,57 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputAffiliationInput,
+		ec.unmarshalInputAffiliationPatch,
 		ec.unmarshalInputAllianceFilter,
+		ec.unmarshalInputBrokerageInput,
+		ec.unmarshalInputBrokeragePatch,
 		ec.unmarshalInputCollaborationInput,
 		ec.unmarshalInputCollaborationPatch,
 		ec.unmarshalInputCreateAllianceInput,
+		ec.unmarshalInputCreateDemandInput,
 		ec.unmarshalInputCreateEnterpriseInput,
+		ec.unmarshalInputCreateIntermediaryInput,
 		ec.unmarshalInputCreateParkInput,
+		ec.unmarshalInputCreatePersonInput,
+		ec.unmarshalInputCreateProjectInput,
 		ec.unmarshalInputCreateResultInput,
 		ec.unmarshalInputCreateUniversityInput,
+		ec.unmarshalInputDemandFilter,
 		ec.unmarshalInputDevelopmentInput,
 		ec.unmarshalInputDevelopmentPatch,
 		ec.unmarshalInputEnterpriseFilter,
 		ec.unmarshalInputImportInput,
+		ec.unmarshalInputIntermediaryFilter,
 		ec.unmarshalInputLocationInput,
 		ec.unmarshalInputLocationPatch,
+		ec.unmarshalInputMatchInput,
+		ec.unmarshalInputMatchPatch,
 		ec.unmarshalInputMembershipInput,
 		ec.unmarshalInputMembershipPatch,
 		ec.unmarshalInputNodeOrder,
+		ec.unmarshalInputOutputInput,
+		ec.unmarshalInputOutputPatch,
 		ec.unmarshalInputParkFilter,
+		ec.unmarshalInputParticipationInput,
+		ec.unmarshalInputParticipationPatch,
+		ec.unmarshalInputPersonFilter,
+		ec.unmarshalInputPostingInput,
+		ec.unmarshalInputPostingPatch,
+		ec.unmarshalInputProjectFilter,
 		ec.unmarshalInputResultFilter,
+		ec.unmarshalInputServiceInput,
+		ec.unmarshalInputServicePatch,
 		ec.unmarshalInputTransferInput,
 		ec.unmarshalInputTransferPatch,
 		ec.unmarshalInputUniversityFilter,
 		ec.unmarshalInputUpdateAllianceInput,
+		ec.unmarshalInputUpdateDemandInput,
 		ec.unmarshalInputUpdateEnterpriseInput,
+		ec.unmarshalInputUpdateIntermediaryInput,
 		ec.unmarshalInputUpdateParkInput,
+		ec.unmarshalInputUpdatePersonInput,
+		ec.unmarshalInputUpdateProjectInput,
 		ec.unmarshalInputUpdateResultInput,
 		ec.unmarshalInputUpdateUniversityInput,
 	)
@@ -2729,8 +4822,9 @@ var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `"""
 InnoGraph: a knowledge graph of a regional innovation system — enterprises,
 universities and research institutes, industry technology-innovation alliances,
-parks and research results — and the relationships that connect them
-(产学研合作, 科技成果转移转化).
+parks and research results, the people and intermediaries who carry
+technology between them, funded projects and technology demands — and the
+relationships that connect them (产学研合作, 科技成果转移转化, 供需对接).
 
 Conventions:
 - Every node has a stable string ` + "`" + `id` + "`" + `, unique across the whole graph.
@@ -2740,7 +4834,7 @@ Conventions:
   in Inner Mongolia, "阿拉善盟" or "内蒙古自治区/阿拉善盟" everything in Alxa
   League, "巴彦淖尔市/临河区" everything in Linhe; "巴彦" (part of a segment)
   selects nothing.
-- Years are calendar years (1900–2100). Money (` + "`" + `value` + "`" + `) is in 万元 (10,000 yuan).
+- Years are calendar years (1900–2100). Money (` + "`" + `value` + "`" + `, ` + "`" + `funding` + "`" + `, ` + "`" + `budget` + "`" + `) is in 万元 (10,000 yuan).
 - ` + "`" + `source` + "`" + ` says where a fact comes from (a document file name, a list, a URL).
 - Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (with ` + "`" + `extensions.field` + "`" + `),
   NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, TIMEOUT, UNAVAILABLE or INTERNAL.
@@ -2763,7 +4857,7 @@ schema {
 
 # ---------------------------------------------------------------- nodes
 
-"Anything in the graph that has an id: organisations, alliances, parks and results."
+"Anything in the graph that has an id: organisations, alliances, parks, results, people, intermediaries, projects and demands."
 interface Node {
   "Stable id, unique across all node types."
   id: ID!
@@ -2793,9 +4887,17 @@ enum NodeKind {
   PARK
   "Research result."
   RESULT
+  "Person: expert, academician, 科技特派员, researcher, entrepreneur."
+  PERSON
+  "Intermediary: technology market, transfer agency, service centre."
+  INTERMEDIARY
+  "Funded programme project."
+  PROJECT
+  "Technology demand."
+  DEMAND
 }
 
-"Administrative level of a park or alliance."
+"Administrative level of a park, alliance, intermediary or project."
 enum Level {
   "国家级"
   NATIONAL
@@ -2904,7 +5006,61 @@ type Enterprise implements Node {
     last: Int
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
-  ): CollaborationConnection!
+  ): CollaborationConnection!  "People affiliated with this enterprise (experts, staff, academicians)."
+  people(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
+  "Services to this enterprise by people and intermediaries (科技特派员, 院士专家工作站, brokerage…)."
+  servedBy(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ServiceConnection!
+  "Projects this enterprise takes part in."
+  projects(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParticipationConnection!
+  "Technology demands this enterprise posted."
+  demands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): PostingConnection!
+  "Demands matched with this enterprise."
+  matchedDemands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
 }
 
 "Kind of university or research organisation."
@@ -2981,7 +5137,61 @@ type University implements Node {
     last: Int
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
-  ): CollaborationConnection!
+  ): CollaborationConnection!  "People affiliated with this university or institute (experts, staff, academicians)."
+  people(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
+  "Services to this university or institute by people and intermediaries (科技特派员, 院士专家工作站, brokerage…)."
+  servedBy(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ServiceConnection!
+  "Projects this university or institute takes part in."
+  projects(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParticipationConnection!
+  "Technology demands this university or institute posted."
+  demands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): PostingConnection!
+  "Demands matched with this university or institute."
+  matchedDemands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
 }
 
 "产业技术创新战略联盟 / 创新联合体: an industry technology-innovation alliance or consortium."
@@ -3017,7 +5227,17 @@ type Alliance implements Node {
     last: Int
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
-  ): MembershipConnection!
+  ): MembershipConnection!  "People affiliated with this alliance (its secretary-general, experts)."
+  people(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
 }
 
 "Kind of park."
@@ -3097,7 +5317,39 @@ type Park implements Node {
     last: Int
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
-  ): LocationConnection!
+  ): LocationConnection!  "People affiliated with this park (experts, staff, academicians)."
+  people(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
+  "Services to this park by people and intermediaries (科技特派员, 院士专家工作站, brokerage…)."
+  servedBy(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ServiceConnection!
+  "Technology demands this park posted."
+  demands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): PostingConnection!
 }
 
 "Kind of research result."
@@ -3162,7 +5414,355 @@ type Result implements Node {
     last: Int
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
-  ): TransferConnection!
+  ): TransferConnection!  "Projects that produced it."
+  projects(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): OutputConnection!
+  "Demands matched with this result."
+  matchedDemands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
+  "Intermediaries and people that brokered its transfers."
+  brokers(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): BrokerageConnection!
+}
+
+"Role of a person; a person may have several."
+enum PersonRole {
+  "院士 (academician)"
+  ACADEMICIAN
+  "专家 (expert)"
+  EXPERT
+  "科研人员 (researcher)"
+  RESEARCHER
+  "科技特派员 (technology commissioner)"
+  TECH_COMMISSIONER
+  "企业家 (entrepreneur)"
+  ENTREPRENEUR
+  "管理人员 (official, manager)"
+  OFFICIAL
+}
+
+"A person: expert, academician, 科技特派员, researcher, entrepreneur or official."
+type Person implements Node {
+  "Stable id, unique across all node types."
+  id: ID!
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for nodes added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+  "Roles, e.g. ACADEMICIAN and EXPERT."
+  roles: [PersonRole!]!
+  "Title as stated, e.g. 中国工程院院士, 研究员."
+  title: String
+  "Field of work, e.g. 环境工程, 玉米育种."
+  field: String
+
+  "Organisations, intermediaries, alliances and parks this person belongs to."
+  affiliations(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
+  "Organisations this person serves (科技特派员, 院士专家工作站…)."
+  serves(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ServiceConnection!
+  "Projects this person takes part in."
+  projects(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParticipationConnection!
+  "Demands matched with this person."
+  matchedDemands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
+  "Results whose transfers this person brokered."
+  brokered(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): BrokerageConnection!
+}
+
+"Kind of intermediary (科技中介服务机构)."
+enum IntermediaryKind {
+  "技术市场 / 科技大市场 (technology market)"
+  TECHNOLOGY_MARKET
+  "技术转移机构 (technology-transfer agency)"
+  TRANSFER_AGENCY
+  "成果转化中心 / 技术交易成果转化中心 (conversion centre)"
+  CONVERSION_CENTER
+  "生产力促进中心 (productivity-promotion centre)"
+  PRODUCTIVITY_CENTER
+  "知识产权服务机构 / 代理事务所 (IP service)"
+  IP_SERVICE
+  "公共服务平台 (public service platform)"
+  SERVICE_PLATFORM
+  "Any other intermediary."
+  OTHER
+}
+
+"科技中介: a technology market, transfer agency, conversion or productivity centre, IP service or service platform."
+type Intermediary implements Node {
+  "Stable id, unique across all node types."
+  id: ID!
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for nodes added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+  "Kind of intermediary."
+  kind: IntermediaryKind!
+  "Administrative level, if known."
+  level: Level
+
+  "People affiliated with this intermediary (technology brokers, staff)."
+  people(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): AffiliationConnection!
+  "Organisations this intermediary serves (brokerage, IP trusteeship…)."
+  serves(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ServiceConnection!
+  "Projects this intermediary takes part in."
+  projects(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParticipationConnection!
+  "Demands matched with this intermediary."
+  matchedDemands(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
+  "Results whose transfers this intermediary brokered."
+  brokered(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): BrokerageConnection!
+}
+
+"Status of a project."
+enum ProjectStatus {
+  "申报 (applied for)"
+  APPLIED
+  "获批 (approved)"
+  APPROVED
+  "在研 (ongoing)"
+  ONGOING
+  "结题 (completed)"
+  COMPLETED
+}
+
+"科技计划项目: a funded programme project."
+type Project implements Node {
+  "Stable id, unique across all node types."
+  id: ID!
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for nodes added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+  "Programme, e.g. 国家重点研发计划, 自治区科技重大专项."
+  programme: String
+  "Level of the programme, if known."
+  level: Level
+  "Year approved (or applied for), if known."
+  year: Int
+  "Funding in 万元."
+  funding: Float
+  "Status, if known."
+  status: ProjectStatus
+
+  "Organisations, intermediaries and people taking part, lead first."
+  participants(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ParticipationConnection!
+  "Results the project produced."
+  outputs(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): OutputConnection!
+}
+
+"Status of a technology demand."
+enum DemandStatus {
+  "Open: not yet matched."
+  OPEN
+  "Matched with a result, organisation or person."
+  MATCHED
+  "Solved."
+  SOLVED
+}
+
+"技术需求: a technology need an organisation posted."
+type Demand implements Node {
+  "Stable id, unique across all node types."
+  id: ID!
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]!
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for nodes added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+  "Field, e.g. 农牧业机械, 乳品加工."
+  field: String
+  "What is needed, as posted; may span lines."
+  description: String
+  "Year posted, if known."
+  year: Int
+  "Budget in 万元."
+  budget: Float
+  "Open, matched or solved."
+  status: DemandStatus!
+
+  "Who posted it."
+  postedBy(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): PostingConnection!
+  "Results, organisations and people it was matched with."
+  matches(
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): MatchConnection!
 }
 
 # ---------------------------------------------------------------- relationships
@@ -3263,6 +5863,10 @@ type Transfer {
   year: Int
   "Contract value in 万元."
   value: Float
+  "Id of the intermediary or person that brokered it, if known."
+  brokerId: ID
+  "The intermediary or person that brokered it; null when none is known (or it was deleted)."
+  broker: Node
   "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
@@ -3301,6 +5905,166 @@ type Collaboration {
   since: Int
   "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"A person's affiliation with an organisation, intermediary, alliance or park."
+type Affiliation {
+  "The person."
+  person: Person!
+  "The organisation: an Enterprise, University, Intermediary, Alliance or Park."
+  organisation: Node!
+  "Position or capacity as stated, e.g. 首席专家, 总经理."
+  role: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"Kind of service to an organisation."
+enum ServiceKind {
+  "科技特派员服务 (technology commissioner)"
+  TECH_COMMISSIONER
+  "院士专家工作站 (academician / expert workstation)"
+  ACADEMICIAN_WORKSTATION
+  "技术经纪 / 中介 (brokerage)"
+  BROKERAGE
+  "知识产权托管 (IP trusteeship)"
+  IP_TRUSTEESHIP
+  "技术服务 / 技术咨询 (technical service)"
+  TECHNICAL_SERVICE
+  "Any other service."
+  OTHER
+}
+
+"Service of a person or intermediary to an enterprise, university or park."
+type Service {
+  "Who serves: a Person or an Intermediary."
+  provider: Node!
+  "Who is served: an Enterprise, University or Park."
+  client: Node!
+  "Kind of service; with the ends, it identifies the service."
+  kind: ServiceKind!
+  "Name of the workstation or service, e.g. 刘鸿亮院士专家工作站."
+  title: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"Role in a project."
+enum ProjectRole {
+  "承担单位 / 负责人 (lead)"
+  LEAD
+  "参与单位 / 参与人 (participant)"
+  PARTICIPANT
+}
+
+"Participation of an organisation, intermediary or person in a project."
+type Participation {
+  "The participant: an Enterprise, University, Intermediary or Person."
+  participant: Node!
+  "The project."
+  project: Project!
+  "Lead or participant."
+  role: ProjectRole!
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"A result a project produced."
+type Output {
+  "The project."
+  project: Project!
+  "The result."
+  result: Result!
+  "Year it was produced, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"An enterprise, university or park posting a technology demand."
+type Posting {
+  "Who posted: an Enterprise, University or Park."
+  poster: Node!
+  "The demand."
+  demand: Demand!
+  "Year it was posted, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"How far a match between a demand and a candidate has got."
+enum MatchStage {
+  "Proposed (推荐, 对接)."
+  PROPOSED
+  "Agreed (达成意向)."
+  AGREED
+  "Contracted (签约)."
+  CONTRACTED
+}
+
+"A demand matched with a result, organisation, person or intermediary (供需对接)."
+type Match {
+  "The demand."
+  demand: Demand!
+  "What it was matched with: a Result, Enterprise, University, Person or Intermediary."
+  target: Node!
+  "How far the match got; with the ends, it identifies the match."
+  stage: MatchStage!
+  "Year of the match, if known."
+  year: Int
+  "The event it happened at, e.g. a 供需对接会."
+  event: String
+  "Id of the intermediary or person that brokered it, if known."
+  brokerId: ID
+  "The intermediary or person that brokered it; null when none is known (or it was deleted)."
+  broker: Node
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean!
+}
+
+"""
+An intermediary or person brokering the transfer of a result to an
+enterprise: the walkable side of a transfer's ` + "`" + `brokerId` + "`" + ` (a chain passes
+result ← Brokerage — broker — Service → enterprise).
+"""
+type Brokerage {
+  "The broker: an Intermediary or a Person."
+  broker: Node!
+  "The result whose transfer was brokered."
+  result: Result!
+  "Id of the enterprise the result went to; with the ends and ` + "`" + `mode` + "`" + `, it identifies the brokerage."
+  enterpriseId: ID!
+  "The enterprise the result went to; null if it was deleted."
+  enterprise: Enterprise
+  "The mode of the brokered transfer; with the ends and ` + "`" + `enterpriseId` + "`" + `, it identifies the brokerage."
+  mode: TransferMode!
+  "Year of the transfer, if known."
+  year: Int
   "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
@@ -3399,6 +6163,132 @@ type CollaborationConnection {
   totalCount: Int!
 }
 
+"One affiliation of a page of a node's affiliations, with its cursor."
+type AffiliationEdge {
+  "Opaque position of this affiliation in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The affiliation."
+  node: Affiliation!
+}
+
+"A page of a node's affiliations, as a Relay connection."
+type AffiliationConnection {
+  "The affiliations of this page, in list order, each with its cursor."
+  edges: [AffiliationEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of affiliations in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One service of a page of a node's services, with its cursor."
+type ServiceEdge {
+  "Opaque position of this service in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The service."
+  node: Service!
+}
+
+"A page of a node's services, as a Relay connection."
+type ServiceConnection {
+  "The services of this page, in list order, each with its cursor."
+  edges: [ServiceEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of services in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One participation of a page of a node's participations, with its cursor."
+type ParticipationEdge {
+  "Opaque position of this participation in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The participation."
+  node: Participation!
+}
+
+"A page of a node's participations, as a Relay connection."
+type ParticipationConnection {
+  "The participations of this page, in list order, each with its cursor."
+  edges: [ParticipationEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of participations in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One output of a page of a node's outputs, with its cursor."
+type OutputEdge {
+  "Opaque position of this output in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The output."
+  node: Output!
+}
+
+"A page of a node's outputs, as a Relay connection."
+type OutputConnection {
+  "The outputs of this page, in list order, each with its cursor."
+  edges: [OutputEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of outputs in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One posting of a page of a node's postings, with its cursor."
+type PostingEdge {
+  "Opaque position of this posting in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The posting."
+  node: Posting!
+}
+
+"A page of a node's postings, as a Relay connection."
+type PostingConnection {
+  "The postings of this page, in list order, each with its cursor."
+  edges: [PostingEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of postings in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One match of a page of a node's matches, with its cursor."
+type MatchEdge {
+  "Opaque position of this match in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The match."
+  node: Match!
+}
+
+"A page of a node's matches, as a Relay connection."
+type MatchConnection {
+  "The matches of this page, in list order, each with its cursor."
+  edges: [MatchEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of matches in the list; computed only when asked for."
+  totalCount: Int!
+}
+
+"One brokerage of a page of a node's brokerages, with its cursor."
+type BrokerageEdge {
+  "Opaque position of this brokerage in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The brokerage."
+  node: Brokerage!
+}
+
+"A page of a node's brokerages, as a Relay connection."
+type BrokerageConnection {
+  "The brokerages of this page, in list order, each with its cursor."
+  edges: [BrokerageEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of brokerages in the list; computed only when asked for."
+  totalCount: Int!
+}
+
 # ---------------------------------------------------------------- lists
 
 "Relay page information."
@@ -3430,7 +6320,7 @@ enum NodeOrderField {
   NAME
   "By id."
   ID
-  "By founded year (results: year); only enterprises, alliances, parks and results have one."
+  "By founded year (results, projects, demands: year); only enterprises, alliances, parks, results, projects and demands have one."
   YEAR
 }
 
@@ -3602,6 +6492,134 @@ input ResultFilter {
   yearTo: Int
 }
 
+"One person of a page, with its cursor."
+type PersonEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The person."
+  node: Person!
+}
+
+"A page of people, as a Relay connection."
+type PersonConnection {
+  "The nodes of this page, in list order, each with its cursor."
+  edges: [PersonEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of matching people; computed only when asked for."
+  totalCount: Int!
+}
+
+"Conditions on people; every one given must hold."
+input PersonFilter {
+  "Name, English name or alias contains this text."
+  nameContains: String
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
+  region: String
+  "Has all of these roles."
+  roles: [PersonRole!]
+  "Field equals this."
+  field: String
+}
+
+"One intermediary of a page, with its cursor."
+type IntermediaryEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The intermediary."
+  node: Intermediary!
+}
+
+"A page of intermediaries, as a Relay connection."
+type IntermediaryConnection {
+  "The nodes of this page, in list order, each with its cursor."
+  edges: [IntermediaryEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of matching intermediaries; computed only when asked for."
+  totalCount: Int!
+}
+
+"Conditions on intermediaries; every one given must hold."
+input IntermediaryFilter {
+  "Name, English name or alias contains this text."
+  nameContains: String
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
+  region: String
+  "Kind equals this."
+  kind: IntermediaryKind
+  "Administrative level equals this."
+  level: Level
+}
+
+"One project of a page, with its cursor."
+type ProjectEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The project."
+  node: Project!
+}
+
+"A page of projects, as a Relay connection."
+type ProjectConnection {
+  "The nodes of this page, in list order, each with its cursor."
+  edges: [ProjectEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of matching projects; computed only when asked for."
+  totalCount: Int!
+}
+
+"Conditions on projects; every one given must hold."
+input ProjectFilter {
+  "Name, English name or alias contains this text."
+  nameContains: String
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
+  region: String
+  "Level of the programme equals this."
+  level: Level
+  "Status equals this."
+  status: ProjectStatus
+  "Year in or after this year."
+  yearFrom: Int
+  "Year in or before this year."
+  yearTo: Int
+}
+
+"One demand of a page, with its cursor."
+type DemandEdge {
+  "Opaque position of this node in the list: pass it as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + `."
+  cursor: String!
+  "The demand."
+  node: Demand!
+}
+
+"A page of demands, as a Relay connection."
+type DemandConnection {
+  "The nodes of this page, in list order, each with its cursor."
+  edges: [DemandEdge!]!
+  "Where this page lies in the list, and the cursors to page on from it."
+  pageInfo: PageInfo!
+  "Number of matching demands; computed only when asked for."
+  totalCount: Int!
+}
+
+"Conditions on demands; every one given must hold."
+input DemandFilter {
+  "Name, English name or alias contains this text."
+  nameContains: String
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
+  region: String
+  "Status equals this."
+  status: DemandStatus
+  "Field equals this."
+  field: String
+  "Posted in or after this year."
+  yearFrom: Int
+  "Posted in or before this year."
+  yearTo: Int
+}
+
 "A full-text search hit."
 type SearchHit {
   "Relevance score from the full-text index; higher is better."
@@ -3721,6 +6739,66 @@ type Query {
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
     before: String
   ): ResultConnection
+  "People: experts, academicians, 科技特派员, researchers, entrepreneurs; filtered and ordered."
+  people(
+    "Only people that match."
+    filter: PersonFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): PersonConnection
+  "Intermediaries (科技中介), filtered and ordered."
+  intermediaries(
+    "Only intermediaries that match."
+    filter: IntermediaryFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): IntermediaryConnection
+  "Funded projects, filtered and ordered."
+  projects(
+    "Only projects that match."
+    filter: ProjectFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): ProjectConnection
+  "Technology demands, filtered and ordered."
+  demands(
+    "Only demands that match."
+    filter: DemandFilter
+    "Sort order; by name, ascending, when absent."
+    orderBy: NodeOrder
+    "Page forward: the first this many (1..100) after ` + "`" + `after` + "`" + `; 20 when neither ` + "`" + `first` + "`" + ` nor ` + "`" + `last` + "`" + ` is given."
+    first: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `): the page starts after it."
+    after: String
+    "Page backward: the last this many (1..100) before ` + "`" + `before` + "`" + `. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `startCursor` + "`" + `): the page ends before it."
+    before: String
+  ): DemandConnection
 
   """
   Full-text search over names, English names and aliases of all node types,
@@ -3801,10 +6879,11 @@ type Query {
   ): Network
 
   """
-  Where a result went: its developers, each transfer, and the transferees'
-  parks and alliances. ` + "`" + `first` + "`" + ` (1..100, default 20) caps each of these lists:
-  the developers, the transfers (earliest first), and each transferee's parks
-  and alliances; ` + "`" + `truncated` + "`" + ` says where it cut.
+  Where a result went: its developers, the projects that produced it, each
+  transfer (with its broker), and the transferees' parks and alliances.
+  ` + "`" + `first` + "`" + ` (1..100, default 20) caps each of these lists: the developers, the
+  projects, the transfers (earliest first), and each transferee's parks and
+  alliances; ` + "`" + `truncated` + "`" + ` says where it cut.
   """
   resultTrail(
     "Id of the result."
@@ -3817,8 +6896,10 @@ type Query {
 
   """
   Where an enterprise's technology came from: the results it acquired (latest
-  first) and who developed them. ` + "`" + `first` + "`" + ` (1..100, default 20) caps the
-  sources and each source's developers; ` + "`" + `truncated` + "`" + ` says where it cut.
+  first), who developed them and which projects produced them, and the
+  people and intermediaries serving it. ` + "`" + `first` + "`" + ` (1..100, default 20) caps the
+  sources, each source's developers and projects, and the services;
+  ` + "`" + `truncated` + "`" + ` says where it cut.
   """
   technologySources(
     "Id of the enterprise."
@@ -3859,7 +6940,7 @@ type Query {
     relationships: [RelationKind!]
     "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
     region: String
-    "Industry (for universities and results: field) equals this."
+    "Industry (for universities, results, people and demands: field) equals this; refused for intermediaries and projects, which have neither."
     industry: String
     "At most this many nodes (1..100)."
     first: Int = 10
@@ -4099,6 +7180,194 @@ input UpdateResultInput {
   field: String
 }
 
+"A new person. Optional fields left out are absent."
+input CreatePersonInput {
+  "Optional stable id, unique across all node types; generated when absent."
+  id: ID
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for a node added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+  "Roles, e.g. ACADEMICIAN and EXPERT."
+  roles: [PersonRole!]
+  "Title as stated, e.g. 中国工程院院士, 研究员."
+  title: String
+  "Field of work, e.g. 环境工程, 玉米育种."
+  field: String
+}
+
+"Changes to a person: fields left out stay as they are; an optional field set to null is cleared."
+input UpdatePersonInput {
+  "Official name; Chinese names are the norm."
+  name: String
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "Roles, e.g. ACADEMICIAN and EXPERT."
+  roles: [PersonRole!]
+  "Title as stated, e.g. 中国工程院院士, 研究员."
+  title: String
+  "Field of work, e.g. 环境工程, 玉米育种."
+  field: String
+}
+
+"A new intermediary. Optional fields left out are absent."
+input CreateIntermediaryInput {
+  "Optional stable id, unique across all node types; generated when absent."
+  id: ID
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for a node added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+  "Kind of intermediary."
+  kind: IntermediaryKind!
+  "Administrative level, if known."
+  level: Level
+}
+
+"Changes to an intermediary: fields left out stay as they are; an optional field set to null is cleared."
+input UpdateIntermediaryInput {
+  "Official name; Chinese names are the norm."
+  name: String
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "Kind of intermediary."
+  kind: IntermediaryKind
+  "Administrative level, if known."
+  level: Level
+}
+
+"A new project. Optional fields left out are absent."
+input CreateProjectInput {
+  "Optional stable id, unique across all node types; generated when absent."
+  id: ID
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for a node added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+  "Programme, e.g. 国家重点研发计划, 自治区科技重大专项."
+  programme: String
+  "Level of the programme, if known."
+  level: Level
+  "Year approved (or applied for), if known."
+  year: Int
+  "Funding in 万元."
+  funding: Float
+  "Status, if known."
+  status: ProjectStatus
+}
+
+"Changes to a project: fields left out stay as they are; an optional field set to null is cleared."
+input UpdateProjectInput {
+  "Official name; Chinese names are the norm."
+  name: String
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "Programme, e.g. 国家重点研发计划, 自治区科技重大专项."
+  programme: String
+  "Level of the programme, if known."
+  level: Level
+  "Year approved (or applied for), if known."
+  year: Int
+  "Funding in 万元."
+  funding: Float
+  "Status, if known."
+  status: ProjectStatus
+}
+
+"A new demand. Optional fields left out are absent."
+input CreateDemandInput {
+  "Optional stable id, unique across all node types; generated when absent."
+  id: ID
+  "Official name; Chinese names are the norm."
+  name: String!
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "True for a node added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+  "Field, e.g. 农牧业机械, 乳品加工."
+  field: String
+  "What is needed, as posted; may span lines."
+  description: String
+  "Year posted, if known."
+  year: Int
+  "Budget in 万元."
+  budget: Float
+  "Open, matched or solved."
+  status: DemandStatus = OPEN
+}
+
+"Changes to a demand: fields left out stay as they are; an optional field set to null is cleared."
+input UpdateDemandInput {
+  "Official name; Chinese names are the norm."
+  name: String
+  "English name, if known."
+  nameEn: String
+  "Other names: 简称 (short names) and 曾用名 (former names)."
+  aliases: [String!]
+  "Administrative region path, e.g. 内蒙古自治区/巴彦淖尔市/临河区."
+  region: String
+  "Where the facts about this node come from."
+  source: String
+  "Field, e.g. 农牧业机械, 乳品加工."
+  field: String
+  "What is needed, as posted; may span lines."
+  description: String
+  "Year posted, if known."
+  year: Int
+  "Budget in 万元."
+  budget: Float
+  "Open, matched or solved."
+  status: DemandStatus
+}
+
 "What deleting a node removed."
 type DeletePayload {
   """
@@ -4125,6 +7394,20 @@ enum RelationKind {
   TRANSFER
   "Two organisations collaborate (Collaboration)."
   COLLABORATION
+  "A person belongs to an organisation, intermediary, alliance or park (Affiliation)."
+  AFFILIATION
+  "A person or intermediary serves an enterprise, university or park (Service)."
+  SERVICE
+  "An organisation, intermediary or person takes part in a project (Participation)."
+  PARTICIPATION
+  "A project produced a result (Output)."
+  OUTPUT
+  "An enterprise, university or park posted a demand (Posting)."
+  POSTING
+  "A demand was matched with a result, organisation, person or intermediary (Match)."
+  MATCH
+  "An intermediary or person brokered a result's transfer (Brokerage)."
+  BROKERAGE
 }
 
 "How many relationships of one kind a deletion detached."
@@ -4233,6 +7516,8 @@ input TransferInput {
   year: Int
   "Contract value in 万元."
   value: Float
+  "Id of the Intermediary or Person that brokered it: the broker then also has a Brokerage of the result and a BROKERAGE Service to the enterprise."
+  brokerId: ID
   "Where this fact comes from (a document, a list, a URL)."
   source: String
   "True when added for illustration or scale, not stated by a source."
@@ -4245,6 +7530,8 @@ input TransferPatch {
   year: Int
   "Contract value in 万元."
   value: Float
+  "Id of the Intermediary or Person that brokered it; null clears it (and the broker's Brokerage of this transfer)."
+  brokerId: ID
   "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
@@ -4277,6 +7564,192 @@ input CollaborationPatch {
   since: Int
   "Year it ended; null while it lasts or when unknown."
   until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new affiliation: its ends and its properties."
+input AffiliationInput {
+  "A Person id."
+  personId: ID!
+  "An Enterprise, University, Intermediary, Alliance or Park id."
+  organisationId: ID!
+  "Position or capacity as stated, e.g. 首席专家, 总经理."
+  role: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to an affiliation: fields left out stay as they are; an optional field set to null is cleared."
+input AffiliationPatch {
+  "Position or capacity as stated, e.g. 首席专家, 总经理."
+  role: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new service: its ends and its properties."
+input ServiceInput {
+  "A Person or Intermediary id."
+  providerId: ID!
+  "An Enterprise, University or Park id."
+  clientId: ID!
+  "Kind of service; with the ends, it identifies the service."
+  kind: ServiceKind!
+  "Name of the workstation or service, e.g. 刘鸿亮院士专家工作站."
+  title: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to a service: fields left out stay as they are; an optional field set to null is cleared."
+input ServicePatch {
+  "Name of the workstation or service, e.g. 刘鸿亮院士专家工作站."
+  title: String
+  "Year it began, if known."
+  since: Int
+  "Year it ended; null while it lasts or when unknown."
+  until: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new participation: its ends and its properties."
+input ParticipationInput {
+  "An Enterprise, University, Intermediary or Person id."
+  participantId: ID!
+  "A Project id."
+  projectId: ID!
+  "Lead or participant."
+  role: ProjectRole! = LEAD
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to a participation: fields left out stay as they are; an optional field set to null is cleared."
+input ParticipationPatch {
+  "Lead or participant."
+  role: ProjectRole
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new output: its ends and its properties."
+input OutputInput {
+  "A Project id."
+  projectId: ID!
+  "A Result id."
+  resultId: ID!
+  "Year it was produced, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to an output: fields left out stay as they are; an optional field set to null is cleared."
+input OutputPatch {
+  "Year it was produced, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new posting: its ends and its properties."
+input PostingInput {
+  "An Enterprise, University or Park id."
+  posterId: ID!
+  "A Demand id."
+  demandId: ID!
+  "Year it was posted, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to a posting: fields left out stay as they are; an optional field set to null is cleared."
+input PostingPatch {
+  "Year it was posted, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new match: its ends and its properties."
+input MatchInput {
+  "A Demand id."
+  demandId: ID!
+  "A Result, Enterprise, University, Person or Intermediary id."
+  targetId: ID!
+  "How far the match got; with the ends, it identifies the match."
+  stage: MatchStage!
+  "Year of the match, if known."
+  year: Int
+  "The event it happened at, e.g. a 供需对接会."
+  event: String
+  "Id of the Intermediary or Person that brokered it."
+  brokerId: ID
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to a match: fields left out stay as they are; an optional field set to null is cleared."
+input MatchPatch {
+  "Year of the match, if known."
+  year: Int
+  "The event it happened at, e.g. a 供需对接会."
+  event: String
+  "Id of the Intermediary or Person that brokered it; null clears it."
+  brokerId: ID
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+}
+
+"A new brokerage: its ends and its properties."
+input BrokerageInput {
+  "An Intermediary or Person id."
+  brokerId: ID!
+  "A Result id."
+  resultId: ID!
+  "Id of the Enterprise the result went to; with the ends and ` + "`" + `mode` + "`" + `, it identifies the brokerage."
+  enterpriseId: ID!
+  "The mode of the brokered transfer; with the ends and ` + "`" + `enterpriseId` + "`" + `, it identifies the brokerage."
+  mode: TransferMode!
+  "Year of the transfer, if known."
+  year: Int
+  "Where this fact comes from (a document, a list, a URL)."
+  source: String
+  "True when added for illustration or scale, not stated by a source."
+  synthetic: Boolean = false
+}
+
+"Changes to a brokerage: fields left out stay as they are; an optional field set to null is cleared."
+input BrokeragePatch {
+  "Year of the transfer, if known."
+  year: Int
   "Where this fact comes from (a document, a list, a URL)."
   source: String
 }
@@ -4419,6 +7892,54 @@ type Mutation {
     "The changes."
     input: UpdateResultInput!
   ): Result
+  "Create a person; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createPerson(
+    "The new person."
+    input: CreatePersonInput!
+  ): Person
+  "Change a person: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the person."
+  updatePerson(
+    "Id of the person to change."
+    id: ID!
+    "The changes."
+    input: UpdatePersonInput!
+  ): Person
+  "Create an intermediary; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createIntermediary(
+    "The new intermediary."
+    input: CreateIntermediaryInput!
+  ): Intermediary
+  "Change an intermediary: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the intermediary."
+  updateIntermediary(
+    "Id of the intermediary to change."
+    id: ID!
+    "The changes."
+    input: UpdateIntermediaryInput!
+  ): Intermediary
+  "Create a project; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createProject(
+    "The new project."
+    input: CreateProjectInput!
+  ): Project
+  "Change a project: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the project."
+  updateProject(
+    "Id of the project to change."
+    id: ID!
+    "The changes."
+    input: UpdateProjectInput!
+  ): Project
+  "Create a demand; fails if ` + "`" + `input.id` + "`" + ` is taken."
+  createDemand(
+    "The new demand."
+    input: CreateDemandInput!
+  ): Demand
+  "Change a demand: fields left out of ` + "`" + `input` + "`" + ` stay as they are, a field set to null is cleared; returns the demand."
+  updateDemand(
+    "Id of the demand to change."
+    id: ID!
+    "The changes."
+    input: UpdateDemandInput!
+  ): Demand
   "Delete any node and detach its relationships."
   deleteNode(
     "Id of the node to delete."
@@ -4552,12 +8073,182 @@ type Mutation {
     "The kind of the collaboration; with its ends, it identifies it."
     kind: CollaborationKind!
   ): Collaboration
+
+  "Add an affiliation; fails if the person already has it with other values."
+  addAffiliation(
+    "The new affiliation."
+    input: AffiliationInput!
+  ): Affiliation
+  "Change an affiliation's properties; returns the affiliation."
+  updateAffiliation(
+    "Id of the person."
+    personId: ID!
+    "Id of the organisation, intermediary, alliance or park."
+    organisationId: ID!
+    "The changes."
+    patch: AffiliationPatch!
+  ): Affiliation
+  "Remove an affiliation; returns the removed relationship."
+  removeAffiliation(
+    "Id of the person."
+    personId: ID!
+    "Id of the organisation, intermediary, alliance or park."
+    organisationId: ID!
+  ): Affiliation
+
+  "Add a service; one per kind between a provider and a client."
+  addService(
+    "The new service."
+    input: ServiceInput!
+  ): Service
+  "Change a service's properties; returns the service."
+  updateService(
+    "Id of the provider: a Person or an Intermediary."
+    providerId: ID!
+    "Id of the client: an Enterprise, University or Park."
+    clientId: ID!
+    "The kind of the service; with its ends, it identifies the service."
+    kind: ServiceKind!
+    "The changes."
+    patch: ServicePatch!
+  ): Service
+  "Remove a service; returns the removed relationship."
+  removeService(
+    "Id of the provider: a Person or an Intermediary."
+    providerId: ID!
+    "Id of the client: an Enterprise, University or Park."
+    clientId: ID!
+    "The kind of the service; with its ends, it identifies the service."
+    kind: ServiceKind!
+  ): Service
+
+  "Add a participation; fails if it exists with other values."
+  addParticipation(
+    "The new participation."
+    input: ParticipationInput!
+  ): Participation
+  "Change a participation's properties; returns the participation."
+  updateParticipation(
+    "Id of the participant: an Enterprise, University, Intermediary or Person."
+    participantId: ID!
+    "Id of the project."
+    projectId: ID!
+    "The changes."
+    patch: ParticipationPatch!
+  ): Participation
+  "Remove a participation; returns the removed relationship."
+  removeParticipation(
+    "Id of the participant: an Enterprise, University, Intermediary or Person."
+    participantId: ID!
+    "Id of the project."
+    projectId: ID!
+  ): Participation
+
+  "Add an output; fails if it exists with other values."
+  addOutput(
+    "The new output."
+    input: OutputInput!
+  ): Output
+  "Change an output's properties; returns the output."
+  updateOutput(
+    "Id of the project."
+    projectId: ID!
+    "Id of the result."
+    resultId: ID!
+    "The changes."
+    patch: OutputPatch!
+  ): Output
+  "Remove an output; returns the removed relationship."
+  removeOutput(
+    "Id of the project."
+    projectId: ID!
+    "Id of the result."
+    resultId: ID!
+  ): Output
+
+  "Add a posting; fails if it exists with other values."
+  addPosting(
+    "The new posting."
+    input: PostingInput!
+  ): Posting
+  "Change a posting's properties; returns the posting."
+  updatePosting(
+    "Id of the poster: an Enterprise, University or Park."
+    posterId: ID!
+    "Id of the demand."
+    demandId: ID!
+    "The changes."
+    patch: PostingPatch!
+  ): Posting
+  "Remove a posting; returns the removed relationship."
+  removePosting(
+    "Id of the poster: an Enterprise, University or Park."
+    posterId: ID!
+    "Id of the demand."
+    demandId: ID!
+  ): Posting
+
+  "Add a match; one per stage between a demand and a target. A ` + "`" + `brokerId` + "`" + ` must name an Intermediary or Person."
+  addMatch(
+    "The new match."
+    input: MatchInput!
+  ): Match
+  "Change a match's properties; returns the match."
+  updateMatch(
+    "Id of the demand."
+    demandId: ID!
+    "Id of the target: a Result, Enterprise, University, Person or Intermediary."
+    targetId: ID!
+    "The stage of the match; with its ends, it identifies the match."
+    stage: MatchStage!
+    "The changes."
+    patch: MatchPatch!
+  ): Match
+  "Remove a match; returns the removed relationship."
+  removeMatch(
+    "Id of the demand."
+    demandId: ID!
+    "Id of the target: a Result, Enterprise, University, Person or Intermediary."
+    targetId: ID!
+    "The stage of the match; with its ends, it identifies the match."
+    stage: MatchStage!
+  ): Match
+
+  "Add a brokerage directly (a transfer with ` + "`" + `brokerId` + "`" + ` adds its own); one per enterprise and mode."
+  addBrokerage(
+    "The new brokerage."
+    input: BrokerageInput!
+  ): Brokerage
+  "Change a brokerage's properties; returns the brokerage."
+  updateBrokerage(
+    "Id of the broker: an Intermediary or Person."
+    brokerId: ID!
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise the result went to."
+    enterpriseId: ID!
+    "The mode of the brokered transfer."
+    mode: TransferMode!
+    "The changes."
+    patch: BrokeragePatch!
+  ): Brokerage
+  "Remove a brokerage; returns the removed relationship."
+  removeBrokerage(
+    "Id of the broker: an Intermediary or Person."
+    brokerId: ID!
+    "Id of the result."
+    resultId: ID!
+    "Id of the enterprise the result went to."
+    enterpriseId: ID!
+    "The mode of the brokered transfer."
+    mode: TransferMode!
+  ): Brokerage
 }
 
 # ---------------------------------------------------------------- chains
 
 "Any relationship of the graph, with its properties and both ends."
-union Relationship = Membership | Location | Development | Transfer | Collaboration
+union Relationship = Membership | Location | Development | Transfer | Collaboration | Affiliation | Service | Participation | Output | Posting | Match | Brokerage
 
 "A relationship's direction relative to the reading order of a chain."
 enum StepDirection {
@@ -4656,9 +8347,11 @@ type ResultTrail {
   result: Result!
   "Who developed it."
   developers: [Development!]!
-  "Each transfer of it, with where the transferee sits."
+  "The projects that produced it (the funding behind it)."
+  projects: [Output!]!
+  "Each transfer of it, with where the transferee sits; a brokered transfer names its ` + "`" + `broker` + "`" + `."
   transfers: [TrailTransfer!]!
-  "True when ` + "`" + `first` + "`" + ` cut the developers or the transfers (more exist)."
+  "True when ` + "`" + `first` + "`" + ` cut the developers, the projects or the transfers (more exist)."
   truncated: Boolean!
 }
 
@@ -4678,9 +8371,11 @@ type TrailTransfer {
 type TechnologySources {
   "The enterprise."
   enterprise: Enterprise!
-  "Each result it acquired, with who developed it."
+  "Each result it acquired, with who developed it; a brokered transfer names its ` + "`" + `broker` + "`" + `."
   sources: [TechnologySource!]!
-  "True when ` + "`" + `first` + "`" + ` cut the sources (more exist)."
+  "People and intermediaries serving it (院士专家工作站, 科技特派员, brokerage…), the latest first."
+  services: [Service!]!
+  "True when ` + "`" + `first` + "`" + ` cut the sources or the services (more exist)."
   truncated: Boolean!
 }
 
@@ -4690,7 +8385,9 @@ type TechnologySource {
   transfer: Transfer!
   "The developing institutions (enterprises, universities, institutes)."
   developers: [Development!]!
-  "True when ` + "`" + `first` + "`" + ` cut the developers (more exist)."
+  "The projects that produced the result."
+  projects: [Output!]!
+  "True when ` + "`" + `first` + "`" + ` cut the developers or the projects (more exist)."
   truncated: Boolean!
 }
 
@@ -4781,6 +8478,48 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Affiliation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "person":
+		return ec.fieldContext_Affiliation_person(ctx, field)
+	case "organisation":
+		return ec.fieldContext_Affiliation_organisation(ctx, field)
+	case "role":
+		return ec.fieldContext_Affiliation_role(ctx, field)
+	case "since":
+		return ec.fieldContext_Affiliation_since(ctx, field)
+	case "until":
+		return ec.fieldContext_Affiliation_until(ctx, field)
+	case "source":
+		return ec.fieldContext_Affiliation_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Affiliation_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
+}
+
+func (ec *executionContext) childFields_AffiliationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AffiliationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AffiliationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AffiliationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AffiliationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AffiliationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AffiliationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AffiliationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AffiliationEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Alliance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4805,6 +8544,8 @@ func (ec *executionContext) childFields_Alliance(ctx context.Context, field grap
 		return ec.fieldContext_Alliance_founded(ctx, field)
 	case "members":
 		return ec.fieldContext_Alliance_members(ctx, field)
+	case "people":
+		return ec.fieldContext_Alliance_people(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alliance", field.Name)
 }
@@ -4829,6 +8570,50 @@ func (ec *executionContext) childFields_AllianceEdge(ctx context.Context, field 
 		return ec.fieldContext_AllianceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AllianceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Brokerage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "broker":
+		return ec.fieldContext_Brokerage_broker(ctx, field)
+	case "result":
+		return ec.fieldContext_Brokerage_result(ctx, field)
+	case "enterpriseId":
+		return ec.fieldContext_Brokerage_enterpriseId(ctx, field)
+	case "enterprise":
+		return ec.fieldContext_Brokerage_enterprise(ctx, field)
+	case "mode":
+		return ec.fieldContext_Brokerage_mode(ctx, field)
+	case "year":
+		return ec.fieldContext_Brokerage_year(ctx, field)
+	case "source":
+		return ec.fieldContext_Brokerage_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Brokerage_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Brokerage", field.Name)
+}
+
+func (ec *executionContext) childFields_BrokerageConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BrokerageConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BrokerageConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_BrokerageConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BrokerageConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BrokerageEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BrokerageEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BrokerageEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BrokerageEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Chain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4933,6 +8718,62 @@ func (ec *executionContext) childFields_DeletePayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type DeletePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Demand(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Demand_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Demand_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Demand_nameEn(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Demand_aliases(ctx, field)
+	case "region":
+		return ec.fieldContext_Demand_region(ctx, field)
+	case "source":
+		return ec.fieldContext_Demand_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Demand_synthetic(ctx, field)
+	case "field":
+		return ec.fieldContext_Demand_field(ctx, field)
+	case "description":
+		return ec.fieldContext_Demand_description(ctx, field)
+	case "year":
+		return ec.fieldContext_Demand_year(ctx, field)
+	case "budget":
+		return ec.fieldContext_Demand_budget(ctx, field)
+	case "status":
+		return ec.fieldContext_Demand_status(ctx, field)
+	case "postedBy":
+		return ec.fieldContext_Demand_postedBy(ctx, field)
+	case "matches":
+		return ec.fieldContext_Demand_matches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Demand", field.Name)
+}
+
+func (ec *executionContext) childFields_DemandConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DemandConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DemandConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DemandConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemandConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DemandEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_DemandEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_DemandEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DemandEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DetachedCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -5017,6 +8858,16 @@ func (ec *executionContext) childFields_Enterprise(ctx context.Context, field gr
 		return ec.fieldContext_Enterprise_acquiredResults(ctx, field)
 	case "collaborators":
 		return ec.fieldContext_Enterprise_collaborators(ctx, field)
+	case "people":
+		return ec.fieldContext_Enterprise_people(ctx, field)
+	case "servedBy":
+		return ec.fieldContext_Enterprise_servedBy(ctx, field)
+	case "projects":
+		return ec.fieldContext_Enterprise_projects(ctx, field)
+	case "demands":
+		return ec.fieldContext_Enterprise_demands(ctx, field)
+	case "matchedDemands":
+		return ec.fieldContext_Enterprise_matchedDemands(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Enterprise", field.Name)
 }
@@ -5119,6 +8970,62 @@ func (ec *executionContext) childFields_ImportRow(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type ImportRow", field.Name)
 }
 
+func (ec *executionContext) childFields_Intermediary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Intermediary_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Intermediary_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Intermediary_nameEn(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Intermediary_aliases(ctx, field)
+	case "region":
+		return ec.fieldContext_Intermediary_region(ctx, field)
+	case "source":
+		return ec.fieldContext_Intermediary_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Intermediary_synthetic(ctx, field)
+	case "kind":
+		return ec.fieldContext_Intermediary_kind(ctx, field)
+	case "level":
+		return ec.fieldContext_Intermediary_level(ctx, field)
+	case "people":
+		return ec.fieldContext_Intermediary_people(ctx, field)
+	case "serves":
+		return ec.fieldContext_Intermediary_serves(ctx, field)
+	case "projects":
+		return ec.fieldContext_Intermediary_projects(ctx, field)
+	case "matchedDemands":
+		return ec.fieldContext_Intermediary_matchedDemands(ctx, field)
+	case "brokered":
+		return ec.fieldContext_Intermediary_brokered(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Intermediary", field.Name)
+}
+
+func (ec *executionContext) childFields_IntermediaryConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_IntermediaryConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_IntermediaryConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_IntermediaryConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntermediaryConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_IntermediaryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_IntermediaryEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_IntermediaryEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IntermediaryEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "tenant":
@@ -5159,6 +9066,52 @@ func (ec *executionContext) childFields_LocationEdge(ctx context.Context, field 
 		return ec.fieldContext_LocationEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Match(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "demand":
+		return ec.fieldContext_Match_demand(ctx, field)
+	case "target":
+		return ec.fieldContext_Match_target(ctx, field)
+	case "stage":
+		return ec.fieldContext_Match_stage(ctx, field)
+	case "year":
+		return ec.fieldContext_Match_year(ctx, field)
+	case "event":
+		return ec.fieldContext_Match_event(ctx, field)
+	case "brokerId":
+		return ec.fieldContext_Match_brokerId(ctx, field)
+	case "broker":
+		return ec.fieldContext_Match_broker(ctx, field)
+	case "source":
+		return ec.fieldContext_Match_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Match_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MatchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MatchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MatchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MatchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MatchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Membership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5243,6 +9196,44 @@ func (ec *executionContext) childFields_NetworkNode(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type NetworkNode", field.Name)
 }
 
+func (ec *executionContext) childFields_Output(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_Output_project(ctx, field)
+	case "result":
+		return ec.fieldContext_Output_result(ctx, field)
+	case "year":
+		return ec.fieldContext_Output_year(ctx, field)
+	case "source":
+		return ec.fieldContext_Output_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Output_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Output", field.Name)
+}
+
+func (ec *executionContext) childFields_OutputConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OutputConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OutputConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OutputConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutputConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OutputEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OutputEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OutputEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutputEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5287,6 +9278,12 @@ func (ec *executionContext) childFields_Park(ctx context.Context, field graphql.
 		return ec.fieldContext_Park_enterprises(ctx, field)
 	case "parents":
 		return ec.fieldContext_Park_parents(ctx, field)
+	case "people":
+		return ec.fieldContext_Park_people(ctx, field)
+	case "servedBy":
+		return ec.fieldContext_Park_servedBy(ctx, field)
+	case "demands":
+		return ec.fieldContext_Park_demands(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Park", field.Name)
 }
@@ -5311,6 +9308,44 @@ func (ec *executionContext) childFields_ParkEdge(ctx context.Context, field grap
 		return ec.fieldContext_ParkEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ParkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Participation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "participant":
+		return ec.fieldContext_Participation_participant(ctx, field)
+	case "project":
+		return ec.fieldContext_Participation_project(ctx, field)
+	case "role":
+		return ec.fieldContext_Participation_role(ctx, field)
+	case "source":
+		return ec.fieldContext_Participation_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Participation_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
+}
+
+func (ec *executionContext) childFields_ParticipationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ParticipationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ParticipationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ParticipationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ParticipationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ParticipationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ParticipationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ParticipationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ParticipationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_PartnerReason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5343,6 +9378,158 @@ func (ec *executionContext) childFields_PartnerSuggestion(ctx context.Context, f
 		return ec.fieldContext_PartnerSuggestion_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartnerSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Person_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Person_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Person_nameEn(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Person_aliases(ctx, field)
+	case "region":
+		return ec.fieldContext_Person_region(ctx, field)
+	case "source":
+		return ec.fieldContext_Person_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Person_synthetic(ctx, field)
+	case "roles":
+		return ec.fieldContext_Person_roles(ctx, field)
+	case "title":
+		return ec.fieldContext_Person_title(ctx, field)
+	case "field":
+		return ec.fieldContext_Person_field(ctx, field)
+	case "affiliations":
+		return ec.fieldContext_Person_affiliations(ctx, field)
+	case "serves":
+		return ec.fieldContext_Person_serves(ctx, field)
+	case "projects":
+		return ec.fieldContext_Person_projects(ctx, field)
+	case "matchedDemands":
+		return ec.fieldContext_Person_matchedDemands(ctx, field)
+	case "brokered":
+		return ec.fieldContext_Person_brokered(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Person", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PersonConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PersonConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PersonConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PersonEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PersonEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PersonEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PersonEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Posting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "poster":
+		return ec.fieldContext_Posting_poster(ctx, field)
+	case "demand":
+		return ec.fieldContext_Posting_demand(ctx, field)
+	case "year":
+		return ec.fieldContext_Posting_year(ctx, field)
+	case "source":
+		return ec.fieldContext_Posting_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Posting_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Posting", field.Name)
+}
+
+func (ec *executionContext) childFields_PostingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PostingConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PostingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PostingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PostingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PostingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PostingEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostingEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Project(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Project_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Project_name(ctx, field)
+	case "nameEn":
+		return ec.fieldContext_Project_nameEn(ctx, field)
+	case "aliases":
+		return ec.fieldContext_Project_aliases(ctx, field)
+	case "region":
+		return ec.fieldContext_Project_region(ctx, field)
+	case "source":
+		return ec.fieldContext_Project_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Project_synthetic(ctx, field)
+	case "programme":
+		return ec.fieldContext_Project_programme(ctx, field)
+	case "level":
+		return ec.fieldContext_Project_level(ctx, field)
+	case "year":
+		return ec.fieldContext_Project_year(ctx, field)
+	case "funding":
+		return ec.fieldContext_Project_funding(ctx, field)
+	case "status":
+		return ec.fieldContext_Project_status(ctx, field)
+	case "participants":
+		return ec.fieldContext_Project_participants(ctx, field)
+	case "outputs":
+		return ec.fieldContext_Project_outputs(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProjectConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProjectConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProjectConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProjectEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProjectEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RelationCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5381,6 +9568,12 @@ func (ec *executionContext) childFields_Result(ctx context.Context, field graphq
 		return ec.fieldContext_Result_developers(ctx, field)
 	case "transfers":
 		return ec.fieldContext_Result_transfers(ctx, field)
+	case "projects":
+		return ec.fieldContext_Result_projects(ctx, field)
+	case "matchedDemands":
+		return ec.fieldContext_Result_matchedDemands(ctx, field)
+	case "brokers":
+		return ec.fieldContext_Result_brokers(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Result", field.Name)
 }
@@ -5413,6 +9606,8 @@ func (ec *executionContext) childFields_ResultTrail(ctx context.Context, field g
 		return ec.fieldContext_ResultTrail_result(ctx, field)
 	case "developers":
 		return ec.fieldContext_ResultTrail_developers(ctx, field)
+	case "projects":
+		return ec.fieldContext_ResultTrail_projects(ctx, field)
 	case "transfers":
 		return ec.fieldContext_ResultTrail_transfers(ctx, field)
 	case "truncated":
@@ -5451,12 +9646,58 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
 }
 
+func (ec *executionContext) childFields_Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provider":
+		return ec.fieldContext_Service_provider(ctx, field)
+	case "client":
+		return ec.fieldContext_Service_client(ctx, field)
+	case "kind":
+		return ec.fieldContext_Service_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Service_title(ctx, field)
+	case "since":
+		return ec.fieldContext_Service_since(ctx, field)
+	case "until":
+		return ec.fieldContext_Service_until(ctx, field)
+	case "source":
+		return ec.fieldContext_Service_source(ctx, field)
+	case "synthetic":
+		return ec.fieldContext_Service_synthetic(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ServiceConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ServiceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ServiceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ServiceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ServiceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_TechnologySource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "transfer":
 		return ec.fieldContext_TechnologySource_transfer(ctx, field)
 	case "developers":
 		return ec.fieldContext_TechnologySource_developers(ctx, field)
+	case "projects":
+		return ec.fieldContext_TechnologySource_projects(ctx, field)
 	case "truncated":
 		return ec.fieldContext_TechnologySource_truncated(ctx, field)
 	}
@@ -5469,6 +9710,8 @@ func (ec *executionContext) childFields_TechnologySources(ctx context.Context, f
 		return ec.fieldContext_TechnologySources_enterprise(ctx, field)
 	case "sources":
 		return ec.fieldContext_TechnologySources_sources(ctx, field)
+	case "services":
+		return ec.fieldContext_TechnologySources_services(ctx, field)
 	case "truncated":
 		return ec.fieldContext_TechnologySources_truncated(ctx, field)
 	}
@@ -5501,6 +9744,10 @@ func (ec *executionContext) childFields_Transfer(ctx context.Context, field grap
 		return ec.fieldContext_Transfer_year(ctx, field)
 	case "value":
 		return ec.fieldContext_Transfer_value(ctx, field)
+	case "brokerId":
+		return ec.fieldContext_Transfer_brokerId(ctx, field)
+	case "broker":
+		return ec.fieldContext_Transfer_broker(ctx, field)
 	case "source":
 		return ec.fieldContext_Transfer_source(ctx, field)
 	case "synthetic":
@@ -5559,6 +9806,16 @@ func (ec *executionContext) childFields_University(ctx context.Context, field gr
 		return ec.fieldContext_University_developedResults(ctx, field)
 	case "collaborators":
 		return ec.fieldContext_University_collaborators(ctx, field)
+	case "people":
+		return ec.fieldContext_University_people(ctx, field)
+	case "servedBy":
+		return ec.fieldContext_University_servedBy(ctx, field)
+	case "projects":
+		return ec.fieldContext_University_projects(ctx, field)
+	case "demands":
+		return ec.fieldContext_University_demands(ctx, field)
+	case "matchedDemands":
+		return ec.fieldContext_University_matchedDemands(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type University", field.Name)
 }
@@ -5739,6 +9996,120 @@ func (ec *executionContext) field_Alliance_members_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Alliance_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Demand_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Demand_postedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Enterprise_acquiredResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5853,7 +10224,83 @@ func (ec *executionContext) field_Enterprise_collaborators_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Enterprise_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Enterprise_developedResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Enterprise_matchedDemands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -5929,6 +10376,338 @@ func (ec *executionContext) field_Enterprise_parks_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Enterprise_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Enterprise_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Enterprise_servedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Intermediary_brokered_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Intermediary_matchedDemands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Intermediary_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Intermediary_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Intermediary_serves_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNAffiliationInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addBrokerage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNBrokerageInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addCollaboration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5971,12 +10750,82 @@ func (ec *executionContext) field_Mutation_addLocation_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNMatchInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (map[string]any, error) {
 			return ec.unmarshalNMembershipInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addOutput_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNOutputInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addParticipation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNParticipationInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addPosting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNPostingInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNServiceInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6013,6 +10862,20 @@ func (ec *executionContext) field_Mutation_createAlliance_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createDemand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNCreateDemandInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createEnterprise_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6027,12 +10890,54 @@ func (ec *executionContext) field_Mutation_createEnterprise_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createIntermediary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNCreateIntermediaryInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createPark_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (map[string]any, error) {
 			return ec.unmarshalNCreateParkInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNCreatePersonInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNCreateProjectInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6094,6 +10999,66 @@ func (ec *executionContext) field_Mutation_importGraph_args(ctx context.Context,
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "organisationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organisationId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeBrokerage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "brokerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["brokerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "resultId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resultId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "enterpriseId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["enterpriseId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "mode",
+		func(ctx context.Context, v any) (model.TransferMode, error) {
+			return ec.unmarshalNTransferMode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferMode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mode"] = arg3
 	return args, nil
 }
 
@@ -6171,6 +11136,36 @@ func (ec *executionContext) field_Mutation_removeLocation_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_removeMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "demandId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demandId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "targetId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "stage",
+		func(ctx context.Context, v any) (model.MatchStage, error) {
+			return ec.unmarshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stage"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_removeMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6190,6 +11185,102 @@ func (ec *executionContext) field_Mutation_removeMembership_args(ctx context.Con
 		return nil, err
 	}
 	args["allianceId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeOutput_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "projectId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "resultId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resultId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeParticipation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "participantId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["participantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removePosting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "posterId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["posterId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "demandId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demandId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "providerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["providerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.ServiceKind, error) {
+			return ec.unmarshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg2
 	return args, nil
 }
 
@@ -6223,6 +11314,36 @@ func (ec *executionContext) field_Mutation_removeTransfer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "personId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["personId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "organisationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["organisationId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNAffiliationPatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateAlliance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6242,6 +11363,52 @@ func (ec *executionContext) field_Mutation_updateAlliance_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateBrokerage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "brokerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["brokerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "resultId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resultId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "enterpriseId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["enterpriseId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "mode",
+		func(ctx context.Context, v any) (model.TransferMode, error) {
+			return ec.unmarshalNTransferMode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferMode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["mode"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNBrokeragePatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg4
 	return args, nil
 }
 
@@ -6280,6 +11447,28 @@ func (ec *executionContext) field_Mutation_updateCollaboration_args(ctx context.
 		return nil, err
 	}
 	args["patch"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateDemand_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNUpdateDemandInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -6335,6 +11524,28 @@ func (ec *executionContext) field_Mutation_updateEnterprise_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateIntermediary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNUpdateIntermediaryInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6362,6 +11573,44 @@ func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Conte
 		return nil, err
 	}
 	args["patch"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "demandId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demandId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "targetId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["targetId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "stage",
+		func(ctx context.Context, v any) (model.MatchStage, error) {
+			return ec.unmarshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stage"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNMatchPatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg3
 	return args, nil
 }
 
@@ -6395,6 +11644,36 @@ func (ec *executionContext) field_Mutation_updateMembership_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateOutput_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "projectId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "resultId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resultId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNOutputPatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updatePark_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6409,6 +11688,110 @@ func (ec *executionContext) field_Mutation_updatePark_args(ctx context.Context, 
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (map[string]any, error) {
 			return ec.unmarshalNUpdateParkInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateParticipation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "participantId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["participantId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "projectId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNParticipationPatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNUpdatePersonInput2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePosting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "posterId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["posterId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "demandId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["demandId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNPostingPatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNUpdateProjectInput2map(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6436,6 +11819,44 @@ func (ec *executionContext) field_Mutation_updateResult_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "providerId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["providerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["clientId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (model.ServiceKind, error) {
+			return ec.unmarshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "patch",
+		func(ctx context.Context, v any) (map[string]any, error) {
+			return ec.unmarshalNServicePatch2map(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["patch"] = arg3
 	return args, nil
 }
 
@@ -6496,6 +11917,44 @@ func (ec *executionContext) field_Mutation_updateUniversity_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Park_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -6575,7 +12034,349 @@ func (ec *executionContext) field_Park_parents_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Park_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Park_servedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Park_tenants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_affiliations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_brokered_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_matchedDemands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Person_serves_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_outputs_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_participants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -6759,6 +12560,60 @@ func (ec *executionContext) field_Query_chain_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DemandFilter, error) {
+			return ec.unmarshalODemandFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.NodeOrder, error) {
+			return ec.unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_enterprises_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6875,6 +12730,60 @@ func (ec *executionContext) field_Query_hubs_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_intermediaries_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.IntermediaryFilter, error) {
+			return ec.unmarshalOIntermediaryFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.NodeOrder, error) {
+			return ec.unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6987,6 +12896,114 @@ func (ec *executionContext) field_Query_parks_args(ctx context.Context, rawArgs 
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.ParkFilter, error) {
 			return ec.unmarshalOParkFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParkFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.NodeOrder, error) {
+			return ec.unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PersonFilter, error) {
+			return ec.unmarshalOPersonFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.NodeOrder, error) {
+			return ec.unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNodeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ProjectFilter, error) {
+			return ec.unmarshalOProjectFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7279,7 +13296,121 @@ func (ec *executionContext) field_Query_universities_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Result_brokers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Result_developers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Result_matchedDemands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Result_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -7431,6 +13562,44 @@ func (ec *executionContext) field_University_collaborators_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_University_demands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_University_developedResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7469,7 +13638,159 @@ func (ec *executionContext) field_University_developedResults_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_University_matchedDemands_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_University_parks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_University_people_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_University_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_University_servedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -7566,6 +13887,327 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Affiliation_person(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_person(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Affiliation().Person(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_person(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Affiliation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Affiliation_organisation(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Affiliation().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Affiliation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Affiliation_role(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Affiliation_since(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Affiliation_until(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Affiliation_source(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Affiliation_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _AffiliationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AffiliationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AffiliationEdge) graphql.Marshaler {
+			return ec.marshalNAffiliationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AffiliationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AffiliationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AffiliationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AffiliationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AffiliationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AffiliationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AffiliationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AffiliationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AffiliationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AffiliationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AffiliationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AffiliationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AffiliationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AffiliationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AffiliationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AffiliationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AffiliationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AffiliationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Alliance_id(ctx context.Context, field graphql.CollectedField, obj *model.Alliance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7841,6 +14483,50 @@ func (ec *executionContext) fieldContext_Alliance_members(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Alliance_people(ctx context.Context, field graphql.CollectedField, obj *model.Alliance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alliance_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Alliance().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alliance_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alliance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Alliance_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AllianceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AllianceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7978,6 +14664,359 @@ func (ec *executionContext) fieldContext_AllianceEdge_node(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Alliance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brokerage_broker(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_broker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brokerage().Broker(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_broker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brokerage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brokerage_result(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brokerage().Result(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
+			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brokerage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Result(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brokerage_enterpriseId(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_enterpriseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnterpriseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_enterpriseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brokerage", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Brokerage_enterprise(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_enterprise(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Brokerage().Enterprise(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Enterprise) graphql.Marshaler {
+			return ec.marshalOEnterprise2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐEnterprise(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_enterprise(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Brokerage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Enterprise(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Brokerage_mode(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_mode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TransferMode) graphql.Marshaler {
+			return ec.marshalNTransferMode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferMode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_mode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brokerage", field, false, false, errors.New("field of type TransferMode does not have child fields"))
+}
+
+func (ec *executionContext) _Brokerage_year(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brokerage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Brokerage_source(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brokerage", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Brokerage_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Brokerage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Brokerage_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Brokerage_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Brokerage", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _BrokerageConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BrokerageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerageConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.BrokerageEdge) graphql.Marshaler {
+			return ec.marshalNBrokerageEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerageConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BrokerageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrokerageEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BrokerageConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BrokerageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerageConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerageConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BrokerageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BrokerageConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.BrokerageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerageConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerageConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BrokerageConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _BrokerageEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BrokerageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerageEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerageEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BrokerageEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _BrokerageEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BrokerageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BrokerageEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+			return ec.marshalNBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BrokerageEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BrokerageEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brokerage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8776,6 +15815,512 @@ func (ec *executionContext) fieldContext_DeletePayload_detached(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DetachedCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Demand_id(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_name(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_nameEn(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_region(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_source(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_field(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_description(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_year(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_budget(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_budget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Budget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_budget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_status(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DemandStatus) graphql.Marshaler {
+			return ec.marshalNDemandStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Demand", field, false, false, errors.New("field of type DemandStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Demand_postedBy(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_postedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Demand().PostedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostingConnection) graphql.Marshaler {
+			return ec.marshalNPostingConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_postedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Demand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Demand_postedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Demand_matches(ctx context.Context, field graphql.CollectedField, obj *model.Demand) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Demand_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Demand().Matches(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Demand_matches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Demand",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Demand_matches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.DemandEdge) graphql.Marshaler {
+			return ec.marshalNDemandEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DemandConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DemandConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DemandEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DemandEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DemandEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _DemandEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DemandEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DemandEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+			return ec.marshalNDemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DemandEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DemandEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9598,6 +17143,226 @@ func (ec *executionContext) fieldContext_Enterprise_collaborators(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Enterprise_people(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Enterprise().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_servedBy(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_servedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Enterprise().ServedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+			return ec.marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_servedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_servedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_projects(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Enterprise().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+			return ec.marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_demands(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_demands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Enterprise().Demands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostingConnection) graphql.Marshaler {
+			return ec.marshalNPostingConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_demands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_demands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Enterprise_matchedDemands(ctx context.Context, field graphql.CollectedField, obj *model.Enterprise) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Enterprise_matchedDemands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Enterprise().MatchedDemands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Enterprise_matchedDemands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Enterprise",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Enterprise_matchedDemands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EnterpriseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EnterpriseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10272,6 +18037,575 @@ func (ec *executionContext) fieldContext_ImportRow_reason(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ImportRow", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Intermediary_id(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_name(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_nameEn(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_region(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_source(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_kind(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.IntermediaryKind) graphql.Marshaler {
+			return ec.marshalNIntermediaryKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type IntermediaryKind does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_level(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Level) graphql.Marshaler {
+			return ec.marshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Intermediary", field, false, false, errors.New("field of type Level does not have child fields"))
+}
+
+func (ec *executionContext) _Intermediary_people(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Intermediary().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intermediary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intermediary_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Intermediary_serves(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_serves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Intermediary().Serves(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+			return ec.marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_serves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intermediary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intermediary_serves_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Intermediary_projects(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Intermediary().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+			return ec.marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intermediary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intermediary_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Intermediary_matchedDemands(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_matchedDemands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Intermediary().MatchedDemands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_matchedDemands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intermediary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intermediary_matchedDemands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Intermediary_brokered(ctx context.Context, field graphql.CollectedField, obj *model.Intermediary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Intermediary_brokered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Intermediary().Brokered(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BrokerageConnection) graphql.Marshaler {
+			return ec.marshalNBrokerageConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Intermediary_brokered(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Intermediary",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrokerageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Intermediary_brokered_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntermediaryConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.IntermediaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntermediaryConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.IntermediaryEdge) graphql.Marshaler {
+			return ec.marshalNIntermediaryEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntermediaryConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntermediaryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntermediaryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntermediaryConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.IntermediaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntermediaryConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntermediaryConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntermediaryConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IntermediaryConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.IntermediaryConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntermediaryConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntermediaryConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntermediaryConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _IntermediaryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.IntermediaryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntermediaryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntermediaryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IntermediaryEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _IntermediaryEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.IntermediaryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IntermediaryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Intermediary) graphql.Marshaler {
+			return ec.marshalNIntermediary2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IntermediaryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IntermediaryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intermediary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Location_tenant(ctx context.Context, field graphql.CollectedField, obj *model.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10588,6 +18922,382 @@ func (ec *executionContext) fieldContext_LocationEdge_node(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_demand(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Demand(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+			return ec.marshalNDemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_target(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_stage(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MatchStage) graphql.Marshaler {
+			return ec.marshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type MatchStage does not have child fields"))
+}
+
+func (ec *executionContext) _Match_year(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Match_event(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Match_brokerId(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_brokerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrokerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_brokerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Match_broker(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_broker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Broker(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_broker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_source(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Match_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _MatchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchEdge) graphql.Marshaler {
+			return ec.marshalNMatchEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _MatchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _MatchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11354,6 +20064,358 @@ func (ec *executionContext) fieldContext_Mutation_updateResult(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePerson(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePerson(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalOPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createIntermediary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createIntermediary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateIntermediary(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Intermediary) graphql.Marshaler {
+			return ec.marshalOIntermediary2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createIntermediary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intermediary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIntermediary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIntermediary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIntermediary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIntermediary(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Intermediary) graphql.Marshaler {
+			return ec.marshalOIntermediary2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediary(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIntermediary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Intermediary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIntermediary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createDemand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createDemand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateDemand(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+			return ec.marshalODemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createDemand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createDemand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateDemand(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateDemand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateDemand(ctx, fc.Args["id"].(string), fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+			return ec.marshalODemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateDemand(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateDemand_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12102,6 +21164,930 @@ func (ec *executionContext) fieldContext_Mutation_removeCollaboration(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_addAffiliation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addAffiliation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddAffiliation(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+			return ec.marshalOAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addAffiliation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addAffiliation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAffiliation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAffiliation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAffiliation(ctx, fc.Args["personId"].(string), fc.Args["organisationId"].(string), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+			return ec.marshalOAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAffiliation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAffiliation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeAffiliation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeAffiliation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveAffiliation(ctx, fc.Args["personId"].(string), fc.Args["organisationId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+			return ec.marshalOAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeAffiliation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeAffiliation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddService(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateService(ctx, fc.Args["providerId"].(string), fc.Args["clientId"].(string), fc.Args["kind"].(model.ServiceKind), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveService(ctx, fc.Args["providerId"].(string), fc.Args["clientId"].(string), fc.Args["kind"].(model.ServiceKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addParticipation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddParticipation(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+			return ec.marshalOParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addParticipation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Participation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addParticipation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateParticipation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateParticipation(ctx, fc.Args["participantId"].(string), fc.Args["projectId"].(string), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+			return ec.marshalOParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateParticipation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Participation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateParticipation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeParticipation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveParticipation(ctx, fc.Args["participantId"].(string), fc.Args["projectId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+			return ec.marshalOParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeParticipation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Participation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeParticipation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addOutput(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addOutput(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddOutput(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Output) graphql.Marshaler {
+			return ec.marshalOOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addOutput(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addOutput_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateOutput(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateOutput(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateOutput(ctx, fc.Args["projectId"].(string), fc.Args["resultId"].(string), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Output) graphql.Marshaler {
+			return ec.marshalOOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateOutput(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateOutput_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeOutput(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeOutput(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveOutput(ctx, fc.Args["projectId"].(string), fc.Args["resultId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Output) graphql.Marshaler {
+			return ec.marshalOOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeOutput(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeOutput_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addPosting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addPosting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddPosting(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+			return ec.marshalOPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addPosting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Posting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addPosting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePosting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePosting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePosting(ctx, fc.Args["posterId"].(string), fc.Args["demandId"].(string), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+			return ec.marshalOPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePosting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Posting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePosting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removePosting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removePosting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemovePosting(ctx, fc.Args["posterId"].(string), fc.Args["demandId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+			return ec.marshalOPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removePosting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Posting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removePosting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddMatch(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMatch(ctx, fc.Args["demandId"].(string), fc.Args["targetId"].(string), fc.Args["stage"].(model.MatchStage), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveMatch(ctx, fc.Args["demandId"].(string), fc.Args["targetId"].(string), fc.Args["stage"].(model.MatchStage))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addBrokerage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addBrokerage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddBrokerage(ctx, fc.Args["input"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+			return ec.marshalOBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addBrokerage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brokerage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addBrokerage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateBrokerage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateBrokerage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateBrokerage(ctx, fc.Args["brokerId"].(string), fc.Args["resultId"].(string), fc.Args["enterpriseId"].(string), fc.Args["mode"].(model.TransferMode), fc.Args["patch"].(map[string]any))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+			return ec.marshalOBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateBrokerage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brokerage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateBrokerage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeBrokerage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeBrokerage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveBrokerage(ctx, fc.Args["brokerId"].(string), fc.Args["resultId"].(string), fc.Args["enterpriseId"].(string), fc.Args["mode"].(model.TransferMode))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+			return ec.marshalOBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeBrokerage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Brokerage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeBrokerage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.CollectedField, obj *model.NetworkView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12389,6 +22375,281 @@ func (ec *executionContext) _NetworkNode_distance(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_NetworkNode_distance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NetworkNode", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Output_project(ctx context.Context, field graphql.CollectedField, obj *model.Output) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Output_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Output().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Output_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Output",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Output_result(ctx context.Context, field graphql.CollectedField, obj *model.Output) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Output_result(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Output().Result(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Result) graphql.Marshaler {
+			return ec.marshalNResult2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Output_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Output",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Result(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Output_year(ctx context.Context, field graphql.CollectedField, obj *model.Output) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Output_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Output_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Output", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Output_source(ctx context.Context, field graphql.CollectedField, obj *model.Output) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Output_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Output_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Output", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Output_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Output) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Output_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Output_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Output", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _OutputConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OutputConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutputConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OutputEdge) graphql.Marshaler {
+			return ec.marshalNOutputEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutputConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutputConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutputEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutputConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.OutputConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutputConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutputConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutputConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OutputConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.OutputConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutputConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutputConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutputConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _OutputEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OutputEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutputEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutputEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutputEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _OutputEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.OutputEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutputEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Output) graphql.Marshaler {
+			return ec.marshalNOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutputEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OutputEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -12868,6 +23129,138 @@ func (ec *executionContext) fieldContext_Park_parents(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Park_people(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Park_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Park().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Park_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Park",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Park_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Park_servedBy(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Park_servedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Park().ServedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+			return ec.marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Park_servedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Park",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Park_servedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Park_demands(ctx context.Context, field graphql.CollectedField, obj *model.Park) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Park_demands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Park().Demands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostingConnection) graphql.Marshaler {
+			return ec.marshalNPostingConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Park_demands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Park",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Park_demands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ParkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ParkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13005,6 +23398,281 @@ func (ec *executionContext) fieldContext_ParkEdge_node(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Park(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Participation_participant(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_participant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Participation().Participant(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Participation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Participation_project(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Participation().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Participation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Participation_role(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ProjectRole) graphql.Marshaler {
+			return ec.marshalNProjectRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type ProjectRole does not have child fields"))
+}
+
+func (ec *executionContext) _Participation_source(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Participation_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ParticipationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ParticipationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParticipationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ParticipationEdge) graphql.Marshaler {
+			return ec.marshalNParticipationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParticipationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ParticipationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParticipationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParticipationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ParticipationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParticipationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParticipationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ParticipationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ParticipationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ParticipationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParticipationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParticipationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ParticipationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ParticipationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ParticipationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ParticipationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+			return ec.marshalNParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ParticipationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Participation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13274,6 +23942,1379 @@ func (ec *executionContext) _PartnerSuggestion_truncated(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_PartnerSuggestion_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartnerSuggestion", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Person_name(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_nameEn(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_region(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_source(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Person_roles(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.PersonRole) graphql.Marshaler {
+			return ec.marshalNPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type PersonRole does not have child fields"))
+}
+
+func (ec *executionContext) _Person_title(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_field(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Person_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Person_affiliations(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_affiliations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Affiliations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_affiliations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_affiliations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_serves(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_serves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Serves(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+			return ec.marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_serves(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_serves_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_projects(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+			return ec.marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_matchedDemands(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_matchedDemands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().MatchedDemands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_matchedDemands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_matchedDemands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Person_brokered(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_brokered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Person().Brokered(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BrokerageConnection) graphql.Marshaler {
+			return ec.marshalNBrokerageConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_brokered(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrokerageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Person_brokered_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+			return ec.marshalNPersonEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PersonConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PersonConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PersonEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PersonEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PersonEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PersonEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PersonEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Person) graphql.Marshaler {
+			return ec.marshalNPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PersonEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PersonEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Person(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Posting_poster(ctx context.Context, field graphql.CollectedField, obj *model.Posting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Posting_poster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Posting().Poster(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Posting_poster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Posting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Posting_demand(ctx context.Context, field graphql.CollectedField, obj *model.Posting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Posting_demand(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Posting().Demand(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+			return ec.marshalNDemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Posting_demand(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Posting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Demand(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Posting_year(ctx context.Context, field graphql.CollectedField, obj *model.Posting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Posting_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Posting_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Posting", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Posting_source(ctx context.Context, field graphql.CollectedField, obj *model.Posting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Posting_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Posting_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Posting", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Posting_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Posting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Posting_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Posting_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Posting", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PostingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.PostingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PostingEdge) graphql.Marshaler {
+			return ec.marshalNPostingEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.PostingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.PostingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PostingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.PostingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PostingEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PostingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.PostingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+			return ec.marshalNPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Posting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Project_name(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_nameEn(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_nameEn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NameEn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_aliases(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_region(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_source(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Project_programme(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_programme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Programme, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_programme(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_level(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Level) graphql.Marshaler {
+			return ec.marshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Level does not have child fields"))
+}
+
+func (ec *executionContext) _Project_year(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Project_funding(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_funding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Funding, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_funding(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Project_status(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectStatus) graphql.Marshaler {
+			return ec.marshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type ProjectStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Project_participants(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_participants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Project().Participants(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+			return ec.marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_participants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_participants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_outputs(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_outputs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Project().Outputs(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutputConnection) graphql.Marshaler {
+			return ec.marshalNOutputConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_outputs(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutputConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_outputs_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
+			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -13578,6 +25619,182 @@ func (ec *executionContext) fieldContext_Query_results(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_results_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_people(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().People(ctx, fc.Args["filter"].(*model.PersonFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
+			return ec.marshalOPersonConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PersonConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_intermediaries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_intermediaries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Intermediaries(ctx, fc.Args["filter"].(*model.IntermediaryFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IntermediaryConnection) graphql.Marshaler {
+			return ec.marshalOIntermediaryConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_intermediaries(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IntermediaryConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_intermediaries_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["filter"].(*model.ProjectFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
+			return ec.marshalOProjectConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_demands(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_demands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Demands(ctx, fc.Args["filter"].(*model.DemandFilter), fc.Args["orderBy"].(*model.NodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+			return ec.marshalODemandConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_demands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DemandConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_demands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14332,6 +26549,138 @@ func (ec *executionContext) fieldContext_Result_transfers(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Result_projects(ctx context.Context, field graphql.CollectedField, obj *model.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Result_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Result().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutputConnection) graphql.Marshaler {
+			return ec.marshalNOutputConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Result_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Result",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutputConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Result_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Result_matchedDemands(ctx context.Context, field graphql.CollectedField, obj *model.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Result_matchedDemands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Result().MatchedDemands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Result_matchedDemands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Result",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Result_matchedDemands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Result_brokers(ctx context.Context, field graphql.CollectedField, obj *model.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Result_brokers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Result().Brokers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BrokerageConnection) graphql.Marshaler {
+			return ec.marshalNBrokerageConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Result_brokers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Result",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BrokerageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Result_brokers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ResultConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14533,6 +26882,38 @@ func (ec *executionContext) fieldContext_ResultTrail_developers(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Development(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResultTrail_projects(ctx context.Context, field graphql.CollectedField, obj *model.ResultTrail) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResultTrail_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+			return ec.marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResultTrail_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResultTrail",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14767,6 +27148,350 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_provider(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().Provider(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Service_client(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_client(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().Client(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_client(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Service_kind(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ServiceKind) graphql.Marshaler {
+			return ec.marshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type ServiceKind does not have child fields"))
+}
+
+func (ec *executionContext) _Service_title(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Service_since(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_since(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Since, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_since(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Service_until(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_until(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Until, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Service_source(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Service_synthetic(ctx context.Context, field graphql.CollectedField, obj *model.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_synthetic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synthetic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_synthetic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ServiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ServiceEdge) graphql.Marshaler {
+			return ec.marshalNServiceEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ServiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ServiceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ServiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ServiceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ServiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ServiceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ServiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServiceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TechnologySource_transfer(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14826,6 +27551,38 @@ func (ec *executionContext) fieldContext_TechnologySource_developers(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Development(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologySource_projects(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySource_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+			return ec.marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySource_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologySource",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Output(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14913,6 +27670,38 @@ func (ec *executionContext) fieldContext_TechnologySources_sources(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TechnologySource(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologySources_services(ctx context.Context, field graphql.CollectedField, obj *model.TechnologySources) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TechnologySources_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TechnologySources_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologySources",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15191,6 +27980,61 @@ func (ec *executionContext) _Transfer_value(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Transfer_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Transfer", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Transfer_brokerId(ctx context.Context, field graphql.CollectedField, obj *model.Transfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Transfer_brokerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrokerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Transfer_brokerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Transfer", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Transfer_broker(ctx context.Context, field graphql.CollectedField, obj *model.Transfer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Transfer_broker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Transfer().Broker(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Transfer_broker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Transfer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Transfer_source(ctx context.Context, field graphql.CollectedField, obj *model.Transfer) (ret graphql.Marshaler) {
@@ -15758,6 +28602,226 @@ func (ec *executionContext) fieldContext_University_collaborators(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_University_collaborators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _University_people(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_people(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.University().People(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+			return ec.marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_people(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "University",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AffiliationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_University_people_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _University_servedBy(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_servedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.University().ServedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+			return ec.marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_servedBy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "University",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_University_servedBy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _University_projects(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.University().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+			return ec.marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "University",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ParticipationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_University_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _University_demands(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_demands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.University().Demands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostingConnection) graphql.Marshaler {
+			return ec.marshalNPostingConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_demands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "University",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_University_demands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _University_matchedDemands(ctx context.Context, field graphql.CollectedField, obj *model.University) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_University_matchedDemands(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.University().MatchedDemands(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_University_matchedDemands(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "University",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_University_matchedDemands_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16965,6 +30029,135 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAffiliationInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"personId", "organisationId", "role", "since", "until", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "personId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["personId"] = data
+		case "organisationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["organisationId"] = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["role"] = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["since"] = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["until"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAffiliationPatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "since", "until", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["role"] = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["since"] = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["until"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAllianceFilter(ctx context.Context, obj any) (model.AllianceFilter, error) {
 	var it model.AllianceFilter
 	if obj == nil {
@@ -17011,6 +30204,121 @@ func (ec *executionContext) unmarshalInputAllianceFilter(ctx context.Context, ob
 				return it, err
 			}
 			it.Level = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputBrokerageInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"brokerId", "resultId", "enterpriseId", "mode", "year", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "brokerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brokerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["brokerId"] = data
+		case "resultId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resultId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["resultId"] = data
+		case "enterpriseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enterpriseId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["enterpriseId"] = data
+		case "mode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mode"))
+			data, err := ec.unmarshalNTransferMode2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐTransferMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["mode"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputBrokeragePatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
 		}
 	}
 	return it, nil
@@ -17250,6 +30558,121 @@ func (ec *executionContext) unmarshalInputCreateAllianceInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateDemandInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+	if _, present := asMap["status"]; !present {
+		asMap["status"] = "OPEN"
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "field", "description", "year", "budget", "status"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["field"] = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["description"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["budget"] = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODemandStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["status"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -17355,6 +30778,97 @@ func (ec *executionContext) unmarshalInputCreateEnterpriseInput(ctx context.Cont
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateIntermediaryInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "kind", "level"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNIntermediaryKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["kind"] = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["level"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateParkInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -17455,6 +30969,216 @@ func (ec *executionContext) unmarshalInputCreateParkInput(ctx context.Context, o
 				return it, err
 			}
 			it["founded"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreatePersonInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "roles", "title", "field"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalOPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["roles"] = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["title"] = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["field"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "nameEn", "aliases", "region", "source", "synthetic", "programme", "level", "year", "funding", "status"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["id"] = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		case "programme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programme"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["programme"] = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["level"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "funding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funding"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["funding"] = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["status"] = data
 		}
 	}
 	return it, nil
@@ -17644,6 +31368,71 @@ func (ec *executionContext) unmarshalInputCreateUniversityInput(ctx context.Cont
 				return it, err
 			}
 			it["field"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDemandFilter(ctx context.Context, obj any) (model.DemandFilter, error) {
+	var it model.DemandFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "region", "status", "field", "yearFrom", "yearTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODemandStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "yearFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearFrom"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearFrom = data
+		case "yearTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearTo"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearTo = data
 		}
 	}
 	return it, nil
@@ -17883,6 +31672,57 @@ func (ec *executionContext) unmarshalInputImportInput(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputIntermediaryFilter(ctx context.Context, obj any) (model.IntermediaryFilter, error) {
+	var it model.IntermediaryFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "region", "kind", "level"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOIntermediaryKind2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputLocationInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -18003,6 +31843,142 @@ func (ec *executionContext) unmarshalInputLocationPatch(ctx context.Context, obj
 				return it, err
 			}
 			it["graduated"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMatchInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"demandId", "targetId", "stage", "year", "event", "brokerId", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "demandId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demandId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["demandId"] = data
+		case "targetId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["targetId"] = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["stage"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["event"] = data
+		case "brokerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brokerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["brokerId"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMatchPatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "event", "brokerId", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["event"] = data
+		case "brokerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brokerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["brokerId"] = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -18191,6 +32167,107 @@ func (ec *executionContext) unmarshalInputNodeOrder(ctx context.Context, obj any
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputOutputInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"projectId", "resultId", "year", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["projectId"] = data
+		case "resultId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resultId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["resultId"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputOutputPatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputParkFilter(ctx context.Context, obj any) (model.ParkFilter, error) {
 	var it model.ParkFilter
 	if obj == nil {
@@ -18244,6 +32321,327 @@ func (ec *executionContext) unmarshalInputParkFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Level = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipationInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["role"]; !present {
+		asMap["role"] = "LEAD"
+	}
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"participantId", "projectId", "role", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["participantId"] = data
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["projectId"] = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNProjectRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["role"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipationPatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"role", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOProjectRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["role"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPersonFilter(ctx context.Context, obj any) (model.PersonFilter, error) {
+	var it model.PersonFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "region", "roles", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalOPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPostingInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"posterId", "demandId", "year", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "posterId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("posterId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["posterId"] = data
+		case "demandId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("demandId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["demandId"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPostingPatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"year", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj any) (model.ProjectFilter, error) {
+	var it model.ProjectFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"nameContains", "region", "level", "status", "yearFrom", "yearTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "yearFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearFrom"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearFrom = data
+		case "yearTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yearTo"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.YearTo = data
 		}
 	}
 	return it, nil
@@ -18314,6 +32712,142 @@ func (ec *executionContext) unmarshalInputResultFilter(ctx context.Context, obj 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputServiceInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["synthetic"]; !present {
+		asMap["synthetic"] = false
+	}
+
+	fieldsInOrder := [...]string{"providerId", "clientId", "kind", "title", "since", "until", "source", "synthetic"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "providerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["providerId"] = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["clientId"] = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["kind"] = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["title"] = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["since"] = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["until"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "synthetic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synthetic"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["synthetic"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputServicePatch(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "since", "until", "source"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["title"] = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["since"] = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["until"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputTransferInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -18329,7 +32863,7 @@ func (ec *executionContext) unmarshalInputTransferInput(ctx context.Context, obj
 		asMap["synthetic"] = false
 	}
 
-	fieldsInOrder := [...]string{"resultId", "enterpriseId", "mode", "year", "value", "source", "synthetic"}
+	fieldsInOrder := [...]string{"resultId", "enterpriseId", "mode", "year", "value", "brokerId", "source", "synthetic"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -18372,6 +32906,13 @@ func (ec *executionContext) unmarshalInputTransferInput(ctx context.Context, obj
 				return it, err
 			}
 			it["value"] = data
+		case "brokerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brokerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["brokerId"] = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -18402,7 +32943,7 @@ func (ec *executionContext) unmarshalInputTransferPatch(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"year", "value", "source"}
+	fieldsInOrder := [...]string{"year", "value", "brokerId", "source"}
 	it = make(map[string]any, len(asMap))
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
@@ -18424,6 +32965,13 @@ func (ec *executionContext) unmarshalInputTransferPatch(ctx context.Context, obj
 				return it, err
 			}
 			it["value"] = data
+		case "brokerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brokerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["brokerId"] = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -18567,6 +33115,100 @@ func (ec *executionContext) unmarshalInputUpdateAllianceInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateDemandInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "aliases", "region", "source", "field", "description", "year", "budget", "status"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["field"] = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["description"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["budget"] = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODemandStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["status"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -18654,6 +33296,79 @@ func (ec *executionContext) unmarshalInputUpdateEnterpriseInput(ctx context.Cont
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateIntermediaryInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "aliases", "region", "source", "kind", "level"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOIntermediaryKind2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["kind"] = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["level"] = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateParkInput(ctx context.Context, obj any) (map[string]any, error) {
 	var it map[string]any
 	if obj == nil {
@@ -18736,6 +33451,180 @@ func (ec *executionContext) unmarshalInputUpdateParkInput(ctx context.Context, o
 				return it, err
 			}
 			it["founded"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdatePersonInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "aliases", "region", "source", "roles", "title", "field"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalOPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["roles"] = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["title"] = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["field"] = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context, obj any) (map[string]any, error) {
+	var it map[string]any
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "aliases", "region", "source", "programme", "level", "year", "funding", "status"}
+	it = make(map[string]any, len(asMap))
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["name"] = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["nameEn"] = data
+		case "aliases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aliases"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["aliases"] = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["region"] = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["source"] = data
+		case "programme":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programme"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["programme"] = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["level"] = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["year"] = data
+		case "funding":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funding"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["funding"] = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it["status"] = data
 		}
 	}
 	return it, nil
@@ -18912,16 +33801,36 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Result(ctx, sel, obj)
+	case *model.Project:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Project(ctx, sel, obj)
+	case *model.Person:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Person(ctx, sel, obj)
 	case *model.Park:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Park(ctx, sel, obj)
+	case *model.Intermediary:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Intermediary(ctx, sel, obj)
 	case *model.Enterprise:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Enterprise(ctx, sel, obj)
+	case *model.Demand:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Demand(ctx, sel, obj)
 	case *model.Alliance:
 		if obj == nil {
 			return graphql.Null
@@ -18945,11 +33854,36 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Transfer(ctx, sel, obj)
+	case *model.Service:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Service(ctx, sel, obj)
+	case *model.Posting:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Posting(ctx, sel, obj)
+	case *model.Participation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Participation(ctx, sel, obj)
+	case *model.Output:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Output(ctx, sel, obj)
 	case *model.Membership:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._Membership(ctx, sel, obj)
+	case *model.Match:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Match(ctx, sel, obj)
 	case *model.Location:
 		if obj == nil {
 			return graphql.Null
@@ -18965,6 +33899,16 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Collaboration(ctx, sel, obj)
+	case *model.Brokerage:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Brokerage(ctx, sel, obj)
+	case *model.Affiliation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Affiliation(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -18977,6 +33921,231 @@ func (ec *executionContext) _Relationship(ctx context.Context, sel ast.Selection
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var affiliationImplementors = []string{"Affiliation", "Relationship"}
+
+func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionSet, obj *model.Affiliation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Affiliation")
+		case "person":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Affiliation_person(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "organisation":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Affiliation_organisation(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "role":
+			out.Values[i] = ec._Affiliation_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._Affiliation_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._Affiliation_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Affiliation_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Affiliation_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var affiliationConnectionImplementors = []string{"AffiliationConnection"}
+
+func (ec *executionContext) _AffiliationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AffiliationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AffiliationConnection")
+		case "edges":
+			out.Values[i] = ec._AffiliationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AffiliationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AffiliationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var affiliationEdgeImplementors = []string{"AffiliationEdge"}
+
+func (ec *executionContext) _AffiliationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AffiliationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, affiliationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AffiliationEdge")
+		case "cursor":
+			out.Values[i] = ec._AffiliationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AffiliationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
 
 var allianceImplementors = []string{"Alliance", "Node"}
 
@@ -19050,6 +34219,44 @@ func (ec *executionContext) _Alliance(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Alliance_members(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alliance_people(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -19166,6 +34373,269 @@ func (ec *executionContext) _AllianceEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._AllianceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var brokerageImplementors = []string{"Brokerage", "Relationship"}
+
+func (ec *executionContext) _Brokerage(ctx context.Context, sel ast.SelectionSet, obj *model.Brokerage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, brokerageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Brokerage")
+		case "broker":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Brokerage_broker(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "result":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Brokerage_result(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "enterpriseId":
+			out.Values[i] = ec._Brokerage_enterpriseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enterprise":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Brokerage_enterprise(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "mode":
+			out.Values[i] = ec._Brokerage_mode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Brokerage_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Brokerage_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Brokerage_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var brokerageConnectionImplementors = []string{"BrokerageConnection"}
+
+func (ec *executionContext) _BrokerageConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BrokerageConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, brokerageConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BrokerageConnection")
+		case "edges":
+			out.Values[i] = ec._BrokerageConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BrokerageConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._BrokerageConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var brokerageEdgeImplementors = []string{"BrokerageEdge"}
+
+func (ec *executionContext) _BrokerageEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BrokerageEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, brokerageEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BrokerageEdge")
+		case "cursor":
+			out.Values[i] = ec._BrokerageEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BrokerageEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19646,6 +35116,266 @@ func (ec *executionContext) _DeletePayload(ctx context.Context, sel ast.Selectio
 			}
 		case "detached":
 			out.Values[i] = ec._DeletePayload_detached(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var demandImplementors = []string{"Demand", "Node"}
+
+func (ec *executionContext) _Demand(ctx context.Context, sel ast.SelectionSet, obj *model.Demand) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Demand")
+		case "id":
+			out.Values[i] = ec._Demand_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Demand_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._Demand_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Demand_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Demand_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Demand_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Demand_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._Demand_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Demand_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Demand_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budget":
+			out.Values[i] = ec._Demand_budget(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Demand_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Demand_postedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Demand_matches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var demandConnectionImplementors = []string{"DemandConnection"}
+
+func (ec *executionContext) _DemandConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DemandConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemandConnection")
+		case "edges":
+			out.Values[i] = ec._DemandConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DemandConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DemandConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var demandEdgeImplementors = []string{"DemandEdge"}
+
+func (ec *executionContext) _DemandEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DemandEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, demandEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DemandEdge")
+		case "cursor":
+			out.Values[i] = ec._DemandEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DemandEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20190,6 +35920,196 @@ func (ec *executionContext) _Enterprise(ctx context.Context, sel ast.SelectionSe
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Enterprise_people(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "servedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Enterprise_servedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Enterprise_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "demands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Enterprise_demands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchedDemands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Enterprise_matchedDemands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20600,6 +36520,365 @@ func (ec *executionContext) _ImportRow(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var intermediaryImplementors = []string{"Intermediary", "Node"}
+
+func (ec *executionContext) _Intermediary(ctx context.Context, sel ast.SelectionSet, obj *model.Intermediary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, intermediaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Intermediary")
+		case "id":
+			out.Values[i] = ec._Intermediary_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Intermediary_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._Intermediary_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Intermediary_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Intermediary_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Intermediary_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Intermediary_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Intermediary_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Intermediary_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Intermediary_people(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "serves":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Intermediary_serves(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Intermediary_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchedDemands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Intermediary_matchedDemands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "brokered":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Intermediary_brokered(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var intermediaryConnectionImplementors = []string{"IntermediaryConnection"}
+
+func (ec *executionContext) _IntermediaryConnection(ctx context.Context, sel ast.SelectionSet, obj *model.IntermediaryConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, intermediaryConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntermediaryConnection")
+		case "edges":
+			out.Values[i] = ec._IntermediaryConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._IntermediaryConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._IntermediaryConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var intermediaryEdgeImplementors = []string{"IntermediaryEdge"}
+
+func (ec *executionContext) _IntermediaryEdge(ctx context.Context, sel ast.SelectionSet, obj *model.IntermediaryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, intermediaryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IntermediaryEdge")
+		case "cursor":
+			out.Values[i] = ec._IntermediaryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._IntermediaryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var locationImplementors = []string{"Location", "Relationship"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *model.Location) graphql.Marshaler {
@@ -20801,6 +37080,274 @@ func (ec *executionContext) _LocationEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._LocationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchImplementors = []string{"Match", "Relationship"}
+
+func (ec *executionContext) _Match(ctx context.Context, sel ast.SelectionSet, obj *model.Match) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Match")
+		case "demand":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Match_demand(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "target":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Match_target(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stage":
+			out.Values[i] = ec._Match_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Match_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.Values[i] = ec._Match_event(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "brokerId":
+			out.Values[i] = ec._Match_brokerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "broker":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Match_broker(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "source":
+			out.Values[i] = ec._Match_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Match_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchConnectionImplementors = []string{"MatchConnection"}
+
+func (ec *executionContext) _MatchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MatchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchConnection")
+		case "edges":
+			out.Values[i] = ec._MatchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MatchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MatchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var matchEdgeImplementors = []string{"MatchEdge"}
+
+func (ec *executionContext) _MatchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MatchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchEdge")
+		case "cursor":
+			out.Values[i] = ec._MatchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MatchEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21140,6 +37687,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "createPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatePerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePerson(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createIntermediary":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIntermediary(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateIntermediary":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIntermediary(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProject(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProject(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createDemand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createDemand(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateDemand":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateDemand(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "deleteNode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteNode(ctx, field)
@@ -21255,6 +37858,153 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "removeCollaboration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_removeCollaboration(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addAffiliation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addAffiliation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateAffiliation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAffiliation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeAffiliation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeAffiliation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addService(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateService(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeService(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addParticipation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addParticipation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateParticipation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateParticipation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeParticipation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeParticipation(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addOutput":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addOutput(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateOutput":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateOutput(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeOutput":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeOutput(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addPosting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addPosting(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updatePosting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePosting(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removePosting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removePosting(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "addBrokerage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addBrokerage(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "updateBrokerage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateBrokerage(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "removeBrokerage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeBrokerage(ctx, field)
 			})
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
@@ -21410,6 +38160,221 @@ func (ec *executionContext) _NetworkNode(ctx context.Context, sel ast.SelectionS
 			}
 		case "distance":
 			out.Values[i] = ec._NetworkNode_distance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var outputImplementors = []string{"Output", "Relationship"}
+
+func (ec *executionContext) _Output(ctx context.Context, sel ast.SelectionSet, obj *model.Output) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outputImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Output")
+		case "project":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Output_project(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "result":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Output_result(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "year":
+			out.Values[i] = ec._Output_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Output_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Output_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var outputConnectionImplementors = []string{"OutputConnection"}
+
+func (ec *executionContext) _OutputConnection(ctx context.Context, sel ast.SelectionSet, obj *model.OutputConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outputConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutputConnection")
+		case "edges":
+			out.Values[i] = ec._OutputConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._OutputConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._OutputConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var outputEdgeImplementors = []string{"OutputEdge"}
+
+func (ec *executionContext) _OutputEdge(ctx context.Context, sel ast.SelectionSet, obj *model.OutputEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outputEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutputEdge")
+		case "cursor":
+			out.Values[i] = ec._OutputEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._OutputEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21668,6 +38633,120 @@ func (ec *executionContext) _Park(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Park_people(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "servedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Park_servedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "demands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Park_demands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21756,6 +38835,221 @@ func (ec *executionContext) _ParkEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._ParkEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var participationImplementors = []string{"Participation", "Relationship"}
+
+func (ec *executionContext) _Participation(ctx context.Context, sel ast.SelectionSet, obj *model.Participation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Participation")
+		case "participant":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Participation_participant(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "project":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Participation_project(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "role":
+			out.Values[i] = ec._Participation_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Participation_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Participation_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var participationConnectionImplementors = []string{"ParticipationConnection"}
+
+func (ec *executionContext) _ParticipationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ParticipationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParticipationConnection")
+		case "edges":
+			out.Values[i] = ec._ParticipationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ParticipationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ParticipationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var participationEdgeImplementors = []string{"ParticipationEdge"}
+
+func (ec *executionContext) _ParticipationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ParticipationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParticipationEdge")
+		case "cursor":
+			out.Values[i] = ec._ParticipationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ParticipationEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21872,6 +39166,845 @@ func (ec *executionContext) _PartnerSuggestion(ctx context.Context, sel ast.Sele
 			}
 		case "truncated":
 			out.Values[i] = ec._PartnerSuggestion_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var personImplementors = []string{"Person", "Node"}
+
+func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Person")
+		case "id":
+			out.Values[i] = ec._Person_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Person_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._Person_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Person_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Person_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Person_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Person_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "roles":
+			out.Values[i] = ec._Person_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Person_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._Person_field(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "affiliations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_affiliations(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "serves":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_serves(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchedDemands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_matchedDemands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "brokered":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_brokered(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var personConnectionImplementors = []string{"PersonConnection"}
+
+func (ec *executionContext) _PersonConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PersonConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonConnection")
+		case "edges":
+			out.Values[i] = ec._PersonConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PersonConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PersonConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var personEdgeImplementors = []string{"PersonEdge"}
+
+func (ec *executionContext) _PersonEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PersonEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, personEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PersonEdge")
+		case "cursor":
+			out.Values[i] = ec._PersonEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PersonEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var postingImplementors = []string{"Posting", "Relationship"}
+
+func (ec *executionContext) _Posting(ctx context.Context, sel ast.SelectionSet, obj *model.Posting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Posting")
+		case "poster":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Posting_poster(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "demand":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Posting_demand(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "year":
+			out.Values[i] = ec._Posting_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Posting_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Posting_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var postingConnectionImplementors = []string{"PostingConnection"}
+
+func (ec *executionContext) _PostingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.PostingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostingConnection")
+		case "edges":
+			out.Values[i] = ec._PostingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PostingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PostingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var postingEdgeImplementors = []string{"PostingEdge"}
+
+func (ec *executionContext) _PostingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.PostingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostingEdge")
+		case "cursor":
+			out.Values[i] = ec._PostingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PostingEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectImplementors = []string{"Project", "Node"}
+
+func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *model.Project) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Project")
+		case "id":
+			out.Values[i] = ec._Project_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Project_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._Project_nameEn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "aliases":
+			out.Values[i] = ec._Project_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "region":
+			out.Values[i] = ec._Project_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Project_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Project_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "programme":
+			out.Values[i] = ec._Project_programme(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "level":
+			out.Values[i] = ec._Project_level(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "year":
+			out.Values[i] = ec._Project_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "funding":
+			out.Values[i] = ec._Project_funding(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Project_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participants":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_participants(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "outputs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_outputs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectConnectionImplementors = []string{"ProjectConnection"}
+
+func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectConnection")
+		case "edges":
+			out.Values[i] = ec._ProjectConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ProjectConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ProjectConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectEdgeImplementors = []string{"ProjectEdge"}
+
+func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectEdge")
+		case "cursor":
+			out.Values[i] = ec._ProjectEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProjectEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22058,6 +40191,94 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_results(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_people(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "intermediaries":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_intermediaries(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_projects(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "demands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_demands(ctx, field)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -22440,6 +40661,120 @@ func (ec *executionContext) _Result(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Result_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchedDemands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Result_matchedDemands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "brokers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Result_brokers(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22571,6 +40906,11 @@ func (ec *executionContext) _ResultTrail(ctx context.Context, sel ast.SelectionS
 			}
 		case "developers":
 			out.Values[i] = ec._ResultTrail_developers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projects":
+			out.Values[i] = ec._ResultTrail_projects(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22734,6 +41074,236 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var serviceImplementors = []string{"Service", "Relationship"}
+
+func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, obj *model.Service) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Service")
+		case "provider":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Service_provider(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "client":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Service_client(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "kind":
+			out.Values[i] = ec._Service_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Service_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "since":
+			out.Values[i] = ec._Service_since(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "until":
+			out.Values[i] = ec._Service_until(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._Service_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "synthetic":
+			out.Values[i] = ec._Service_synthetic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var serviceConnectionImplementors = []string{"ServiceConnection"}
+
+func (ec *executionContext) _ServiceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceConnection")
+		case "edges":
+			out.Values[i] = ec._ServiceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ServiceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ServiceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var serviceEdgeImplementors = []string{"ServiceEdge"}
+
+func (ec *executionContext) _ServiceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ServiceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceEdge")
+		case "cursor":
+			out.Values[i] = ec._ServiceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ServiceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var technologySourceImplementors = []string{"TechnologySource"}
 
 func (ec *executionContext) _TechnologySource(ctx context.Context, sel ast.SelectionSet, obj *model.TechnologySource) graphql.Marshaler {
@@ -22753,6 +41323,11 @@ func (ec *executionContext) _TechnologySource(ctx context.Context, sel ast.Selec
 			}
 		case "developers":
 			out.Values[i] = ec._TechnologySource_developers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projects":
+			out.Values[i] = ec._TechnologySource_projects(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22801,6 +41376,11 @@ func (ec *executionContext) _TechnologySources(ctx context.Context, sel ast.Sele
 			}
 		case "sources":
 			out.Values[i] = ec._TechnologySources_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "services":
+			out.Values[i] = ec._TechnologySources_services(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22986,6 +41566,49 @@ func (ec *executionContext) _Transfer(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "brokerId":
+			out.Values[i] = ec._Transfer_brokerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "broker":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Transfer_broker(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "source":
 			out.Values[i] = ec._Transfer_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23289,6 +41912,196 @@ func (ec *executionContext) _University(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._University_collaborators(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "people":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._University_people(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "servedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._University_servedBy(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._University_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "demands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._University_demands(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchedDemands":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._University_matchedDemands(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -23821,6 +42634,62 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx context.Context, sel ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Affiliation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAffiliationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationConnection(ctx context.Context, sel ast.SelectionSet, v *model.AffiliationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AffiliationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAffiliationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AffiliationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAffiliationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAffiliationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliationEdge(ctx context.Context, sel ast.SelectionSet, v *model.AffiliationEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AffiliationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAffiliationInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputAffiliationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAffiliationPatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputAffiliationPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx context.Context, sel ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -23871,6 +42740,62 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx context.Context, sel ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Brokerage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBrokerageConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageConnection(ctx context.Context, sel ast.SelectionSet, v *model.BrokerageConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._BrokerageConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBrokerageEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.BrokerageEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBrokerageEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBrokerageEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerageEdge(ctx context.Context, sel ast.SelectionSet, v *model.BrokerageEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._BrokerageEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBrokerageInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputBrokerageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNBrokeragePatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputBrokeragePatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCertification2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCertification(ctx context.Context, v any) (model.Certification, error) {
@@ -24036,13 +42961,33 @@ func (ec *executionContext) unmarshalNCreateAllianceInput2map(ctx context.Contex
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateDemandInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputCreateDemandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateEnterpriseInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputCreateEnterpriseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateIntermediaryInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputCreateIntermediaryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateParkInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputCreateParkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreatePersonInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputCreatePersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateProjectInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputCreateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24054,6 +42999,52 @@ func (ec *executionContext) unmarshalNCreateResultInput2map(ctx context.Context,
 func (ec *executionContext) unmarshalNCreateUniversityInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputCreateUniversityInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx context.Context, sel ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Demand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDemandEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DemandEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDemandEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDemandEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandEdge(ctx context.Context, sel ast.SelectionSet, v *model.DemandEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DemandEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDemandStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx context.Context, v any) (model.DemandStatus, error) {
+	var res model.DemandStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDemandStatus2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx context.Context, sel ast.SelectionSet, v model.DemandStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNDetachedCount2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDetachedCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DetachedCount) graphql.Marshaler {
@@ -24364,6 +43355,52 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNIntermediary2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediary(ctx context.Context, sel ast.SelectionSet, v *model.Intermediary) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Intermediary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIntermediaryEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.IntermediaryEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIntermediaryEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIntermediaryEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryEdge(ctx context.Context, sel ast.SelectionSet, v *model.IntermediaryEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IntermediaryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIntermediaryKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx context.Context, v any) (model.IntermediaryKind, error) {
+	var res model.IntermediaryKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIntermediaryKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx context.Context, sel ast.SelectionSet, v model.IntermediaryKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24485,6 +43522,72 @@ func (ec *executionContext) marshalNMap2ᚕmapᚄ(ctx context.Context, sel ast.S
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx context.Context, sel ast.SelectionSet, v *model.Match) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Match(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchConnection(ctx context.Context, sel ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchEdge(ctx context.Context, sel ast.SelectionSet, v *model.MatchEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputMatchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMatchPatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputMatchPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx context.Context, v any) (model.MatchStage, error) {
+	var res model.MatchStage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchStage2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatchStage(ctx context.Context, sel ast.SelectionSet, v model.MatchStage) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNMemberRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMemberRole(ctx context.Context, v any) (model.MemberRole, error) {
@@ -24633,6 +43736,78 @@ func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋinnographᚋin
 	return v
 }
 
+func (ec *executionContext) marshalNOutput2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Output) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx context.Context, sel ast.SelectionSet, v *model.Output) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Output(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOutputConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputConnection(ctx context.Context, sel ast.SelectionSet, v *model.OutputConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._OutputConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOutputEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OutputEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutputEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOutputEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutputEdge(ctx context.Context, sel ast.SelectionSet, v *model.OutputEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._OutputEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutputInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputOutputInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNOutputPatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputOutputPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -24689,6 +43864,62 @@ func (ec *executionContext) marshalNParkKind2githubᚗcomᚋinnographᚋinnograp
 	return v
 }
 
+func (ec *executionContext) marshalNParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx context.Context, sel ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Participation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNParticipationConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ParticipationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ParticipationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNParticipationEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNParticipationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNParticipationEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipationEdge(ctx context.Context, sel ast.SelectionSet, v *model.ParticipationEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ParticipationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipationInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputParticipationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNParticipationPatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputParticipationPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPartnerReason2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerReason) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24733,6 +43964,184 @@ func (ec *executionContext) marshalNPartnerSuggestion2ᚖgithubᚗcomᚋinnograp
 		return graphql.Null
 	}
 	return ec._PartnerSuggestion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPersonEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PersonEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPersonEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonEdge(ctx context.Context, sel ast.SelectionSet, v *model.PersonEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PersonEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx context.Context, v any) (model.PersonRole, error) {
+	var res model.PersonRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx context.Context, sel ast.SelectionSet, v model.PersonRole) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx context.Context, v any) ([]model.PersonRole, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PersonRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonRole) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx context.Context, sel ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Posting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostingConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingConnection(ctx context.Context, sel ast.SelectionSet, v *model.PostingConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PostingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPostingEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PostingEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPostingEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPostingEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPostingEdge(ctx context.Context, sel ast.SelectionSet, v *model.PostingEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PostingEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPostingInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputPostingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPostingPatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputPostingPatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Project(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ProjectEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectEdge(ctx context.Context, sel ast.SelectionSet, v *model.ProjectEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ProjectEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProjectRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx context.Context, v any) (model.ProjectRole, error) {
+	var res model.ProjectRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProjectRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx context.Context, sel ast.SelectionSet, v model.ProjectRole) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNRelationCount2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐRelationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelationCount) graphql.Marshaler {
@@ -24861,6 +44270,88 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋinnographᚋinno
 		return graphql.Null
 	}
 	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNService2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Service) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx context.Context, sel ast.SelectionSet, v *model.Service) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Service(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceConnection(ctx context.Context, sel ast.SelectionSet, v *model.ServiceConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ServiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceEdge2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ServiceEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServiceEdge2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v *model.ServiceEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ServiceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx context.Context, v any) (model.ServiceKind, error) {
+	var res model.ServiceKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceKind2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐServiceKind(ctx context.Context, sel ast.SelectionSet, v model.ServiceKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNServicePatch2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputServicePatch(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNStepDirection2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐStepDirection(ctx context.Context, v any) (model.StepDirection, error) {
@@ -25087,13 +44578,33 @@ func (ec *executionContext) unmarshalNUpdateAllianceInput2map(ctx context.Contex
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateDemandInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputUpdateDemandInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateEnterpriseInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputUpdateEnterpriseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateIntermediaryInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputUpdateIntermediaryInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateParkInput2map(ctx context.Context, v any) (map[string]any, error) {
 	res, err := ec.unmarshalInputUpdateParkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdatePersonInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputUpdatePersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateProjectInput2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -25247,6 +44758,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAffiliation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAffiliation(ctx context.Context, sel ast.SelectionSet, v *model.Affiliation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Affiliation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAlliance2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐAlliance(ctx context.Context, sel ast.SelectionSet, v *model.Alliance) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25297,6 +44815,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOBrokerage2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐBrokerage(ctx context.Context, sel ast.SelectionSet, v *model.Brokerage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Brokerage(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCertification2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐCertificationᚄ(ctx context.Context, v any) ([]model.Certification, error) {
@@ -25361,6 +44886,44 @@ func (ec *executionContext) marshalODeletePayload2ᚖgithubᚗcomᚋinnographᚋ
 		return graphql.Null
 	}
 	return ec._DeletePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODemand2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemand(ctx context.Context, sel ast.SelectionSet, v *model.Demand) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Demand(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODemandConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandConnection(ctx context.Context, sel ast.SelectionSet, v *model.DemandConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DemandConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODemandFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandFilter(ctx context.Context, v any) (*model.DemandFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDemandFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODemandStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx context.Context, v any) (*model.DemandStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DemandStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODemandStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDemandStatus(ctx context.Context, sel ast.SelectionSet, v *model.DemandStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalODevelopment2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐDevelopment(ctx context.Context, sel ast.SelectionSet, v *model.Development) graphql.Marshaler {
@@ -25475,6 +45038,44 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) marshalOIntermediary2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediary(ctx context.Context, sel ast.SelectionSet, v *model.Intermediary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Intermediary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOIntermediaryConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryConnection(ctx context.Context, sel ast.SelectionSet, v *model.IntermediaryConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IntermediaryConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOIntermediaryFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryFilter(ctx context.Context, v any) (*model.IntermediaryFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIntermediaryFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOIntermediaryKind2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx context.Context, v any) (*model.IntermediaryKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.IntermediaryKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIntermediaryKind2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐIntermediaryKind(ctx context.Context, sel ast.SelectionSet, v *model.IntermediaryKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOLevel2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐLevel(ctx context.Context, v any) (*model.Level, error) {
 	if v == nil {
 		return nil, nil
@@ -25496,6 +45097,13 @@ func (ec *executionContext) marshalOLocation2ᚖgithubᚗcomᚋinnographᚋinnog
 		return graphql.Null
 	}
 	return ec._Location(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMatch2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMatch(ctx context.Context, sel ast.SelectionSet, v *model.Match) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Match(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMemberRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐMemberRole(ctx context.Context, v any) (*model.MemberRole, error) {
@@ -25592,6 +45200,13 @@ func (ec *executionContext) unmarshalONodeOrder2ᚖgithubᚗcomᚋinnographᚋin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOOutput2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐOutput(ctx context.Context, sel ast.SelectionSet, v *model.Output) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Output(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPark2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPark(ctx context.Context, sel ast.SelectionSet, v *model.Park) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25630,6 +45245,13 @@ func (ec *executionContext) marshalOParkKind2ᚖgithubᚗcomᚋinnographᚋinnog
 	return v
 }
 
+func (ec *executionContext) marshalOParticipation2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐParticipation(ctx context.Context, sel ast.SelectionSet, v *model.Participation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Participation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPartnerSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25647,6 +45269,125 @@ func (ec *executionContext) marshalOPartnerSuggestion2ᚕᚖgithubᚗcomᚋinnog
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOPerson2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPerson(ctx context.Context, sel ast.SelectionSet, v *model.Person) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPersonConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonConnection(ctx context.Context, sel ast.SelectionSet, v *model.PersonConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PersonConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPersonFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonFilter(ctx context.Context, v any) (*model.PersonFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPersonFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx context.Context, v any) ([]model.PersonRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.PersonRole, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPersonRole2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []model.PersonRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPersonRole2githubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPersonRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPosting2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐPosting(ctx context.Context, sel ast.SelectionSet, v *model.Posting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Posting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProject2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProject(ctx context.Context, sel ast.SelectionSet, v *model.Project) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Project(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProjectConnection2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectConnection(ctx context.Context, sel ast.SelectionSet, v *model.ProjectConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ProjectConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProjectFilter2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectFilter(ctx context.Context, v any) (*model.ProjectFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProjectFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProjectRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx context.Context, v any) (*model.ProjectRole, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ProjectRole)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProjectRole2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectRole(ctx context.Context, sel ast.SelectionSet, v *model.ProjectRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx context.Context, v any) (*model.ProjectStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ProjectStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOProjectStatus2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐProjectStatus(ctx context.Context, sel ast.SelectionSet, v *model.ProjectStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORelationKind2ᚕgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐRelationKindᚄ(ctx context.Context, v any) ([]model.RelationKind, error) {
@@ -25735,6 +45476,13 @@ func (ec *executionContext) marshalOSearchConnection2ᚖgithubᚗcomᚋinnograph
 		return graphql.Null
 	}
 	return ec._SearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOService2ᚖgithubᚗcomᚋinnographᚋinnographᚋgraphᚋmodelᚐService(ctx context.Context, sel ast.SelectionSet, v *model.Service) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Service(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

@@ -77,13 +77,15 @@ func awkwardNetwork() *model.Network {
 	nodes := []model.Node{
 		&model.Enterprise{NodeBase: base(0)}, &model.University{NodeBase: base(1)}, &model.Alliance{NodeBase: base(2)},
 		&model.Park{NodeBase: base(3)}, &model.Result{NodeBase: base(4)},
+		&model.Person{NodeBase: base(5)}, &model.Intermediary{NodeBase: base(6)}, &model.Project{NodeBase: base(7)},
+		&model.Demand{NodeBase: base(8)},
 	}
 	net := &model.Network{Truncated: true, Hubs: nodes[:2]}
 	for i, n := range nodes {
 		net.Nodes = append(net.Nodes, &model.NetworkNode{Node: n, Distance: i})
 	}
 	for i, kind := range model.AllRelationKind {
-		from, to := nodes[i].NodeID(), nodes[(i+1)%len(nodes)].NodeID()
+		from, to := nodes[i%len(nodes)].NodeID(), nodes[(i+1)%len(nodes)].NodeID()
 		net.Edges = append(net.Edges, &model.NetworkEdge{Kind: kind, FromID: from, ToID: to,
 			Relationship: &model.Membership{Ends: model.Ends{FromID: from, ToID: to}, Role: model.MemberRoleMember}})
 	}

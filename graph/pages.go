@@ -77,7 +77,7 @@ func connectionSelection(op *graphql.OperationContext, sel ast.SelectionSet, typ
 	return nodes, count
 }
 
-// Edge constructors of the five connections.
+// Edge constructors of the node connections.
 
 func enterpriseEdge(c string, n model.Node) *model.EnterpriseEdge {
 	return &model.EnterpriseEdge{Cursor: c, Node: n.(*model.Enterprise)}
@@ -97,4 +97,20 @@ func parkEdge(c string, n model.Node) *model.ParkEdge {
 
 func resultEdge(c string, n model.Node) *model.ResultEdge {
 	return &model.ResultEdge{Cursor: c, Node: n.(*model.Result)}
+}
+
+func personEdge(c string, n model.Node) *model.PersonEdge {
+	return &model.PersonEdge{Cursor: c, Node: n.(*model.Person)}
+}
+
+func intermediaryEdge(c string, n model.Node) *model.IntermediaryEdge {
+	return &model.IntermediaryEdge{Cursor: c, Node: n.(*model.Intermediary)}
+}
+
+func projectEdge(c string, n model.Node) *model.ProjectEdge {
+	return &model.ProjectEdge{Cursor: c, Node: n.(*model.Project)}
+}
+
+func demandEdge(c string, n model.Node) *model.DemandEdge {
+	return &model.DemandEdge{Cursor: c, Node: n.(*model.Demand)}
 }

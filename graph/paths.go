@@ -96,6 +96,9 @@ func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry 
 	a.region("region", region)
 	a.text(model.OpEquals, "industry", "industry", industry)
 	q.First = a.int("first", first, defaultHubs, 1, maxFirst)
+	if a.err == nil && industry != nil && !hasIndustry(kind) {
+		a.err = model.Invalid("industry", "%s has no industry or field to match", kind.Name())
+	}
 	if a.err != nil {
 		return q, a.err
 	}
@@ -108,4 +111,14 @@ func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry 
 		}
 	}
 	return q, nil
+}
+
+// hasIndustry says whether hubs can narrow nodes of kind by industry: it
+// matches a node's industry or its field, and intermediaries and projects
+// have neither (a filter on them would match nothing, silently).
+func hasIndustry(kind model.NodeKind) bool {
+	spec := model.NodeSpecs[kind]
+	return spec != nil && slices.ContainsFunc(spec.Fields, func(f model.FieldRule) bool {
+		return f.Name == "industry" || f.Name == "field"
+	})
 }

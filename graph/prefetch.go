@@ -163,7 +163,7 @@ func prefetch(ctx context.Context, store Reader, ids, props []string, sel ast.Se
 // relationships, reads: of the far nodes the properties selected under the
 // fields that may hold them, of the relationships the properties selected
 // on them (those read straight from a relationship property of the same
-// name, model.RelationProperty). It also returns the selection on the far
+// name, model.RelationProperty, or named by one, model.RefProperty). It also returns the selection on the far
 // nodes, for the read-ahead of their own lists.
 func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
 	var farSel ast.SelectionSet
@@ -174,6 +174,12 @@ func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel
 			farSel = append(farSel, f.Selections...)
 		case model.RelationProperty(f.Name) && !slices.Contains(relProps, f.Name):
 			relProps = append(relProps, f.Name)
+		default:
+			// A field reading the node a property names (broker) needs
+			// the property (brokerId).
+			if p, ok := model.RefProperty(f.Name); ok && !slices.Contains(relProps, p) {
+				relProps = append(relProps, p)
+			}
 		}
 	}
 	q.Projected = true

@@ -42,7 +42,7 @@ func relationsOf[T model.Relation, E any](ctx context.Context, id string, args p
 	return edges, pageInfo(cursors, page.More, q.Backward, q.After.ID != "", q.Before.ID != ""), page.Total, nil
 }
 
-// Edge constructors of the five relationship connections.
+// Edge constructors of the relationship connections.
 
 func membershipEdge(c string, m *model.Membership) *model.MembershipEdge {
 	return &model.MembershipEdge{Cursor: c, Node: m}
@@ -64,6 +64,34 @@ func collaborationEdge(c string, col *model.Collaboration) *model.CollaborationE
 	return &model.CollaborationEdge{Cursor: c, Node: col}
 }
 
+func affiliationEdge(c string, a *model.Affiliation) *model.AffiliationEdge {
+	return &model.AffiliationEdge{Cursor: c, Node: a}
+}
+
+func serviceEdge(c string, s *model.Service) *model.ServiceEdge {
+	return &model.ServiceEdge{Cursor: c, Node: s}
+}
+
+func participationEdge(c string, p *model.Participation) *model.ParticipationEdge {
+	return &model.ParticipationEdge{Cursor: c, Node: p}
+}
+
+func outputEdge(c string, o *model.Output) *model.OutputEdge {
+	return &model.OutputEdge{Cursor: c, Node: o}
+}
+
+func postingEdge(c string, p *model.Posting) *model.PostingEdge {
+	return &model.PostingEdge{Cursor: c, Node: p}
+}
+
+func matchEdge(c string, m *model.Match) *model.MatchEdge {
+	return &model.MatchEdge{Cursor: c, Node: m}
+}
+
+func brokerageEdge(c string, b *model.Brokerage) *model.BrokerageEdge {
+	return &model.BrokerageEdge{Cursor: c, Node: b}
+}
+
 // end returns one end of a relationship: the node read with it, or else the
 // node loaded by id.
 func end[T model.Node](ctx context.Context, preloaded model.Node, id string) (T, error) {
@@ -80,6 +108,23 @@ func end[T model.Node](ctx context.Context, preloaded model.Node, id string) (T,
 		// The end was deleted after the relationship was read.
 		return zero, model.NotFound("node", id)
 	}
+	return t, nil
+}
+
+// referenced is the node a relationship's property names (a broker, a
+// brokerage's enterprise): null when the property is absent or the node
+// is gone or of another type, for a property is not kept in step with
+// deletes as an end is.
+func referenced[T model.Node](ctx context.Context, id *string) (T, error) {
+	var zero T
+	if id == nil {
+		return zero, nil
+	}
+	n, err := loadersFrom(ctx).node(ctx, *id)
+	if err != nil {
+		return zero, err
+	}
+	t, _ := n.(T)
 	return t, nil
 }
 

@@ -197,7 +197,8 @@ func (rt *roundTrip) selection(typ string, in *ast.Definition) string {
 
 // values builds a value for every field of the input in: pass 0 for a
 // create, pass 1 for an update, so that the two differ in every field. ends
-// holds the ids of a relationship's ends.
+// holds the ids of a relationship's ends; an id a field rule's Ref names
+// is of a node made for it.
 func (rt *roundTrip) values(t *testing.T, typ string, in *ast.Definition, pass int, ends map[string]any) map[string]any {
 	t.Helper()
 	v := map[string]any{}
@@ -206,6 +207,10 @@ func (rt *roundTrip) values(t *testing.T, typ string, in *ast.Definition, pass i
 		case f.Type.Name() == "ID" && f.Name == "id":
 			rt.ids++
 			v[f.Name] = fmt.Sprintf("rt-%s-%d", strings.ToLower(typ), rt.ids)
+		case f.Type.Name() == "ID" && ends[f.Name] == nil && len(fieldRule(typ, f.Name).Ref) > 0:
+			// A property naming another node (a broker): a new one per
+			// pass, so the update changes it.
+			v[f.Name] = rt.create(t, rt.typeOf(t, fieldRule(typ, f.Name).Ref[pass%len(fieldRule(typ, f.Name).Ref)]))
 		case f.Type.Name() == "ID":
 			if ends[f.Name] == nil {
 				t.Fatalf("%s.%s: no id for this end", in.Name, f.Name)

@@ -11,12 +11,45 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
+// Person is the resolver for the person field.
+func (r *affiliationResolver) Person(ctx context.Context, obj *model.Affiliation) (*model.Person, error) {
+	return end[*model.Person](ctx, obj.FromNode, obj.FromID)
+}
+
+// Organisation is the resolver for the organisation field.
+func (r *affiliationResolver) Organisation(ctx context.Context, obj *model.Affiliation) (model.Node, error) {
+	return end[model.Node](ctx, obj.ToNode, obj.ToID)
+}
+
 // Members is the resolver for the members field.
 func (r *allianceResolver) Members(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.MembershipConnection, error) {
 	c := &model.MembershipConnection{}
 	var err error
 	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, membershipEdge)
 	return c, err
+}
+
+// People is the resolver for the people field.
+func (r *allianceResolver) People(ctx context.Context, obj *model.Alliance, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// Broker is the resolver for the broker field.
+func (r *brokerageResolver) Broker(ctx context.Context, obj *model.Brokerage) (model.Node, error) {
+	return end[model.Node](ctx, obj.FromNode, obj.FromID)
+}
+
+// Result is the resolver for the result field.
+func (r *brokerageResolver) Result(ctx context.Context, obj *model.Brokerage) (*model.Result, error) {
+	return end[*model.Result](ctx, obj.ToNode, obj.ToID)
+}
+
+// Enterprise is the resolver for the enterprise field.
+func (r *brokerageResolver) Enterprise(ctx context.Context, obj *model.Brokerage) (*model.Enterprise, error) {
+	return referenced[*model.Enterprise](ctx, &obj.EnterpriseID)
 }
 
 // From is the resolver for the from field.
@@ -32,6 +65,22 @@ func (r *collaborationResolver) To(ctx context.Context, obj *model.Collaboration
 // Partner is the resolver for the partner field.
 func (r *collaborationResolver) Partner(ctx context.Context, obj *model.Collaboration) (model.Node, error) {
 	return partner(ctx, obj)
+}
+
+// PostedBy is the resolver for the postedBy field.
+func (r *demandResolver) PostedBy(ctx context.Context, obj *model.Demand, first *int, after *string, last *int, before *string) (*model.PostingConnection, error) {
+	c := &model.PostingConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, postingEdge)
+	return c, err
+}
+
+// Matches is the resolver for the matches field.
+func (r *demandResolver) Matches(ctx context.Context, obj *model.Demand, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
 }
 
 // Developer is the resolver for the developer field.
@@ -84,6 +133,86 @@ func (r *enterpriseResolver) Collaborators(ctx context.Context, obj *model.Enter
 	return c, err
 }
 
+// People is the resolver for the people field.
+func (r *enterpriseResolver) People(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// ServedBy is the resolver for the servedBy field.
+func (r *enterpriseResolver) ServedBy(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error) {
+	c := &model.ServiceConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, serviceEdge)
+	return c, err
+}
+
+// Projects is the resolver for the projects field.
+func (r *enterpriseResolver) Projects(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error) {
+	c := &model.ParticipationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, participationEdge)
+	return c, err
+}
+
+// Demands is the resolver for the demands field.
+func (r *enterpriseResolver) Demands(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.PostingConnection, error) {
+	c := &model.PostingConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, postingEdge)
+	return c, err
+}
+
+// MatchedDemands is the resolver for the matchedDemands field.
+func (r *enterpriseResolver) MatchedDemands(ctx context.Context, obj *model.Enterprise, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
+}
+
+// People is the resolver for the people field.
+func (r *intermediaryResolver) People(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// Serves is the resolver for the serves field.
+func (r *intermediaryResolver) Serves(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error) {
+	c := &model.ServiceConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, serviceEdge)
+	return c, err
+}
+
+// Projects is the resolver for the projects field.
+func (r *intermediaryResolver) Projects(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error) {
+	c := &model.ParticipationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, participationEdge)
+	return c, err
+}
+
+// MatchedDemands is the resolver for the matchedDemands field.
+func (r *intermediaryResolver) MatchedDemands(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
+}
+
+// Brokered is the resolver for the brokered field.
+func (r *intermediaryResolver) Brokered(ctx context.Context, obj *model.Intermediary, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error) {
+	c := &model.BrokerageConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, brokerageEdge)
+	return c, err
+}
+
 // Tenant is the resolver for the tenant field.
 func (r *locationResolver) Tenant(ctx context.Context, obj *model.Location) (model.Node, error) {
 	return end[model.Node](ctx, obj.FromNode, obj.FromID)
@@ -92,6 +221,21 @@ func (r *locationResolver) Tenant(ctx context.Context, obj *model.Location) (mod
 // Park is the resolver for the park field.
 func (r *locationResolver) Park(ctx context.Context, obj *model.Location) (*model.Park, error) {
 	return end[*model.Park](ctx, obj.ToNode, obj.ToID)
+}
+
+// Demand is the resolver for the demand field.
+func (r *matchResolver) Demand(ctx context.Context, obj *model.Match) (*model.Demand, error) {
+	return end[*model.Demand](ctx, obj.FromNode, obj.FromID)
+}
+
+// Target is the resolver for the target field.
+func (r *matchResolver) Target(ctx context.Context, obj *model.Match) (model.Node, error) {
+	return end[model.Node](ctx, obj.ToNode, obj.ToID)
+}
+
+// Broker is the resolver for the broker field.
+func (r *matchResolver) Broker(ctx context.Context, obj *model.Match) (model.Node, error) {
+	return referenced[model.Node](ctx, obj.BrokerID)
 }
 
 // Member is the resolver for the member field.
@@ -152,6 +296,46 @@ func (r *mutationResolver) CreateResult(ctx context.Context, input map[string]an
 // UpdateResult is the resolver for the updateResult field.
 func (r *mutationResolver) UpdateResult(ctx context.Context, id string, input map[string]any) (*model.Result, error) {
 	return updateNode[*model.Result](ctx, r.Store, model.NodeKindResult, id, input)
+}
+
+// CreatePerson is the resolver for the createPerson field.
+func (r *mutationResolver) CreatePerson(ctx context.Context, input map[string]any) (*model.Person, error) {
+	return createNode[*model.Person](ctx, r.Store, model.NodeKindPerson, input)
+}
+
+// UpdatePerson is the resolver for the updatePerson field.
+func (r *mutationResolver) UpdatePerson(ctx context.Context, id string, input map[string]any) (*model.Person, error) {
+	return updateNode[*model.Person](ctx, r.Store, model.NodeKindPerson, id, input)
+}
+
+// CreateIntermediary is the resolver for the createIntermediary field.
+func (r *mutationResolver) CreateIntermediary(ctx context.Context, input map[string]any) (*model.Intermediary, error) {
+	return createNode[*model.Intermediary](ctx, r.Store, model.NodeKindIntermediary, input)
+}
+
+// UpdateIntermediary is the resolver for the updateIntermediary field.
+func (r *mutationResolver) UpdateIntermediary(ctx context.Context, id string, input map[string]any) (*model.Intermediary, error) {
+	return updateNode[*model.Intermediary](ctx, r.Store, model.NodeKindIntermediary, id, input)
+}
+
+// CreateProject is the resolver for the createProject field.
+func (r *mutationResolver) CreateProject(ctx context.Context, input map[string]any) (*model.Project, error) {
+	return createNode[*model.Project](ctx, r.Store, model.NodeKindProject, input)
+}
+
+// UpdateProject is the resolver for the updateProject field.
+func (r *mutationResolver) UpdateProject(ctx context.Context, id string, input map[string]any) (*model.Project, error) {
+	return updateNode[*model.Project](ctx, r.Store, model.NodeKindProject, id, input)
+}
+
+// CreateDemand is the resolver for the createDemand field.
+func (r *mutationResolver) CreateDemand(ctx context.Context, input map[string]any) (*model.Demand, error) {
+	return createNode[*model.Demand](ctx, r.Store, model.NodeKindDemand, input)
+}
+
+// UpdateDemand is the resolver for the updateDemand field.
+func (r *mutationResolver) UpdateDemand(ctx context.Context, id string, input map[string]any) (*model.Demand, error) {
+	return updateNode[*model.Demand](ctx, r.Store, model.NodeKindDemand, id, input)
 }
 
 // DeleteNode is the resolver for the deleteNode field.
@@ -239,6 +423,121 @@ func (r *mutationResolver) RemoveCollaboration(ctx context.Context, fromID strin
 	return removeRelation[*model.Collaboration](ctx, r.Store, model.RelationKindCollaboration, fromID, toID, key{"kind": kind.String()})
 }
 
+// AddAffiliation is the resolver for the addAffiliation field.
+func (r *mutationResolver) AddAffiliation(ctx context.Context, input map[string]any) (*model.Affiliation, error) {
+	return addRelation[*model.Affiliation](ctx, r.Store, model.RelationKindAffiliation, input)
+}
+
+// UpdateAffiliation is the resolver for the updateAffiliation field.
+func (r *mutationResolver) UpdateAffiliation(ctx context.Context, personID string, organisationID string, patch map[string]any) (*model.Affiliation, error) {
+	return updateRelation[*model.Affiliation](ctx, r.Store, model.RelationKindAffiliation, personID, organisationID, nil, patch)
+}
+
+// RemoveAffiliation is the resolver for the removeAffiliation field.
+func (r *mutationResolver) RemoveAffiliation(ctx context.Context, personID string, organisationID string) (*model.Affiliation, error) {
+	return removeRelation[*model.Affiliation](ctx, r.Store, model.RelationKindAffiliation, personID, organisationID, nil)
+}
+
+// AddService is the resolver for the addService field.
+func (r *mutationResolver) AddService(ctx context.Context, input map[string]any) (*model.Service, error) {
+	return addRelation[*model.Service](ctx, r.Store, model.RelationKindService, input)
+}
+
+// UpdateService is the resolver for the updateService field.
+func (r *mutationResolver) UpdateService(ctx context.Context, providerID string, clientID string, kind model.ServiceKind, patch map[string]any) (*model.Service, error) {
+	return updateRelation[*model.Service](ctx, r.Store, model.RelationKindService, providerID, clientID, key{"kind": kind.String()}, patch)
+}
+
+// RemoveService is the resolver for the removeService field.
+func (r *mutationResolver) RemoveService(ctx context.Context, providerID string, clientID string, kind model.ServiceKind) (*model.Service, error) {
+	return removeRelation[*model.Service](ctx, r.Store, model.RelationKindService, providerID, clientID, key{"kind": kind.String()})
+}
+
+// AddParticipation is the resolver for the addParticipation field.
+func (r *mutationResolver) AddParticipation(ctx context.Context, input map[string]any) (*model.Participation, error) {
+	return addRelation[*model.Participation](ctx, r.Store, model.RelationKindParticipation, input)
+}
+
+// UpdateParticipation is the resolver for the updateParticipation field.
+func (r *mutationResolver) UpdateParticipation(ctx context.Context, participantID string, projectID string, patch map[string]any) (*model.Participation, error) {
+	return updateRelation[*model.Participation](ctx, r.Store, model.RelationKindParticipation, participantID, projectID, nil, patch)
+}
+
+// RemoveParticipation is the resolver for the removeParticipation field.
+func (r *mutationResolver) RemoveParticipation(ctx context.Context, participantID string, projectID string) (*model.Participation, error) {
+	return removeRelation[*model.Participation](ctx, r.Store, model.RelationKindParticipation, participantID, projectID, nil)
+}
+
+// AddOutput is the resolver for the addOutput field.
+func (r *mutationResolver) AddOutput(ctx context.Context, input map[string]any) (*model.Output, error) {
+	return addRelation[*model.Output](ctx, r.Store, model.RelationKindOutput, input)
+}
+
+// UpdateOutput is the resolver for the updateOutput field.
+func (r *mutationResolver) UpdateOutput(ctx context.Context, projectID string, resultID string, patch map[string]any) (*model.Output, error) {
+	return updateRelation[*model.Output](ctx, r.Store, model.RelationKindOutput, projectID, resultID, nil, patch)
+}
+
+// RemoveOutput is the resolver for the removeOutput field.
+func (r *mutationResolver) RemoveOutput(ctx context.Context, projectID string, resultID string) (*model.Output, error) {
+	return removeRelation[*model.Output](ctx, r.Store, model.RelationKindOutput, projectID, resultID, nil)
+}
+
+// AddPosting is the resolver for the addPosting field.
+func (r *mutationResolver) AddPosting(ctx context.Context, input map[string]any) (*model.Posting, error) {
+	return addRelation[*model.Posting](ctx, r.Store, model.RelationKindPosting, input)
+}
+
+// UpdatePosting is the resolver for the updatePosting field.
+func (r *mutationResolver) UpdatePosting(ctx context.Context, posterID string, demandID string, patch map[string]any) (*model.Posting, error) {
+	return updateRelation[*model.Posting](ctx, r.Store, model.RelationKindPosting, posterID, demandID, nil, patch)
+}
+
+// RemovePosting is the resolver for the removePosting field.
+func (r *mutationResolver) RemovePosting(ctx context.Context, posterID string, demandID string) (*model.Posting, error) {
+	return removeRelation[*model.Posting](ctx, r.Store, model.RelationKindPosting, posterID, demandID, nil)
+}
+
+// AddMatch is the resolver for the addMatch field.
+func (r *mutationResolver) AddMatch(ctx context.Context, input map[string]any) (*model.Match, error) {
+	return addRelation[*model.Match](ctx, r.Store, model.RelationKindMatch, input)
+}
+
+// UpdateMatch is the resolver for the updateMatch field.
+func (r *mutationResolver) UpdateMatch(ctx context.Context, demandID string, targetID string, stage model.MatchStage, patch map[string]any) (*model.Match, error) {
+	return updateRelation[*model.Match](ctx, r.Store, model.RelationKindMatch, demandID, targetID, key{"stage": stage.String()}, patch)
+}
+
+// RemoveMatch is the resolver for the removeMatch field.
+func (r *mutationResolver) RemoveMatch(ctx context.Context, demandID string, targetID string, stage model.MatchStage) (*model.Match, error) {
+	return removeRelation[*model.Match](ctx, r.Store, model.RelationKindMatch, demandID, targetID, key{"stage": stage.String()})
+}
+
+// AddBrokerage is the resolver for the addBrokerage field.
+func (r *mutationResolver) AddBrokerage(ctx context.Context, input map[string]any) (*model.Brokerage, error) {
+	return addRelation[*model.Brokerage](ctx, r.Store, model.RelationKindBrokerage, input)
+}
+
+// UpdateBrokerage is the resolver for the updateBrokerage field.
+func (r *mutationResolver) UpdateBrokerage(ctx context.Context, brokerID string, resultID string, enterpriseID string, mode model.TransferMode, patch map[string]any) (*model.Brokerage, error) {
+	return updateRelation[*model.Brokerage](ctx, r.Store, model.RelationKindBrokerage, brokerID, resultID, key{"enterpriseId": enterpriseID, "mode": mode.String()}, patch)
+}
+
+// RemoveBrokerage is the resolver for the removeBrokerage field.
+func (r *mutationResolver) RemoveBrokerage(ctx context.Context, brokerID string, resultID string, enterpriseID string, mode model.TransferMode) (*model.Brokerage, error) {
+	return removeRelation[*model.Brokerage](ctx, r.Store, model.RelationKindBrokerage, brokerID, resultID, key{"enterpriseId": enterpriseID, "mode": mode.String()})
+}
+
+// Project is the resolver for the project field.
+func (r *outputResolver) Project(ctx context.Context, obj *model.Output) (*model.Project, error) {
+	return end[*model.Project](ctx, obj.FromNode, obj.FromID)
+}
+
+// Result is the resolver for the result field.
+func (r *outputResolver) Result(ctx context.Context, obj *model.Output) (*model.Result, error) {
+	return end[*model.Result](ctx, obj.ToNode, obj.ToID)
+}
+
 // Tenants is the resolver for the tenants field.
 func (r *parkResolver) Tenants(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.LocationConnection, error) {
 	c := &model.LocationConnection{}
@@ -260,6 +559,106 @@ func (r *parkResolver) Parents(ctx context.Context, obj *model.Park, first *int,
 	c := &model.LocationConnection{}
 	var err error
 	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, locationEdge)
+	return c, err
+}
+
+// People is the resolver for the people field.
+func (r *parkResolver) People(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// ServedBy is the resolver for the servedBy field.
+func (r *parkResolver) ServedBy(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error) {
+	c := &model.ServiceConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, serviceEdge)
+	return c, err
+}
+
+// Demands is the resolver for the demands field.
+func (r *parkResolver) Demands(ctx context.Context, obj *model.Park, first *int, after *string, last *int, before *string) (*model.PostingConnection, error) {
+	c := &model.PostingConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, postingEdge)
+	return c, err
+}
+
+// Participant is the resolver for the participant field.
+func (r *participationResolver) Participant(ctx context.Context, obj *model.Participation) (model.Node, error) {
+	return end[model.Node](ctx, obj.FromNode, obj.FromID)
+}
+
+// Project is the resolver for the project field.
+func (r *participationResolver) Project(ctx context.Context, obj *model.Participation) (*model.Project, error) {
+	return end[*model.Project](ctx, obj.ToNode, obj.ToID)
+}
+
+// Affiliations is the resolver for the affiliations field.
+func (r *personResolver) Affiliations(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// Serves is the resolver for the serves field.
+func (r *personResolver) Serves(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error) {
+	c := &model.ServiceConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, serviceEdge)
+	return c, err
+}
+
+// Projects is the resolver for the projects field.
+func (r *personResolver) Projects(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error) {
+	c := &model.ParticipationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, participationEdge)
+	return c, err
+}
+
+// MatchedDemands is the resolver for the matchedDemands field.
+func (r *personResolver) MatchedDemands(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
+}
+
+// Brokered is the resolver for the brokered field.
+func (r *personResolver) Brokered(ctx context.Context, obj *model.Person, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error) {
+	c := &model.BrokerageConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, brokerageEdge)
+	return c, err
+}
+
+// Poster is the resolver for the poster field.
+func (r *postingResolver) Poster(ctx context.Context, obj *model.Posting) (model.Node, error) {
+	return end[model.Node](ctx, obj.FromNode, obj.FromID)
+}
+
+// Demand is the resolver for the demand field.
+func (r *postingResolver) Demand(ctx context.Context, obj *model.Posting) (*model.Demand, error) {
+	return end[*model.Demand](ctx, obj.ToNode, obj.ToID)
+}
+
+// Participants is the resolver for the participants field.
+func (r *projectResolver) Participants(ctx context.Context, obj *model.Project, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error) {
+	c := &model.ParticipationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, participationEdge)
+	return c, err
+}
+
+// Outputs is the resolver for the outputs field.
+func (r *projectResolver) Outputs(ctx context.Context, obj *model.Project, first *int, after *string, last *int, before *string) (*model.OutputConnection, error) {
+	c := &model.OutputConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, outputEdge)
 	return c, err
 }
 
@@ -329,6 +728,50 @@ func (r *queryResolver) Results(ctx context.Context, filter *model.ResultFilter,
 	}
 	c := &model.ResultConnection{}
 	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindResult, where, orderBy, pageArgs{first, last, after, before}, resultEdge)
+	return c, err
+}
+
+// People is the resolver for the people field.
+func (r *queryResolver) People(ctx context.Context, filter *model.PersonFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.PersonConnection, error) {
+	where, err := personConditions(filter)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.PersonConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindPerson, where, orderBy, pageArgs{first, last, after, before}, personEdge)
+	return c, err
+}
+
+// Intermediaries is the resolver for the intermediaries field.
+func (r *queryResolver) Intermediaries(ctx context.Context, filter *model.IntermediaryFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.IntermediaryConnection, error) {
+	where, err := intermediaryConditions(filter)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.IntermediaryConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindIntermediary, where, orderBy, pageArgs{first, last, after, before}, intermediaryEdge)
+	return c, err
+}
+
+// Projects is the resolver for the projects field.
+func (r *queryResolver) Projects(ctx context.Context, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ProjectConnection, error) {
+	where, err := projectConditions(filter)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ProjectConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindProject, where, orderBy, pageArgs{first, last, after, before}, projectEdge)
+	return c, err
+}
+
+// Demands is the resolver for the demands field.
+func (r *queryResolver) Demands(ctx context.Context, filter *model.DemandFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.DemandConnection, error) {
+	where, err := demandConditions(filter)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.DemandConnection{}
+	c.Edges, c.PageInfo, c.TotalCount, err = list(ctx, r.Store, model.NodeKindDemand, where, orderBy, pageArgs{first, last, after, before}, demandEdge)
 	return c, err
 }
 
@@ -428,6 +871,40 @@ func (r *resultResolver) Transfers(ctx context.Context, obj *model.Result, first
 	return c, err
 }
 
+// Projects is the resolver for the projects field.
+func (r *resultResolver) Projects(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.OutputConnection, error) {
+	c := &model.OutputConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, outputEdge)
+	return c, err
+}
+
+// MatchedDemands is the resolver for the matchedDemands field.
+func (r *resultResolver) MatchedDemands(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
+}
+
+// Brokers is the resolver for the brokers field.
+func (r *resultResolver) Brokers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.BrokerageConnection, error) {
+	c := &model.BrokerageConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, brokerageEdge)
+	return c, err
+}
+
+// Provider is the resolver for the provider field.
+func (r *serviceResolver) Provider(ctx context.Context, obj *model.Service) (model.Node, error) {
+	return end[model.Node](ctx, obj.FromNode, obj.FromID)
+}
+
+// Client is the resolver for the client field.
+func (r *serviceResolver) Client(ctx context.Context, obj *model.Service) (model.Node, error) {
+	return end[model.Node](ctx, obj.ToNode, obj.ToID)
+}
+
 // Result is the resolver for the result field.
 func (r *transferResolver) Result(ctx context.Context, obj *model.Transfer) (*model.Result, error) {
 	return end[*model.Result](ctx, obj.FromNode, obj.FromID)
@@ -436,6 +913,11 @@ func (r *transferResolver) Result(ctx context.Context, obj *model.Transfer) (*mo
 // Enterprise is the resolver for the enterprise field.
 func (r *transferResolver) Enterprise(ctx context.Context, obj *model.Transfer) (*model.Enterprise, error) {
 	return end[*model.Enterprise](ctx, obj.ToNode, obj.ToID)
+}
+
+// Broker is the resolver for the broker field.
+func (r *transferResolver) Broker(ctx context.Context, obj *model.Transfer) (model.Node, error) {
+	return referenced[model.Node](ctx, obj.BrokerID)
 }
 
 // Alliances is the resolver for the alliances field.
@@ -470,11 +952,60 @@ func (r *universityResolver) Collaborators(ctx context.Context, obj *model.Unive
 	return c, err
 }
 
+// People is the resolver for the people field.
+func (r *universityResolver) People(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
+	c := &model.AffiliationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, affiliationEdge)
+	return c, err
+}
+
+// ServedBy is the resolver for the servedBy field.
+func (r *universityResolver) ServedBy(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.ServiceConnection, error) {
+	c := &model.ServiceConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, serviceEdge)
+	return c, err
+}
+
+// Projects is the resolver for the projects field.
+func (r *universityResolver) Projects(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.ParticipationConnection, error) {
+	c := &model.ParticipationConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, participationEdge)
+	return c, err
+}
+
+// Demands is the resolver for the demands field.
+func (r *universityResolver) Demands(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.PostingConnection, error) {
+	c := &model.PostingConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, postingEdge)
+	return c, err
+}
+
+// MatchedDemands is the resolver for the matchedDemands field.
+func (r *universityResolver) MatchedDemands(ctx context.Context, obj *model.University, first *int, after *string, last *int, before *string) (*model.MatchConnection, error) {
+	c := &model.MatchConnection{}
+	var err error
+	c.Edges, c.PageInfo, c.TotalCount, err = relationsOf(ctx, obj.ID, pageArgs{first, last, after, before}, matchEdge)
+	return c, err
+}
+
+// Affiliation returns AffiliationResolver implementation.
+func (r *Resolver) Affiliation() AffiliationResolver { return &affiliationResolver{r} }
+
 // Alliance returns AllianceResolver implementation.
 func (r *Resolver) Alliance() AllianceResolver { return &allianceResolver{r} }
 
+// Brokerage returns BrokerageResolver implementation.
+func (r *Resolver) Brokerage() BrokerageResolver { return &brokerageResolver{r} }
+
 // Collaboration returns CollaborationResolver implementation.
 func (r *Resolver) Collaboration() CollaborationResolver { return &collaborationResolver{r} }
+
+// Demand returns DemandResolver implementation.
+func (r *Resolver) Demand() DemandResolver { return &demandResolver{r} }
 
 // Development returns DevelopmentResolver implementation.
 func (r *Resolver) Development() DevelopmentResolver { return &developmentResolver{r} }
@@ -482,8 +1013,14 @@ func (r *Resolver) Development() DevelopmentResolver { return &developmentResolv
 // Enterprise returns EnterpriseResolver implementation.
 func (r *Resolver) Enterprise() EnterpriseResolver { return &enterpriseResolver{r} }
 
+// Intermediary returns IntermediaryResolver implementation.
+func (r *Resolver) Intermediary() IntermediaryResolver { return &intermediaryResolver{r} }
+
 // Location returns LocationResolver implementation.
 func (r *Resolver) Location() LocationResolver { return &locationResolver{r} }
+
+// Match returns MatchResolver implementation.
+func (r *Resolver) Match() MatchResolver { return &matchResolver{r} }
 
 // Membership returns MembershipResolver implementation.
 func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{r} }
@@ -491,14 +1028,32 @@ func (r *Resolver) Membership() MembershipResolver { return &membershipResolver{
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
+// Output returns OutputResolver implementation.
+func (r *Resolver) Output() OutputResolver { return &outputResolver{r} }
+
 // Park returns ParkResolver implementation.
 func (r *Resolver) Park() ParkResolver { return &parkResolver{r} }
+
+// Participation returns ParticipationResolver implementation.
+func (r *Resolver) Participation() ParticipationResolver { return &participationResolver{r} }
+
+// Person returns PersonResolver implementation.
+func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
+
+// Posting returns PostingResolver implementation.
+func (r *Resolver) Posting() PostingResolver { return &postingResolver{r} }
+
+// Project returns ProjectResolver implementation.
+func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 // Result returns ResultResolver implementation.
 func (r *Resolver) Result() ResultResolver { return &resultResolver{r} }
+
+// Service returns ServiceResolver implementation.
+func (r *Resolver) Service() ServiceResolver { return &serviceResolver{r} }
 
 // Transfer returns TransferResolver implementation.
 func (r *Resolver) Transfer() TransferResolver { return &transferResolver{r} }
@@ -507,16 +1062,27 @@ func (r *Resolver) Transfer() TransferResolver { return &transferResolver{r} }
 func (r *Resolver) University() UniversityResolver { return &universityResolver{r} }
 
 type (
+	affiliationResolver   struct{ *Resolver }
 	allianceResolver      struct{ *Resolver }
+	brokerageResolver     struct{ *Resolver }
 	collaborationResolver struct{ *Resolver }
+	demandResolver        struct{ *Resolver }
 	developmentResolver   struct{ *Resolver }
 	enterpriseResolver    struct{ *Resolver }
+	intermediaryResolver  struct{ *Resolver }
 	locationResolver      struct{ *Resolver }
+	matchResolver         struct{ *Resolver }
 	membershipResolver    struct{ *Resolver }
 	mutationResolver      struct{ *Resolver }
+	outputResolver        struct{ *Resolver }
 	parkResolver          struct{ *Resolver }
+	participationResolver struct{ *Resolver }
+	personResolver        struct{ *Resolver }
+	postingResolver       struct{ *Resolver }
+	projectResolver       struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	resultResolver        struct{ *Resolver }
+	serviceResolver       struct{ *Resolver }
 	transferResolver      struct{ *Resolver }
 	universityResolver    struct{ *Resolver }
 )

@@ -173,6 +173,8 @@ var yearProperty = map[model.NodeKind]string{
 	model.NodeKindAlliance:   "founded",
 	model.NodeKindPark:       "founded",
 	model.NodeKindResult:     "year",
+	model.NodeKindProject:    "year",
+	model.NodeKindDemand:     "year",
 }
 
 func orderKey(q model.ListQuery) string {

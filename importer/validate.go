@@ -30,7 +30,7 @@ func Validate(ctx context.Context, rows []Row, lookup Lookup) (*Plan, []Problem,
 		case model.RelationKind(typ).IsValid():
 			rels = append(rels, row)
 		default:
-			v.reject(row, false, model.Invalid("type", "unknown type %q; want a node type (Enterprise, University, Alliance, Park, Result) or a relationship kind (MEMBERSHIP, LOCATION, DEVELOPMENT, TRANSFER, COLLABORATION)", typ))
+			v.reject(row, false, model.Invalid("type", "unknown type %q; want a node type (%s) or a relationship kind (%s)", typ, nodeTypeNames, relationKindNames))
 		}
 	}
 	existing, err := v.lookUp(ctx, lookup, rels)
@@ -44,6 +44,18 @@ func Validate(ctx context.Context, rows []Row, lookup Lookup) (*Plan, []Problem,
 	sort.SliceStable(v.problems, func(i, j int) bool { return less(v.problems[i].Pos, v.problems[j].Pos) })
 	return v.plan, v.problems, nil
 }
+
+// The type names a row may have, for the message that refuses another.
+var (
+	nodeTypeNames     = strings.Join(model.TypeNames(model.AllNodeKind), ", ")
+	relationKindNames = func() string {
+		names := make([]string, len(model.AllRelationKind))
+		for i, k := range model.AllRelationKind {
+			names[i] = string(k)
+		}
+		return strings.Join(names, ", ")
+	}()
+)
 
 type validator struct {
 	plan     *Plan
@@ -104,7 +116,13 @@ func (v *validator) lookUp(ctx context.Context, lookup Lookup, rels []Row) (map[
 		add(n.Row.ID)
 	}
 	for _, r := range rels {
-		for _, end := range []string{"from", "to"} {
+		ends := []string{"from", "to"}
+		for _, f := range model.RelationSpecs[model.RelationKind(r.Raw["type"].(string))].Fields {
+			if len(f.Ref) > 0 {
+				ends = append(ends, f.Name) // a broker, a brokerage's enterprise
+			}
+		}
+		for _, end := range ends {
 			if id, _ := r.Raw[end].(string); v.kinds[id] == "" {
 				add(strings.TrimSpace(id))
 			}
@@ -152,6 +170,9 @@ func (v *validator) relation(row Row, kind model.RelationKind, existing map[stri
 	}
 	if err == nil {
 		err = spec.CheckNotSelf(from, to)
+	}
+	if err == nil {
+		err = spec.CheckRefs(props, v.kindOf(existing), "this load or the database")
 	}
 	if err != nil {
 		v.reject(row, true, fileField(spec, err))

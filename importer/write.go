@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 
 	"github.com/innograph/innograph/graph/model"
 )
@@ -58,7 +59,8 @@ func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary
 // WriteRelations writes the relationships of a plan whose nodes WriteNodes
 // has written, the second half of Write. A relationship between two nodes
 // that load created cannot exist yet, so it is created without the search
-// that merging needs.
+// that merging needs (except the kinds a brokered transfer writes too,
+// model.BrokeredKinds).
 func WriteRelations(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
 	var sum Summary
 	b := batches{opt: opt}
@@ -71,7 +73,11 @@ func WriteRelations(ctx context.Context, w Writer, plan *Plan, opt Options) (Sum
 			err := writeBatches(&b, len(plan.Relations),
 				func(i int) bool {
 					r := plan.Relations[i]
-					return r.Kind == kind && (created[r.Row.From] && created[r.Row.To]) == fresh
+					// A transfer's broker writes a brokerage and a service
+					// of its own (neo4jdb/brokers.go), so a row of those
+					// kinds may meet one between two fresh nodes.
+					isFresh := created[r.Row.From] && created[r.Row.To] && !slices.Contains(model.BrokeredKinds, kind)
+					return r.Kind == kind && isFresh == fresh
 				},
 				func(i int) model.RelationRow { return plan.Relations[i].Row },
 				func(rows []model.RelationRow) ([]model.UpsertStatus, error) {

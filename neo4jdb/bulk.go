@@ -51,7 +51,12 @@ func (db *DB) UpsertRelations(ctx context.Context, kind model.RelationKind, rows
 	for i, r := range rows {
 		params[i] = map[string]any{"from": r.From, "to": r.To, "key": spec.KeyProps(r.Props), "props": r.Props}
 	}
+	refs := transferRefs(kind, rows)
 	return write(ctx, db, "upsert"+relType(kind), func(tx *writeTx) ([]model.UpsertStatus, error) {
+		old, err := brokersBefore(tx, refs)
+		if err != nil {
+			return nil, err
+		}
 		records, _, err := tx.run(`
 			UNWIND $rows AS row
 			MATCH (a:Node {id: row.from})
@@ -68,6 +73,9 @@ func (db *DB) UpsertRelations(ctx context.Context, kind model.RelationKind, rows
 		if err != nil {
 			return nil, err
 		}
+		if err := syncBrokerages(tx, refs, old); err != nil {
+			return nil, err
+		}
 		return statuses(records, len(rows))
 	})
 }
@@ -82,6 +90,7 @@ func (db *DB) CreateRelations(ctx context.Context, kind model.RelationKind, rows
 	for i, r := range rows {
 		params[i] = map[string]any{"from": r.From, "to": r.To, "props": r.Props}
 	}
+	refs := transferRefs(kind, rows)
 	_, err := write(ctx, db, "create"+relType(kind), func(tx *writeTx) (struct{}, error) {
 		records, _, err := tx.run(`
 			UNWIND $rows AS row
@@ -98,7 +107,7 @@ func (db *DB) CreateRelations(ctx context.Context, kind model.RelationKind, rows
 			// A relationship row whose end vanished since validation matches nothing.
 			return struct{}{}, fmt.Errorf("create wrote %v of %d rows", n, len(rows))
 		}
-		return struct{}{}, nil
+		return struct{}{}, syncBrokerages(tx, refs, make([]string, len(refs)))
 	})
 	return err
 }

@@ -25,3 +25,12 @@ func (db *DB) Read(ctx context.Context, cypher string) error {
 func (db *DB) ReadRecords(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	return db.readPaths(ctx, "test", cypher, params)
 }
+
+// Write runs one statement in a write transaction, as the schema is applied.
+func (db *DB) Write(ctx context.Context, cypher string) error {
+	_, err := write(ctx, db, "test", func(tx *writeTx) (struct{}, error) {
+		_, _, err := tx.run(cypher, nil)
+		return struct{}{}, err
+	})
+	return err
+}

@@ -18,18 +18,21 @@ type structField struct {
 // nodeFields and relationFields map each node and relationship kind to its
 // model type and, for each property of its field rules (model.NodeSpecs,
 // model.RelationSpecs), the struct field of the same name with its first
-// letter upper-cased (creditCode → CreditCode). They are built at start, so
+// letter upper-cased (creditCode → CreditCode; a final Id as ID, brokerId →
+// BrokerID). They are built at start, so
 // a field rule without a struct field stops the program before it serves a
 // read.
 var (
 	nodeTypes, nodeFields = fieldIndex(model.NodeSpecs,
 		func(s *model.NodeSpec) []model.FieldRule { return s.Fields },
 		func(n model.Node) model.NodeKind { return n.NodeKind() },
-		[]model.Node{&model.Enterprise{}, &model.University{}, &model.Alliance{}, &model.Park{}, &model.Result{}})
+		[]model.Node{&model.Enterprise{}, &model.University{}, &model.Alliance{}, &model.Park{}, &model.Result{},
+			&model.Person{}, &model.Intermediary{}, &model.Project{}, &model.Demand{}})
 	relationTypes, relationFields = fieldIndex(model.RelationSpecs,
 		func(s *model.RelationSpec) []model.FieldRule { return s.Fields },
 		func(r model.Relation) model.RelationKind { return r.RelationKind() },
-		[]model.Relation{&model.Membership{}, &model.Location{}, &model.Development{}, &model.Transfer{}, &model.Collaboration{}})
+		[]model.Relation{&model.Membership{}, &model.Location{}, &model.Development{}, &model.Transfer{}, &model.Collaboration{},
+			&model.Affiliation{}, &model.Service{}, &model.Participation{}, &model.Output{}, &model.Posting{}, &model.Match{}, &model.Brokerage{}})
 )
 
 func fieldIndex[K comparable, S, V any](specs map[K]S, fields func(S) []model.FieldRule, kindOf func(V) K, values []V) (map[K]reflect.Type, map[K][]structField) {
@@ -44,7 +47,11 @@ func fieldIndex[K comparable, S, V any](specs map[K]S, fields func(S) []model.Fi
 			panic(fmt.Sprintf("neo4jdb: no model type for kind %v", kind))
 		}
 		for _, f := range fields(spec) {
-			sf, ok := t.FieldByName(strings.ToUpper(f.Name[:1]) + f.Name[1:])
+			name := strings.ToUpper(f.Name[:1]) + f.Name[1:]
+			sf, ok := t.FieldByName(name)
+			if id, isID := strings.CutSuffix(name, "Id"); !ok && isID {
+				sf, ok = t.FieldByName(id + "ID") // Go's initialism, as gqlgen binds it (brokerId → BrokerID)
+			}
 			if !ok {
 				panic(fmt.Sprintf("neo4jdb: %s has no field for property %q", t.Name(), f.Name))
 			}

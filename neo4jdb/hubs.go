@@ -44,19 +44,21 @@ func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[st
 		filter = append(filter, factual("n"))
 	}
 	params := map[string]any{"limit": q.First + 1}
+	region := ""
 	if q.Region != nil {
-		filter, params["region"] = append(filter, regionMatch("n.region", "$region")), *q.Region
+		region = "$region"
+		regionParams("region", *q.Region, params)
 	}
 	if q.Industry != nil {
 		filter, params["industry"] = append(filter, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
 	}
 	total := "-1"
 	if q.Count {
-		total = "COUNT { MATCH (n:" + label(q.Kind) + ") " + whereText(filter) + " }"
+		total = "COUNT { " + matchNodes(q.Kind, region) + " " + whereText(filter) + " RETURN n }"
 	}
 	return `
 		CALL () {
-			MATCH (n:` + label(q.Kind) + `) ` + whereText(filter) + `
+			` + matchNodes(q.Kind, region) + ` ` + whereText(filter) + `
 			WITH n, [` + strings.Join(counts, ", ") + `] AS counts
 			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
 			` + whereText(rankedAfter("total", q.After, params)) + `

@@ -50,7 +50,7 @@ func TestPageFromACursorStopsAtTheLimit(t *testing.T) {
 // half in 内蒙古自治区/巴彦淖尔市, half in 宁夏回族自治区/银川市, and ten in
 // 内蒙古自治区/阿拉善盟: a counted list and a page read about as many nodes
 // as match, at any level of the path (the range and text indexes on region
-// answer each of regionMatch's four lookups), not every enterprise.
+// answer each of matchNodes' four lookups), not every enterprise.
 func TestRegionFilterIsIndexed(t *testing.T) {
 	db, lastHits := openProfiled(t)
 	const n = 3000

@@ -21,13 +21,22 @@ var labels = func() map[model.NodeKind]string {
 	return out
 }()
 
-// relTypes maps relationship kinds to Neo4j relationship types.
+// relTypes maps relationship kinds to Neo4j relationship types. The first
+// five kept the verb-like names they were stored under before the kinds had
+// GraphQL names; every kind since is stored under its own name.
 var relTypes = map[model.RelationKind]string{
 	model.RelationKindMembership:    "MEMBER_OF",
 	model.RelationKindLocation:      "LOCATED_IN",
 	model.RelationKindDevelopment:   "DEVELOPED",
 	model.RelationKindTransfer:      "TRANSFERRED_TO",
 	model.RelationKindCollaboration: "COLLABORATES_WITH",
+	model.RelationKindAffiliation:   "AFFILIATION",
+	model.RelationKindService:       "SERVICE",
+	model.RelationKindParticipation: "PARTICIPATION",
+	model.RelationKindOutput:        "OUTPUT",
+	model.RelationKindPosting:       "POSTING",
+	model.RelationKindMatch:         "MATCH",
+	model.RelationKindBrokerage:     "BROKERAGE",
 }
 
 func label(kind model.NodeKind) string {

@@ -86,6 +86,11 @@ func (db *DB) DeleteNode(ctx context.Context, id string) (*model.DeletePayload, 
 				RETURN type(r) AS type, count(r) AS count
 			}
 			WITH n, labels(n) AS labels, collect({type: type, count: count}) AS detached
+			CALL (n) {
+				// The brokerages of its transfers, which go with them (brokers.go).
+				MATCH ()-[k:`+relType(model.RelationKindBrokerage)+` {enterpriseId: n.id}]->()
+				DELETE k
+			}
 			DETACH DELETE n
 			RETURN labels, detached`,
 			map[string]any{"id": id})

@@ -130,6 +130,10 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 		if err := checkEnds(tx, spec, from, to); err != nil {
 			return nil, err
 		}
+		if err := checkRefs(tx, spec, properties); err != nil {
+			return nil, err
+		}
+		refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: properties}})
 		records, counters, err := tx.run(`
 			MATCH (a:Node {id: $from}), (b:Node {id: $to})
 			MERGE `+relPattern(spec, "a", "r", "b", "$key")+`
@@ -143,6 +147,9 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 			return nil, model.Invalid(spec.FromField, "%s already has this %s with %s; update it instead",
 				from, strings.ToLower(string(kind)), to)
 		}
+		if err := syncBrokerages(tx, refs, []string{""}); err != nil {
+			return nil, err
+		}
 		return decodeWithEnds(records[0], "r")
 	})
 }
@@ -152,33 +159,62 @@ func checkEnds(tx *writeTx, spec *model.RelationSpec, from, to string) error {
 	if err := spec.CheckNotSelf(from, to); err != nil {
 		return err
 	}
-	records, _, err := tx.run(`
-		OPTIONAL MATCH (a:Node {id: $from})
-		OPTIONAL MATCH (b:Node {id: $to})
-		RETURN labels(a) AS fromLabels, labels(b) AS toLabels`,
-		map[string]any{"from": from, "to": to})
+	kinds, err := storedKinds(tx, []string{from, to})
 	if err != nil {
 		return err
 	}
+	return spec.CheckEnds(from, to, kinds, "")
+}
+
+// checkRefs applies the spec's rules on the nodes properties name (a
+// broker, a brokerage's enterprise) to the stored nodes.
+func checkRefs(tx *writeTx, spec *model.RelationSpec, properties map[string]any) error {
+	refs := spec.RefIDs(properties)
+	if len(refs) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(refs))
+	for _, id := range refs {
+		ids = append(ids, id)
+	}
+	kinds, err := storedKinds(tx, ids)
+	if err != nil {
+		return err
+	}
+	return spec.CheckRefs(properties, kinds, "")
+}
+
+// storedKinds looks the kinds of the nodes ids up in the transaction; the
+// function it returns tells a node's kind and whether it exists.
+func storedKinds(tx *writeTx, ids []string) (func(string) (model.NodeKind, bool), error) {
+	records, _, err := tx.run(`
+		UNWIND $ids AS id
+		MATCH (n:Node {id: id})
+		RETURN id, labels(n) AS labels`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
 	kinds := map[string]model.NodeKind{}
-	for _, end := range []struct{ column, id string }{{"fromLabels", from}, {"toLabels", to}} {
-		ls, isNil, err := neo4j.GetRecordValue[[]any](records[0], end.column)
+	for _, rec := range records {
+		id, err := recordString(rec, "id")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if isNil {
-			continue
+		ls, _, err := neo4j.GetRecordValue[[]any](rec, "labels")
+		if err != nil {
+			return nil, err
 		}
 		names := make([]string, len(ls))
 		for i, l := range ls {
 			names[i], _ = l.(string)
 		}
-		kinds[end.id], _ = kindOfLabels(names)
+		kinds[id], _ = kindOfLabels(names)
 	}
-	return spec.CheckEnds(from, to, func(id string) (model.NodeKind, bool) {
+	return func(id string) (model.NodeKind, bool) {
 		kind, ok := kinds[id]
 		return kind, ok
-	}, "")
+	}, nil
 }
 
 // UpdateRelation sets properties of the relationship identified by its ends
@@ -187,6 +223,13 @@ func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from,
 	spec := model.RelationSpecs[kind]
 	return write(ctx, db, "update"+relType(kind), func(tx *writeTx) (model.Relation, error) {
 		if err := lockNodes(tx, from, to); err != nil {
+			return nil, err
+		}
+		if err := checkRefs(tx, spec, properties); err != nil {
+			return nil, err
+		}
+		refs, old, err := brokerOf(tx, kind, from, to, key)
+		if err != nil {
 			return nil, err
 		}
 		records, _, err := tx.run(`
@@ -201,6 +244,9 @@ func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from,
 		if len(records) == 0 {
 			return nil, relationNotFound(kind, from, to)
 		}
+		if err := syncBrokerages(tx, refs, old); err != nil {
+			return nil, err
+		}
 		return decodeWithEnds(records[0], "r")
 	})
 }
@@ -211,6 +257,10 @@ func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from,
 	spec := model.RelationSpecs[kind]
 	return write(ctx, db, "remove"+relType(kind), func(tx *writeTx) (model.Relation, error) {
 		if err := lockNodes(tx, from, to); err != nil {
+			return nil, err
+		}
+		refs, old, err := brokerOf(tx, kind, from, to, key)
+		if err != nil {
 			return nil, err
 		}
 		records, _, err := tx.run(`
@@ -225,6 +275,9 @@ func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from,
 		}
 		if len(records) == 0 {
 			return nil, relationNotFound(kind, from, to)
+		}
+		if err := syncBrokerages(tx, refs, old); err != nil {
+			return nil, err
 		}
 		was, _ := records[0].Get("was")
 		m, _ := was.(map[string]any)

@@ -38,6 +38,9 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 	admin := *db
 	admin.cfg.WriteTimeout = schemaTimeout
 	db = &admin
+	if err := dropStaleSearchIndex(ctx, db); err != nil {
+		return err
+	}
 	for _, stmt := range schemaStatements() {
 		if _, err := write(ctx, db, "schema", func(tx *writeTx) (struct{}, error) {
 			_, _, err := tx.run(stmt, nil)
@@ -49,6 +52,37 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 	_, err := write(ctx, db, "awaitIndexes", func(tx *writeTx) (struct{}, error) {
 		_, _, err := tx.run(`CALL db.awaitIndexes($seconds)`, map[string]any{"seconds": int64(schemaTimeout / time.Second)})
 		return struct{}{}, err
+	})
+	return err
+}
+
+// dropStaleSearchIndex drops the full-text index when it leaves out a node
+// label: one made before a node type was added. CREATE … IF NOT EXISTS goes
+// by the name and would keep it, so the new type could never be found;
+// schema.cypher then makes it again over every label, and EnsureSchema
+// waits for it to be populated.
+func dropStaleSearchIndex(ctx context.Context, db *DB) error {
+	_, err := write(ctx, db, "dropStaleSearchIndex", func(tx *writeTx) (struct{}, error) {
+		records, _, err := tx.run(`SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $name RETURN labelsOrTypes`,
+			map[string]any{"name": searchIndex})
+		if err != nil || len(records) == 0 {
+			return struct{}{}, err
+		}
+		have, _ := records[0].Get("labelsOrTypes")
+		covered := map[string]bool{}
+		list, _ := have.([]any)
+		for _, l := range list {
+			if s, ok := l.(string); ok {
+				covered[s] = true
+			}
+		}
+		for _, l := range labels {
+			if !covered[l] {
+				_, _, err := tx.run("DROP INDEX "+searchIndex+" IF EXISTS", nil)
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
 	})
 	return err
 }

@@ -9,7 +9,7 @@ import (
 
 // TestSchemaCoversEveryLabel holds schema.cypher, which names labels by
 // hand, to the label map: every node type has its name index (lists order
-// by name), a range and a text index on region (regionMatch's four
+// by name), a range and a text index on region (matchNodes' four
 // lookups) and is in the full-text index (search), and the schema names
 // no label the map does not know.
 func TestSchemaCoversEveryLabel(t *testing.T) {

@@ -9,8 +9,10 @@ import (
 	"github.com/innograph/innograph/graph/model"
 )
 
-// ResultTrail follows a result in one statement: its developers, then each
-// transfer, then the transferee's parks and alliances. Each list holds at
+// ResultTrail follows a result in one statement: its developers and the
+// projects that produced it, then each transfer (whose brokerId the
+// resolver turns into its broker), then the transferee's parks and
+// alliances. Each list holds at
 // most first items; reading one more tells whether it was cut. Developers
 // and alliances are in their roles' order (byRole), each role by id. With
 // q.FactsOnly every step is factual (evidence.go).
@@ -20,6 +22,7 @@ func (db *DB) ResultTrail(ctx context.Context, q model.TrailQuery) (*model.Resul
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
 			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res)`+whereFactual(f, "r", "d")+` RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
+			`+projectsOf("res", f)+` AS projects,
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)`+whereFactual(f, "t", "e")+`
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
@@ -42,9 +45,15 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 		return nil, err
 	}
 	trail.Developers = typed[*model.Development](devs)
+	rawProjects, _ := rec.Get("projects")
+	projects, projectsCut, err := cappedLinks(rawProjects, first, res, false)
+	if err != nil {
+		return nil, err
+	}
+	trail.Projects = typed[*model.Output](projects)
 	rawTransfers, _ := rec.Get("transfers")
 	transfers, transfersCut := capped(rawTransfers, first)
-	trail.Truncated = devsCut || transfersCut
+	trail.Truncated = devsCut || projectsCut || transfersCut
 	trail.Transfers = make([]*model.TrailTransfer, 0, len(transfers))
 	for _, v := range transfers {
 		m, _ := v.(map[string]any)
@@ -67,6 +76,13 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 	return trail, nil
 }
 
+// projectsOf writes the COLLECT of the projects that produced the result
+// res, as {r, n} links, in year then id order, one more than $first;
+// factual ones only when factsOnly.
+func projectsOf(res string, factsOnly bool) string {
+	return `COLLECT { MATCH (p)-[o:` + relType(model.RelationKindOutput) + `]->(` + res + `)` + whereFactual(factsOnly, "o", "p") + ` RETURN {r: o, n: p} ORDER BY o.year, p.id LIMIT $first + 1 }`
+}
+
 // byRole is the sort key of a trail's relationships r of kind: the place
 // of r's role in the spec's Roles (roleRank), so chair units and lead
 // developers come first, as in the relationship lists.
@@ -84,10 +100,11 @@ func capped(v any, first int) ([]any, bool) {
 }
 
 // TechnologySources finds, in one statement, the results an enterprise
-// acquired and who developed each: at most first of each, reading one more
-// to tell whether a list was cut. Developers are in their roles' order
-// (byRole), each role by id. With q.FactsOnly every step is factual
-// (evidence.go).
+// acquired, who developed each and which projects produced it, and the
+// people and intermediaries serving the enterprise: at most first of each,
+// reading one more to tell whether a list was cut. Developers are in their
+// roles' order (byRole), each role by id. With q.FactsOnly every step is
+// factual (evidence.go).
 func (db *DB) TechnologySources(ctx context.Context, q model.TrailQuery) (*model.TechnologySources, error) {
 	f := q.FactsOnly
 	return readPathRecord(ctx, db, "technologySources", `
@@ -96,8 +113,11 @@ func (db *DB) TechnologySources(ctx context.Context, q model.TrailQuery) (*model
 			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)`+whereFactual(f, "t", "res")+`
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res)`+whereFactual(f, "r", "d")+` RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 }}
-				} AS sources`,
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res)`+whereFactual(f, "r", "d")+` RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 },
+					projects: `+projectsOf("res", f)+`}
+				} AS sources,
+			COLLECT { MATCH (s)-[v:`+relType(model.RelationKindService)+`]->(e)`+whereFactual(f, "v", "s")+`
+				RETURN {r: v, n: s} ORDER BY coalesce(v.since, 0) DESC, s.id, v.kind LIMIT $first + 1 } AS services`,
 		map[string]any{"id": q.ID, "first": q.First}, notFoundArg("enterprise", q.ID, "enterpriseId"),
 		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, q.First) })
 }
@@ -110,7 +130,13 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 	out := &model.TechnologySources{Enterprise: e.(*model.Enterprise)}
 	raw, _ := rec.Get("sources")
 	sources, cut := capped(raw, first)
-	out.Truncated = cut
+	rawServices, _ := rec.Get("services")
+	services, servicesCut, err := cappedLinks(rawServices, first, e, false)
+	if err != nil {
+		return nil, err
+	}
+	out.Services = typed[*model.Service](services)
+	out.Truncated = cut || servicesCut
 	out.Sources = make([]*model.TechnologySource, 0, len(sources))
 	for _, v := range sources {
 		m, _ := v.(map[string]any)
@@ -122,8 +148,13 @@ func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, erro
 		if err != nil {
 			return nil, err
 		}
+		projects, projectsCut, err := cappedLinks(m["projects"], first, result, false)
+		if err != nil {
+			return nil, err
+		}
 		out.Sources = append(out.Sources, &model.TechnologySource{Transfer: t.(*model.Transfer),
-			Developers: typed[*model.Development](devs), Truncated: devsCut})
+			Developers: typed[*model.Development](devs), Projects: typed[*model.Output](projects),
+			Truncated: devsCut || projectsCut})
 	}
 	return out, nil
 }

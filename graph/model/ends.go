@@ -24,15 +24,51 @@ func (s *RelationSpec) CheckEnds(from, to string, kindOf func(id string) (NodeKi
 		{s.FromField, from, s.From},
 		{s.ToField, to, s.To},
 	} {
-		kind, ok := kindOf(end.id)
-		if !ok && searched == "" {
-			return Invalid(end.field, "no node with id %q", end.id)
+		if err := checkKind(end.field, end.id, end.allowed, kindOf, searched); err != nil {
+			return err
 		}
-		if !ok {
-			return Invalid(end.field, "no node with id %q in %s", end.id, searched)
+	}
+	return nil
+}
+
+// checkKind makes sure the node id, named by field, exists and is of one
+// of the allowed kinds.
+func checkKind(field, id string, allowed []NodeKind, kindOf func(id string) (NodeKind, bool), searched string) error {
+	kind, ok := kindOf(id)
+	switch {
+	case !ok && searched == "":
+		return Invalid(field, "no node with id %q", id)
+	case !ok:
+		return Invalid(field, "no node with id %q in %s", id, searched)
+	case !slices.Contains(allowed, kind):
+		return Invalid(field, "%q is of type %s; expected %s", id, kind.Name(), KindNames(allowed))
+	}
+	return nil
+}
+
+// RefIDs are the ids a relationship's validated properties name through
+// fields with a Ref (a broker, a brokerage's enterprise), by field.
+func (s *RelationSpec) RefIDs(props map[string]any) map[string]string {
+	var out map[string]string
+	for _, f := range s.Fields {
+		if id, ok := props[f.Name].(string); ok && len(f.Ref) > 0 {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[f.Name] = id
 		}
-		if !slices.Contains(end.allowed, kind) {
-			return Invalid(end.field, "%q is of type %s; expected %s", end.id, kind.Name(), KindNames(end.allowed))
+	}
+	return out
+}
+
+// CheckRefs makes sure every node the properties name through a Ref field
+// exists and is of a kind the field allows, as CheckEnds does for the ends.
+func (s *RelationSpec) CheckRefs(props map[string]any, kindOf func(id string) (NodeKind, bool), searched string) error {
+	for _, f := range s.Fields {
+		if id, ok := props[f.Name].(string); ok && len(f.Ref) > 0 {
+			if err := checkKind(f.Name, id, f.Ref, kindOf, searched); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -40,6 +40,11 @@ type FieldRule struct {
 	Default   any      // applied on create when the field is absent
 	// Check is an extra rule on a string value; it returns a reason.
 	Check func(string) string
+	// Ref makes the value the id of another node, which must exist and be
+	// of one of these kinds when the owner is written (a match's or a
+	// transfer's broker, a brokerage's enterprise). A property cannot be
+	// walked: what walks has a relationship too (docs/design.md).
+	Ref []NodeKind
 }
 
 // NodeSpec describes the stored properties of one node type and its
@@ -91,6 +96,20 @@ func text(name string, maxLen int) FieldRule {
 }
 func year(name string) FieldRule { return FieldRule{Name: name, Type: TypeYear} }
 
+func money(name string) FieldRule { return FieldRule{Name: name, Type: TypeMoney} }
+
+// ref is a property holding the id of a node of one of kinds.
+func ref(name string, required bool, kinds ...NodeKind) FieldRule {
+	return FieldRule{Name: name, Type: TypeString, MaxLen: MaxIDLen, Required: required, Check: checkID, Ref: kinds}
+}
+
+func checkID(id string) string {
+	if err := ValidateID("", id); err != nil {
+		return err.(*Error).Message
+	}
+	return ""
+}
+
 func enum[T ~string](name string, all []T, required bool) FieldRule {
 	return FieldRule{Name: name, Type: TypeEnum, Enum: enumStrings(all), Required: required}
 }
@@ -125,6 +144,21 @@ var organisationLists = []RelationList{
 	{"parks", RelationKindLocation, Outgoing, ""},
 	{"developedResults", RelationKindDevelopment, Outgoing, ""},
 	{"collaborators", RelationKindCollaboration, Both, ""},
+	{"people", RelationKindAffiliation, Incoming, ""},
+	{"servedBy", RelationKindService, Incoming, ""},
+	{"projects", RelationKindParticipation, Outgoing, ""},
+	{"demands", RelationKindPosting, Outgoing, ""},
+	{"matchedDemands", RelationKindMatch, Incoming, ""},
+}
+
+// The relationship lists a person and an intermediary share: they serve
+// organisations, take part in projects, are matched with demands and
+// broker transfers.
+var actorLists = []RelationList{
+	{"serves", RelationKindService, Outgoing, ""},
+	{"projects", RelationKindParticipation, Outgoing, ""},
+	{"matchedDemands", RelationKindMatch, Incoming, ""},
+	{"brokered", RelationKindBrokerage, Outgoing, ""},
 }
 
 // NodeSpecs are the field rules and relationship lists of every node type.
@@ -143,7 +177,10 @@ var NodeSpecs = map[NodeKind]*NodeSpec{
 		enum("level", AllLevel, false),
 		text("industry", maxKeywordLen),
 		year("founded"),
-	), Lists: []RelationList{{"members", RelationKindMembership, Incoming, ""}}},
+	), Lists: []RelationList{
+		{"members", RelationKindMembership, Incoming, ""},
+		{"people", RelationKindAffiliation, Incoming, ""},
+	}},
 	NodeKindPark: {Kind: NodeKindPark, Name: "Park", IDPrefix: "park", Fields: nodeFields(
 		enum("kind", AllParkKind, true),
 		enum("level", AllLevel, false),
@@ -153,6 +190,9 @@ var NodeSpecs = map[NodeKind]*NodeSpec{
 		{"tenants", RelationKindLocation, Incoming, ""},
 		{"enterprises", RelationKindLocation, Incoming, NodeKindEnterprise},
 		{"parents", RelationKindLocation, Outgoing, ""},
+		{"people", RelationKindAffiliation, Incoming, ""},
+		{"servedBy", RelationKindService, Incoming, ""},
+		{"demands", RelationKindPosting, Outgoing, ""},
 	}},
 	NodeKindResult: {Kind: NodeKindResult, Name: "Result", IDPrefix: "res", Fields: nodeFields(
 		enum("kind", AllResultKind, true),
@@ -161,12 +201,54 @@ var NodeSpecs = map[NodeKind]*NodeSpec{
 	), Lists: []RelationList{
 		{"developers", RelationKindDevelopment, Incoming, ""},
 		{"transfers", RelationKindTransfer, Outgoing, ""},
+		{"projects", RelationKindOutput, Incoming, ""},
+		{"matchedDemands", RelationKindMatch, Incoming, ""},
+		{"brokers", RelationKindBrokerage, Incoming, ""},
+	}},
+	NodeKindPerson: {Kind: NodeKindPerson, Name: "Person", IDPrefix: "per", Fields: nodeFields(
+		FieldRule{Name: "roles", Type: TypeEnumList, Enum: enumStrings(AllPersonRole)},
+		text("title", MaxNameLen),
+		text("field", maxKeywordLen),
+	), Lists: append([]RelationList{{"affiliations", RelationKindAffiliation, Outgoing, ""}}, actorLists...)},
+	NodeKindIntermediary: {Kind: NodeKindIntermediary, Name: "Intermediary", IDPrefix: "imd", Fields: nodeFields(
+		enum("kind", AllIntermediaryKind, true),
+		enum("level", AllLevel, false),
+	), Lists: append([]RelationList{{"people", RelationKindAffiliation, Incoming, ""}}, actorLists...)},
+	NodeKindProject: {Kind: NodeKindProject, Name: "Project", IDPrefix: "prj", Fields: nodeFields(
+		text("programme", MaxNameLen),
+		enum("level", AllLevel, false),
+		year("year"),
+		money("funding"),
+		enum("status", AllProjectStatus, false),
+	), Lists: []RelationList{
+		{"participants", RelationKindParticipation, Incoming, ""},
+		{"outputs", RelationKindOutput, Outgoing, ""},
+	}},
+	NodeKindDemand: {Kind: NodeKindDemand, Name: "Demand", IDPrefix: "dem", Fields: nodeFields(
+		text("field", maxKeywordLen),
+		FieldRule{Name: "description", Type: TypeString, MaxLen: MaxTextLen, Multiline: true},
+		year("year"),
+		money("budget"),
+		FieldRule{Name: "status", Type: TypeEnum, Enum: enumStrings(AllDemandStatus), Default: string(DemandStatusOpen)},
+	), Lists: []RelationList{
+		{"postedBy", RelationKindPosting, Incoming, ""},
+		{"matches", RelationKindMatch, Outgoing, ""},
 	}},
 }
 
 // Organisations are the node kinds that act: they join alliances, develop
 // results and collaborate, and suggestPartners suggests them.
 var Organisations = []NodeKind{NodeKindEnterprise, NodeKindUniversity}
+
+// BrokeredKinds are the relationship kinds a transfer with a brokerId
+// writes besides itself: the broker's brokerage of the result and its
+// brokerage service to the enterprise, which make the brokered transfer
+// walkable (docs/design.md).
+var BrokeredKinds = []RelationKind{RelationKindBrokerage, RelationKindService}
+
+// Actors are the node kinds that serve organisations, broker transfers and
+// are matched with demands besides organisations: people and intermediaries.
+var Actors = []NodeKind{NodeKindPerson, NodeKindIntermediary}
 
 // RelationSpecs are the rules of every relationship type.
 var RelationSpecs = map[RelationKind]*RelationSpec{
@@ -202,7 +284,8 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 		Fields: []FieldRule{
 			enum("mode", AllTransferMode, true),
 			year("year"),
-			{Name: "value", Type: TypeMoney},
+			money("value"),
+			ref("brokerId", false, Actors...),
 			source, synthetic,
 		},
 	},
@@ -214,6 +297,67 @@ var RelationSpecs = map[RelationKind]*RelationSpec{
 			enum("kind", AllCollaborationKind, true),
 			text("title", MaxNameLen),
 			year("since"), year("until"), source, synthetic,
+		},
+	},
+	RelationKindAffiliation: {
+		Kind: RelationKindAffiliation, Name: "Affiliation", FromField: "personId", ToField: "organisationId",
+		From: []NodeKind{NodeKindPerson},
+		To:   []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindIntermediary, NodeKindAlliance, NodeKindPark},
+		Fields: []FieldRule{
+			text("role", MaxNameLen),
+			year("since"), year("until"), source, synthetic,
+		},
+	},
+	RelationKindService: {
+		Kind: RelationKindService, Name: "Service", FromField: "providerId", ToField: "clientId",
+		From: Actors, To: []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindPark},
+		Key: []string{"kind"},
+		Fields: []FieldRule{
+			enum("kind", AllServiceKind, true),
+			text("title", MaxNameLen),
+			year("since"), year("until"), source, synthetic,
+		},
+	},
+	RelationKindParticipation: {
+		Kind: RelationKindParticipation, Name: "Participation", FromField: "participantId", ToField: "projectId",
+		From: []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindIntermediary, NodeKindPerson},
+		To:   []NodeKind{NodeKindProject},
+		Fields: []FieldRule{
+			{Name: "role", Type: TypeEnum, Enum: enumStrings(AllProjectRole), Default: string(ProjectRoleLead)},
+			source, synthetic,
+		},
+	},
+	RelationKindOutput: {
+		Kind: RelationKindOutput, Name: "Output", FromField: "projectId", ToField: "resultId",
+		From: []NodeKind{NodeKindProject}, To: []NodeKind{NodeKindResult},
+		Fields: []FieldRule{year("year"), source, synthetic},
+	},
+	RelationKindPosting: {
+		Kind: RelationKindPosting, Name: "Posting", FromField: "posterId", ToField: "demandId",
+		From: []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindPark}, To: []NodeKind{NodeKindDemand},
+		Fields: []FieldRule{year("year"), source, synthetic},
+	},
+	RelationKindMatch: {
+		Kind: RelationKindMatch, Name: "Match", FromField: "demandId", ToField: "targetId",
+		From: []NodeKind{NodeKindDemand},
+		To:   []NodeKind{NodeKindEnterprise, NodeKindUniversity, NodeKindPerson, NodeKindIntermediary, NodeKindResult},
+		Key:  []string{"stage"},
+		Fields: []FieldRule{
+			enum("stage", AllMatchStage, true),
+			year("year"),
+			text("event", MaxNameLen),
+			ref("brokerId", false, Actors...),
+			source, synthetic,
+		},
+	},
+	RelationKindBrokerage: {
+		Kind: RelationKindBrokerage, Name: "Brokerage", FromField: "brokerId", ToField: "resultId",
+		From: Actors, To: []NodeKind{NodeKindResult},
+		Key: []string{"enterpriseId", "mode"},
+		Fields: []FieldRule{
+			ref("enterpriseId", true, NodeKindEnterprise),
+			enum("mode", AllTransferMode, true),
+			year("year"), source, synthetic,
 		},
 	},
 }

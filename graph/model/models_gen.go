@@ -9,6 +9,24 @@ import (
 	"strconv"
 )
 
+// A page of a node's affiliations, as a Relay connection.
+type AffiliationConnection struct {
+	// The affiliations of this page, in list order, each with its cursor.
+	Edges []*AffiliationEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of affiliations in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One affiliation of a page of a node's affiliations, with its cursor.
+type AffiliationEdge struct {
+	// Opaque position of this affiliation in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The affiliation.
+	Node *Affiliation `json:"node"`
+}
+
 // A page of alliances, as a Relay connection.
 type AllianceConnection struct {
 	// The nodes of this page, in list order, each with its cursor.
@@ -37,6 +55,24 @@ type AllianceFilter struct {
 	Industry *string `json:"industry,omitempty"`
 	// Administrative level equals this.
 	Level *Level `json:"level,omitempty"`
+}
+
+// A page of a node's brokerages, as a Relay connection.
+type BrokerageConnection struct {
+	// The brokerages of this page, in list order, each with its cursor.
+	Edges []*BrokerageEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of brokerages in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One brokerage of a page of a node's brokerages, with its cursor.
+type BrokerageEdge struct {
+	// Opaque position of this brokerage in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The brokerage.
+	Node *Brokerage `json:"node"`
 }
 
 // A chain of relationships from a start node; `length` is the number of steps.
@@ -108,6 +144,40 @@ type DeletePayload struct {
 	Kind NodeKind `json:"kind"`
 	// Relationships detached from the node, by kind; kinds with none are left out.
 	Detached []*DetachedCount `json:"detached"`
+}
+
+// A page of demands, as a Relay connection.
+type DemandConnection struct {
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*DemandEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching demands; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One demand of a page, with its cursor.
+type DemandEdge struct {
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The demand.
+	Node *Demand `json:"node"`
+}
+
+// Conditions on demands; every one given must hold.
+type DemandFilter struct {
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
+	Region *string `json:"region,omitempty"`
+	// Status equals this.
+	Status *DemandStatus `json:"status,omitempty"`
+	// Field equals this.
+	Field *string `json:"field,omitempty"`
+	// Posted in or after this year.
+	YearFrom *int `json:"yearFrom,omitempty"`
+	// Posted in or before this year.
+	YearTo *int `json:"yearTo,omitempty"`
 }
 
 // How many relationships of one kind a deletion detached.
@@ -245,6 +315,36 @@ type ImportRow struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// A page of intermediaries, as a Relay connection.
+type IntermediaryConnection struct {
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*IntermediaryEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching intermediaries; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One intermediary of a page, with its cursor.
+type IntermediaryEdge struct {
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The intermediary.
+	Node *Intermediary `json:"node"`
+}
+
+// Conditions on intermediaries; every one given must hold.
+type IntermediaryFilter struct {
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
+	Region *string `json:"region,omitempty"`
+	// Kind equals this.
+	Kind *IntermediaryKind `json:"kind,omitempty"`
+	// Administrative level equals this.
+	Level *Level `json:"level,omitempty"`
+}
+
 // A page of a node's locations, as a Relay connection.
 type LocationConnection struct {
 	// The locations of this page, in list order, each with its cursor.
@@ -261,6 +361,24 @@ type LocationEdge struct {
 	Cursor string `json:"cursor"`
 	// The location.
 	Node *Location `json:"node"`
+}
+
+// A page of a node's matches, as a Relay connection.
+type MatchConnection struct {
+	// The matches of this page, in list order, each with its cursor.
+	Edges []*MatchEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matches in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One match of a page of a node's matches, with its cursor.
+type MatchEdge struct {
+	// Opaque position of this match in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The match.
+	Node *Match `json:"node"`
 }
 
 // A page of a node's memberships, as a Relay connection.
@@ -322,6 +440,24 @@ type NodeOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// A page of a node's outputs, as a Relay connection.
+type OutputConnection struct {
+	// The outputs of this page, in list order, each with its cursor.
+	Edges []*OutputEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of outputs in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One output of a page of a node's outputs, with its cursor.
+type OutputEdge struct {
+	// Opaque position of this output in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The output.
+	Node *Output `json:"node"`
+}
+
 // Relay page information.
 type PageInfo struct {
 	// More nodes follow this page. Paging forward it is exact; paging backward it is true when `before` was given.
@@ -366,6 +502,24 @@ type ParkFilter struct {
 	Level *Level `json:"level,omitempty"`
 }
 
+// A page of a node's participations, as a Relay connection.
+type ParticipationConnection struct {
+	// The participations of this page, in list order, each with its cursor.
+	Edges []*ParticipationEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of participations in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One participation of a page of a node's participations, with its cursor.
+type ParticipationEdge struct {
+	// Opaque position of this participation in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The participation.
+	Node *Participation `json:"node"`
+}
+
 // One reason for a partner suggestion.
 type PartnerReason struct {
 	// Which reason.
@@ -394,6 +548,88 @@ type PartnerSuggestion struct {
 	Reasons []*PartnerReason `json:"reasons"`
 	// True when more reasons add to the score than the 10 listed.
 	Truncated bool `json:"truncated"`
+}
+
+// A page of people, as a Relay connection.
+type PersonConnection struct {
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*PersonEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching people; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One person of a page, with its cursor.
+type PersonEdge struct {
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The person.
+	Node *Person `json:"node"`
+}
+
+// Conditions on people; every one given must hold.
+type PersonFilter struct {
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
+	Region *string `json:"region,omitempty"`
+	// Has all of these roles.
+	Roles []PersonRole `json:"roles,omitempty"`
+	// Field equals this.
+	Field *string `json:"field,omitempty"`
+}
+
+// A page of a node's postings, as a Relay connection.
+type PostingConnection struct {
+	// The postings of this page, in list order, each with its cursor.
+	Edges []*PostingEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of postings in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One posting of a page of a node's postings, with its cursor.
+type PostingEdge struct {
+	// Opaque position of this posting in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The posting.
+	Node *Posting `json:"node"`
+}
+
+// A page of projects, as a Relay connection.
+type ProjectConnection struct {
+	// The nodes of this page, in list order, each with its cursor.
+	Edges []*ProjectEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of matching projects; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One project of a page, with its cursor.
+type ProjectEdge struct {
+	// Opaque position of this node in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The project.
+	Node *Project `json:"node"`
+}
+
+// Conditions on projects; every one given must hold.
+type ProjectFilter struct {
+	// Name, English name or alias contains this text.
+	NameContains *string `json:"nameContains,omitempty"`
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
+	Region *string `json:"region,omitempty"`
+	// Level of the programme equals this.
+	Level *Level `json:"level,omitempty"`
+	// Status equals this.
+	Status *ProjectStatus `json:"status,omitempty"`
+	// Year in or after this year.
+	YearFrom *int `json:"yearFrom,omitempty"`
+	// Year in or before this year.
+	YearTo *int `json:"yearTo,omitempty"`
 }
 
 // Reads. Every field is nullable: one that fails is null, with an error whose `path` names it, and the others keep their data.
@@ -448,9 +684,11 @@ type ResultTrail struct {
 	Result *Result `json:"result"`
 	// Who developed it.
 	Developers []*Development `json:"developers"`
-	// Each transfer of it, with where the transferee sits.
+	// The projects that produced it (the funding behind it).
+	Projects []*Output `json:"projects"`
+	// Each transfer of it, with where the transferee sits; a brokered transfer names its `broker`.
 	Transfers []*TrailTransfer `json:"transfers"`
-	// True when `first` cut the developers or the transfers (more exist).
+	// True when `first` cut the developers, the projects or the transfers (more exist).
 	Truncated bool `json:"truncated"`
 }
 
@@ -480,13 +718,33 @@ type SearchHit struct {
 	Node Node `json:"node"`
 }
 
+// A page of a node's services, as a Relay connection.
+type ServiceConnection struct {
+	// The services of this page, in list order, each with its cursor.
+	Edges []*ServiceEdge `json:"edges"`
+	// Where this page lies in the list, and the cursors to page on from it.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Number of services in the list; computed only when asked for.
+	TotalCount int `json:"totalCount"`
+}
+
+// One service of a page of a node's services, with its cursor.
+type ServiceEdge struct {
+	// Opaque position of this service in the list: pass it as `after` or `before`.
+	Cursor string `json:"cursor"`
+	// The service.
+	Node *Service `json:"node"`
+}
+
 // A result the enterprise acquired and who developed it.
 type TechnologySource struct {
 	// The transfer of the result to the enterprise.
 	Transfer *Transfer `json:"transfer"`
 	// The developing institutions (enterprises, universities, institutes).
 	Developers []*Development `json:"developers"`
-	// True when `first` cut the developers (more exist).
+	// The projects that produced the result.
+	Projects []*Output `json:"projects"`
+	// True when `first` cut the developers or the projects (more exist).
 	Truncated bool `json:"truncated"`
 }
 
@@ -494,9 +752,11 @@ type TechnologySource struct {
 type TechnologySources struct {
 	// The enterprise.
 	Enterprise *Enterprise `json:"enterprise"`
-	// Each result it acquired, with who developed it.
+	// Each result it acquired, with who developed it; a brokered transfer names its `broker`.
 	Sources []*TechnologySource `json:"sources"`
-	// True when `first` cut the sources (more exist).
+	// People and intermediaries serving it (院士专家工作站, 科技特派员, brokerage…), the latest first.
+	Services []*Service `json:"services"`
+	// True when `first` cut the sources or the services (more exist).
 	Truncated bool `json:"truncated"`
 }
 
@@ -703,6 +963,67 @@ func (e CollaborationKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Status of a technology demand.
+type DemandStatus string
+
+const (
+	// Open: not yet matched.
+	DemandStatusOpen DemandStatus = "OPEN"
+	// Matched with a result, organisation or person.
+	DemandStatusMatched DemandStatus = "MATCHED"
+	// Solved.
+	DemandStatusSolved DemandStatus = "SOLVED"
+)
+
+var AllDemandStatus = []DemandStatus{
+	DemandStatusOpen,
+	DemandStatusMatched,
+	DemandStatusSolved,
+}
+
+func (e DemandStatus) IsValid() bool {
+	switch e {
+	case DemandStatusOpen, DemandStatusMatched, DemandStatusSolved:
+		return true
+	}
+	return false
+}
+
+func (e DemandStatus) String() string {
+	return string(e)
+}
+
+func (e *DemandStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DemandStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DemandStatus", str)
+	}
+	return nil
+}
+
+func (e DemandStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DemandStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DemandStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Role in developing a result.
 type DevelopmentRole string
 
@@ -831,7 +1152,80 @@ func (e ImportStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Administrative level of a park or alliance.
+// Kind of intermediary (科技中介服务机构).
+type IntermediaryKind string
+
+const (
+	// 技术市场 / 科技大市场 (technology market)
+	IntermediaryKindTechnologyMarket IntermediaryKind = "TECHNOLOGY_MARKET"
+	// 技术转移机构 (technology-transfer agency)
+	IntermediaryKindTransferAgency IntermediaryKind = "TRANSFER_AGENCY"
+	// 成果转化中心 / 技术交易成果转化中心 (conversion centre)
+	IntermediaryKindConversionCenter IntermediaryKind = "CONVERSION_CENTER"
+	// 生产力促进中心 (productivity-promotion centre)
+	IntermediaryKindProductivityCenter IntermediaryKind = "PRODUCTIVITY_CENTER"
+	// 知识产权服务机构 / 代理事务所 (IP service)
+	IntermediaryKindIPService IntermediaryKind = "IP_SERVICE"
+	// 公共服务平台 (public service platform)
+	IntermediaryKindServicePlatform IntermediaryKind = "SERVICE_PLATFORM"
+	// Any other intermediary.
+	IntermediaryKindOther IntermediaryKind = "OTHER"
+)
+
+var AllIntermediaryKind = []IntermediaryKind{
+	IntermediaryKindTechnologyMarket,
+	IntermediaryKindTransferAgency,
+	IntermediaryKindConversionCenter,
+	IntermediaryKindProductivityCenter,
+	IntermediaryKindIPService,
+	IntermediaryKindServicePlatform,
+	IntermediaryKindOther,
+}
+
+func (e IntermediaryKind) IsValid() bool {
+	switch e {
+	case IntermediaryKindTechnologyMarket, IntermediaryKindTransferAgency, IntermediaryKindConversionCenter, IntermediaryKindProductivityCenter, IntermediaryKindIPService, IntermediaryKindServicePlatform, IntermediaryKindOther:
+		return true
+	}
+	return false
+}
+
+func (e IntermediaryKind) String() string {
+	return string(e)
+}
+
+func (e *IntermediaryKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = IntermediaryKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid IntermediaryKind", str)
+	}
+	return nil
+}
+
+func (e IntermediaryKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *IntermediaryKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e IntermediaryKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Administrative level of a park, alliance, intermediary or project.
 type Level string
 
 const (
@@ -890,6 +1284,67 @@ func (e *Level) UnmarshalJSON(b []byte) error {
 }
 
 func (e Level) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How far a match between a demand and a candidate has got.
+type MatchStage string
+
+const (
+	// Proposed (推荐, 对接).
+	MatchStageProposed MatchStage = "PROPOSED"
+	// Agreed (达成意向).
+	MatchStageAgreed MatchStage = "AGREED"
+	// Contracted (签约).
+	MatchStageContracted MatchStage = "CONTRACTED"
+)
+
+var AllMatchStage = []MatchStage{
+	MatchStageProposed,
+	MatchStageAgreed,
+	MatchStageContracted,
+}
+
+func (e MatchStage) IsValid() bool {
+	switch e {
+	case MatchStageProposed, MatchStageAgreed, MatchStageContracted:
+		return true
+	}
+	return false
+}
+
+func (e MatchStage) String() string {
+	return string(e)
+}
+
+func (e *MatchStage) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MatchStage(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MatchStage", str)
+	}
+	return nil
+}
+
+func (e MatchStage) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MatchStage) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MatchStage) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -973,6 +1428,14 @@ const (
 	NodeKindPark NodeKind = "PARK"
 	// Research result.
 	NodeKindResult NodeKind = "RESULT"
+	// Person: expert, academician, 科技特派员, researcher, entrepreneur.
+	NodeKindPerson NodeKind = "PERSON"
+	// Intermediary: technology market, transfer agency, service centre.
+	NodeKindIntermediary NodeKind = "INTERMEDIARY"
+	// Funded programme project.
+	NodeKindProject NodeKind = "PROJECT"
+	// Technology demand.
+	NodeKindDemand NodeKind = "DEMAND"
 )
 
 var AllNodeKind = []NodeKind{
@@ -981,11 +1444,15 @@ var AllNodeKind = []NodeKind{
 	NodeKindAlliance,
 	NodeKindPark,
 	NodeKindResult,
+	NodeKindPerson,
+	NodeKindIntermediary,
+	NodeKindProject,
+	NodeKindDemand,
 }
 
 func (e NodeKind) IsValid() bool {
 	switch e {
-	case NodeKindEnterprise, NodeKindUniversity, NodeKindAlliance, NodeKindPark, NodeKindResult:
+	case NodeKindEnterprise, NodeKindUniversity, NodeKindAlliance, NodeKindPark, NodeKindResult, NodeKindPerson, NodeKindIntermediary, NodeKindProject, NodeKindDemand:
 		return true
 	}
 	return false
@@ -1035,7 +1502,7 @@ const (
 	NodeOrderFieldName NodeOrderField = "NAME"
 	// By id.
 	NodeOrderFieldID NodeOrderField = "ID"
-	// By founded year (results: year); only enterprises, alliances, parks and results have one.
+	// By founded year (results, projects, demands: year); only enterprises, alliances, parks, results, projects and demands have one.
 	NodeOrderFieldYear NodeOrderField = "YEAR"
 )
 
@@ -1286,6 +1753,198 @@ func (e PartnerReasonKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Role of a person; a person may have several.
+type PersonRole string
+
+const (
+	// 院士 (academician)
+	PersonRoleAcademician PersonRole = "ACADEMICIAN"
+	// 专家 (expert)
+	PersonRoleExpert PersonRole = "EXPERT"
+	// 科研人员 (researcher)
+	PersonRoleResearcher PersonRole = "RESEARCHER"
+	// 科技特派员 (technology commissioner)
+	PersonRoleTechCommissioner PersonRole = "TECH_COMMISSIONER"
+	// 企业家 (entrepreneur)
+	PersonRoleEntrepreneur PersonRole = "ENTREPRENEUR"
+	// 管理人员 (official, manager)
+	PersonRoleOfficial PersonRole = "OFFICIAL"
+)
+
+var AllPersonRole = []PersonRole{
+	PersonRoleAcademician,
+	PersonRoleExpert,
+	PersonRoleResearcher,
+	PersonRoleTechCommissioner,
+	PersonRoleEntrepreneur,
+	PersonRoleOfficial,
+}
+
+func (e PersonRole) IsValid() bool {
+	switch e {
+	case PersonRoleAcademician, PersonRoleExpert, PersonRoleResearcher, PersonRoleTechCommissioner, PersonRoleEntrepreneur, PersonRoleOfficial:
+		return true
+	}
+	return false
+}
+
+func (e PersonRole) String() string {
+	return string(e)
+}
+
+func (e *PersonRole) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PersonRole(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PersonRole", str)
+	}
+	return nil
+}
+
+func (e PersonRole) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PersonRole) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PersonRole) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Role in a project.
+type ProjectRole string
+
+const (
+	// 承担单位 / 负责人 (lead)
+	ProjectRoleLead ProjectRole = "LEAD"
+	// 参与单位 / 参与人 (participant)
+	ProjectRoleParticipant ProjectRole = "PARTICIPANT"
+)
+
+var AllProjectRole = []ProjectRole{
+	ProjectRoleLead,
+	ProjectRoleParticipant,
+}
+
+func (e ProjectRole) IsValid() bool {
+	switch e {
+	case ProjectRoleLead, ProjectRoleParticipant:
+		return true
+	}
+	return false
+}
+
+func (e ProjectRole) String() string {
+	return string(e)
+}
+
+func (e *ProjectRole) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProjectRole(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProjectRole", str)
+	}
+	return nil
+}
+
+func (e ProjectRole) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProjectRole) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProjectRole) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Status of a project.
+type ProjectStatus string
+
+const (
+	// 申报 (applied for)
+	ProjectStatusApplied ProjectStatus = "APPLIED"
+	// 获批 (approved)
+	ProjectStatusApproved ProjectStatus = "APPROVED"
+	// 在研 (ongoing)
+	ProjectStatusOngoing ProjectStatus = "ONGOING"
+	// 结题 (completed)
+	ProjectStatusCompleted ProjectStatus = "COMPLETED"
+)
+
+var AllProjectStatus = []ProjectStatus{
+	ProjectStatusApplied,
+	ProjectStatusApproved,
+	ProjectStatusOngoing,
+	ProjectStatusCompleted,
+}
+
+func (e ProjectStatus) IsValid() bool {
+	switch e {
+	case ProjectStatusApplied, ProjectStatusApproved, ProjectStatusOngoing, ProjectStatusCompleted:
+		return true
+	}
+	return false
+}
+
+func (e ProjectStatus) String() string {
+	return string(e)
+}
+
+func (e *ProjectStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProjectStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProjectStatus", str)
+	}
+	return nil
+}
+
+func (e ProjectStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProjectStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProjectStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Relationship kinds, as used by relationship filters.
 type RelationKind string
 
@@ -1300,6 +1959,20 @@ const (
 	RelationKindTransfer RelationKind = "TRANSFER"
 	// Two organisations collaborate (Collaboration).
 	RelationKindCollaboration RelationKind = "COLLABORATION"
+	// A person belongs to an organisation, intermediary, alliance or park (Affiliation).
+	RelationKindAffiliation RelationKind = "AFFILIATION"
+	// A person or intermediary serves an enterprise, university or park (Service).
+	RelationKindService RelationKind = "SERVICE"
+	// An organisation, intermediary or person takes part in a project (Participation).
+	RelationKindParticipation RelationKind = "PARTICIPATION"
+	// A project produced a result (Output).
+	RelationKindOutput RelationKind = "OUTPUT"
+	// An enterprise, university or park posted a demand (Posting).
+	RelationKindPosting RelationKind = "POSTING"
+	// A demand was matched with a result, organisation, person or intermediary (Match).
+	RelationKindMatch RelationKind = "MATCH"
+	// An intermediary or person brokered a result's transfer (Brokerage).
+	RelationKindBrokerage RelationKind = "BROKERAGE"
 )
 
 var AllRelationKind = []RelationKind{
@@ -1308,11 +1981,18 @@ var AllRelationKind = []RelationKind{
 	RelationKindDevelopment,
 	RelationKindTransfer,
 	RelationKindCollaboration,
+	RelationKindAffiliation,
+	RelationKindService,
+	RelationKindParticipation,
+	RelationKindOutput,
+	RelationKindPosting,
+	RelationKindMatch,
+	RelationKindBrokerage,
 }
 
 func (e RelationKind) IsValid() bool {
 	switch e {
-	case RelationKindMembership, RelationKindLocation, RelationKindDevelopment, RelationKindTransfer, RelationKindCollaboration:
+	case RelationKindMembership, RelationKindLocation, RelationKindDevelopment, RelationKindTransfer, RelationKindCollaboration, RelationKindAffiliation, RelationKindService, RelationKindParticipation, RelationKindOutput, RelationKindPosting, RelationKindMatch, RelationKindBrokerage:
 		return true
 	}
 	return false
@@ -1421,6 +2101,76 @@ func (e *ResultKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e ResultKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Kind of service to an organisation.
+type ServiceKind string
+
+const (
+	// 科技特派员服务 (technology commissioner)
+	ServiceKindTechCommissioner ServiceKind = "TECH_COMMISSIONER"
+	// 院士专家工作站 (academician / expert workstation)
+	ServiceKindAcademicianWorkstation ServiceKind = "ACADEMICIAN_WORKSTATION"
+	// 技术经纪 / 中介 (brokerage)
+	ServiceKindBrokerage ServiceKind = "BROKERAGE"
+	// 知识产权托管 (IP trusteeship)
+	ServiceKindIPTrusteeship ServiceKind = "IP_TRUSTEESHIP"
+	// 技术服务 / 技术咨询 (technical service)
+	ServiceKindTechnicalService ServiceKind = "TECHNICAL_SERVICE"
+	// Any other service.
+	ServiceKindOther ServiceKind = "OTHER"
+)
+
+var AllServiceKind = []ServiceKind{
+	ServiceKindTechCommissioner,
+	ServiceKindAcademicianWorkstation,
+	ServiceKindBrokerage,
+	ServiceKindIPTrusteeship,
+	ServiceKindTechnicalService,
+	ServiceKindOther,
+}
+
+func (e ServiceKind) IsValid() bool {
+	switch e {
+	case ServiceKindTechCommissioner, ServiceKindAcademicianWorkstation, ServiceKindBrokerage, ServiceKindIPTrusteeship, ServiceKindTechnicalService, ServiceKindOther:
+		return true
+	}
+	return false
+}
+
+func (e ServiceKind) String() string {
+	return string(e)
+}
+
+func (e *ServiceKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ServiceKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ServiceKind", str)
+	}
+	return nil
+}
+
+func (e ServiceKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ServiceKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ServiceKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

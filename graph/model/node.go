@@ -81,3 +81,52 @@ func (*Park) NodeKind() NodeKind { return NodeKindPark }
 
 // NodeKind implements Node.
 func (*Result) NodeKind() NodeKind { return NodeKindResult }
+
+// Person is an expert, academician, 科技特派员, researcher, entrepreneur or
+// official (专家、院士、科技特派员、科研人员、企业家).
+type Person struct {
+	NodeBase
+	Roles []PersonRole
+	Title *string
+	Field *string
+}
+
+// Intermediary is a technology market, transfer agency, conversion or
+// productivity centre, IP service or public service platform (科技中介).
+type Intermediary struct {
+	NodeBase
+	Kind  IntermediaryKind
+	Level *Level
+}
+
+// Project is a funded programme project (科技计划项目).
+type Project struct {
+	NodeBase
+	Programme *string
+	Level     *Level
+	Year      *int
+	Funding   *float64
+	Status    *ProjectStatus
+}
+
+// Demand is a technology need an organisation posted (技术需求).
+type Demand struct {
+	NodeBase
+	Field       *string
+	Description *string
+	Year        *int
+	Budget      *float64
+	Status      DemandStatus
+}
+
+// NodeKind implements Node.
+func (*Person) NodeKind() NodeKind { return NodeKindPerson }
+
+// NodeKind implements Node.
+func (*Intermediary) NodeKind() NodeKind { return NodeKindIntermediary }
+
+// NodeKind implements Node.
+func (*Project) NodeKind() NodeKind { return NodeKindProject }
+
+// NodeKind implements Node.
+func (*Demand) NodeKind() NodeKind { return NodeKindDemand }
