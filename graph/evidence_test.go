@@ -20,6 +20,7 @@ import (
 //	R -TRANSFER(2020)-> C,  R -TRANSFER(2021, syn)-> B
 //	B -DEVELOPMENT-> R2 -TRANSFER(2019, syn)-> C
 //	C -LOCATION-> P,  C -LOCATION(syn)-> P2,  C -MEMBERSHIP-> L
+//	J -OUTPUT-> R <-OUTPUT(syn)- J2;  M -SERVICE-> C <-SERVICE(syn)- W
 const evidenceGraph = `
 {"type":"Enterprise","id":"A","name":"甲"}
 {"type":"Enterprise","id":"B","name":"乙"}
@@ -45,6 +46,14 @@ const evidenceGraph = `
 {"type":"LOCATION","from":"C","to":"P"}
 {"type":"LOCATION","from":"C","to":"P2","synthetic":true}
 {"type":"MEMBERSHIP","from":"C","to":"L"}
+{"type":"Project","id":"J","name":"项目"}
+{"type":"Project","id":"J2","name":"示例项目"}
+{"type":"OUTPUT","from":"J","to":"R"}
+{"type":"OUTPUT","from":"J2","to":"R","synthetic":true}
+{"type":"Intermediary","id":"M","name":"科技大市场","kind":"TECHNOLOGY_MARKET"}
+{"type":"Person","id":"W","name":"特派员","roles":["TECH_COMMISSIONER"]}
+{"type":"SERVICE","from":"M","to":"C","kind":"BROKERAGE"}
+{"type":"SERVICE","from":"W","to":"C","kind":"TECH_COMMISSIONER","synthetic":true}
 `
 
 // TestFactsOnly asks every path, network and hub query of evidenceGraph
@@ -79,7 +88,7 @@ func TestFactsOnly(t *testing.T) {
 			factNodes, factEdge string
 		}{
 			{1, "A B C R X", "A>B A>C A>R A>X B>C B>R R>B R>C X>C X>R", "A B R", "A>B A>R"},
-			{2, "A B C R X P P2 L R2", "", "A B R C R2", "A>B A>R B>C B>R2 R>C"},
+			{2, "A B C R X J J2 L M P P2 R2 W", "", "A B R C J R2", "A>B A>R B>C B>R2 J>R R>C"},
 		} {
 			var net networkAnswer
 			a.OK("", `query($d: Int, $f: Boolean) { network(id: "A", depth: $d, factsOnly: $f) { nodes { distance node { id } } edges { kind fromId toId } } }`,
@@ -96,17 +105,21 @@ func TestFactsOnly(t *testing.T) {
 		var trail struct {
 			ResultTrail struct {
 				Developers []struct{ Developer struct{ ID string } }
+				Projects   []struct{ Project struct{ ID string } }
 				Transfers  []struct {
 					Transfer struct{ Enterprise struct{ ID string } }
 					Parks    []struct{ Park struct{ ID string } }
 				}
 			}
 		}
-		a.OK("", `query($f: Boolean) { resultTrail(id: "R", factsOnly: $f) { developers { developer { id } }
+		a.OK("", `query($f: Boolean) { resultTrail(id: "R", factsOnly: $f) { developers { developer { id } } projects { project { id } }
 			transfers { transfer { enterprise { id } } parks { park { id } } } } }`, map[string]any{"f": facts}, &trail)
 		var got []string
 		for _, d := range trail.ResultTrail.Developers {
 			got = append(got, "dev:"+d.Developer.ID)
+		}
+		for _, p := range trail.ResultTrail.Projects {
+			got = append(got, "prj:"+p.Project.ID)
 		}
 		for _, tr := range trail.ResultTrail.Transfers {
 			got = append(got, "to:"+tr.Transfer.Enterprise.ID)
@@ -114,19 +127,20 @@ func TestFactsOnly(t *testing.T) {
 				got = append(got, "park:"+p.Park.ID)
 			}
 		}
-		if got, want := strings.Join(got, " "), pick("dev:A dev:B dev:X to:C park:P park:P2 to:B", "dev:A to:C park:P"); got != want {
+		if got, want := strings.Join(got, " "), pick("dev:A dev:B dev:X prj:J prj:J2 to:C park:P park:P2 to:B", "dev:A prj:J to:C park:P"); got != want {
 			t.Errorf("factsOnly %v: R's trail %q, want %q", facts, got, want)
 		}
 
 		var sources struct {
 			TechnologySources struct {
-				Sources []struct {
+				Services []struct{ Provider struct{ ID string } }
+				Sources  []struct {
 					Transfer   struct{ Result struct{ ID string } }
 					Developers []struct{ Developer struct{ ID string } }
 				}
 			}
 		}
-		a.OK("", `query($f: Boolean) { technologySources(enterpriseId: "C", factsOnly: $f) { sources { transfer { result { id } } developers { developer { id } } } } }`,
+		a.OK("", `query($f: Boolean) { technologySources(enterpriseId: "C", factsOnly: $f) { services { provider { id } } sources { transfer { result { id } } developers { developer { id } } } } }`,
 			map[string]any{"f": facts}, &sources)
 		got = nil
 		for _, s := range sources.TechnologySources.Sources {
@@ -135,7 +149,10 @@ func TestFactsOnly(t *testing.T) {
 				got = append(got, "dev:"+d.Developer.ID)
 			}
 		}
-		if got, want := strings.Join(got, " "), pick("from:R dev:A dev:B dev:X from:R2 dev:B", "from:R dev:A"); got != want {
+		for _, v := range sources.TechnologySources.Services {
+			got = append(got, "by:"+v.Provider.ID)
+		}
+		if got, want := strings.Join(got, " "), pick("from:R dev:A dev:B dev:X from:R2 dev:B by:M by:W", "from:R dev:A by:M"); got != want {
 			t.Errorf("factsOnly %v: C's sources %q, want %q", facts, got, want)
 		}
 
@@ -156,8 +173,8 @@ func TestFactsOnly(t *testing.T) {
 		for _, e := range hubs.Hubs.Edges {
 			got = append(got, e.Node.Node.ID+":"+strconv.Itoa(e.Node.Total))
 		}
-		// C: B, R, P, L in fact, and A (syn), X (an illustrative node), R2 (syn), P2 (syn).
-		if got, want := strings.Join(got, " "), pick("C:8 B:5 A:4 X:3", "C:4 B:3 A:2"); got != want || hubs.Hubs.TotalCount != len(strings.Fields(want)) {
+		// C: B, R, P, L, M in fact, and A (syn), X (an illustrative node), R2, P2, W (syn).
+		if got, want := strings.Join(got, " "), pick("C:10 B:5 A:4 X:3", "C:5 B:3 A:2"); got != want || hubs.Hubs.TotalCount != len(strings.Fields(want)) {
 			t.Errorf("factsOnly %v: hubs %q (total %d), want %q", facts, got, hubs.Hubs.TotalCount, want)
 		}
 	}
