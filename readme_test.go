@@ -15,8 +15,9 @@ import (
 )
 
 // TestReadmeQueries runs every GraphQL example of README.md against the
-// sample graph: each must succeed, every chain example must find chains, and
-// every node selected must select its id, as a normalising cache needs.
+// sample graph: each must succeed, every chain example must find chains,
+// every demand's matches must have some, and every node selected must
+// select its id, as a normalising cache needs.
 func TestReadmeQueries(t *testing.T) {
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
@@ -52,6 +53,9 @@ func TestReadmeQueries(t *testing.T) {
 		}
 		if strings.Contains(query, "chain(") && strings.Contains(string(res.Data), `"chains":[]`) {
 			t.Errorf("README chain example finds no chain:\n%s", query)
+		}
+		if strings.Contains(query, "matches {") && !strings.Contains(string(res.Data), `"matches":{"edges":[{`) {
+			t.Errorf("README demand example finds no match:\n%s\n%s", query, res.Data)
 		}
 	}
 }

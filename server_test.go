@@ -21,7 +21,7 @@ func TestSampleGraphLoadsOnce(t *testing.T) {
 		Parks       struct{ TotalCount int } `json:"parks"`
 	}
 	a.OK("", `{ enterprises { totalCount } parks { totalCount } }`, nil, &out)
-	if out.Enterprises.TotalCount != 9 || out.Parks.TotalCount != 10 {
+	if out.Enterprises.TotalCount != 10 || out.Parks.TotalCount != 10 {
 		t.Errorf("sample graph: %+v", out)
 	}
 }

@@ -290,9 +290,22 @@ func TestBrokeredTransfer(t *testing.T) {
 	if got := brokers(); !slices.Equal(got, []string{"M/E/LICENCE"}) {
 		t.Errorf("brokers after a reload: %v", got)
 	}
-	a.OK(apitest.WriteToken, `mutation { updateTransfer(resultId: "R", enterpriseId: "E", mode: LICENCE, patch: {brokerId: "W"}) { broker { id } } }`, nil, &map[string]any{})
+	// A load that names another broker moves the brokerage; an update
+	// that leaves the broker out leaves it; one that names it moves it.
+	var imported importResult
+	a.OK(apitest.WriteToken, importMutation, map[string]any{"in": map[string]any{"records": []map[string]any{
+		{"type": "TRANSFER", "from": "R", "to": "E", "mode": "LICENCE", "year": 2021, "brokerId": "W", "source": "合同登记"},
+	}}}, &imported)
 	if got := brokers(); !slices.Equal(got, []string{"W/E/LICENCE"}) {
-		t.Errorf("brokers after the broker changed to W: %v", got)
+		t.Errorf("brokers after a load changed the broker to W: %v", got)
+	}
+	a.OK(apitest.WriteToken, `mutation { updateTransfer(resultId: "R", enterpriseId: "E", mode: LICENCE, patch: {value: 30}) { broker { id } } }`, nil, &map[string]any{})
+	if got := brokers(); !slices.Equal(got, []string{"W/E/LICENCE"}) {
+		t.Errorf("brokers after an update of the value: %v", got)
+	}
+	a.OK(apitest.WriteToken, `mutation { updateTransfer(resultId: "R", enterpriseId: "E", mode: LICENCE, patch: {brokerId: "M"}) { broker { id } } }`, nil, &map[string]any{})
+	if got := brokers(); !slices.Equal(got, []string{"M/E/LICENCE"}) {
+		t.Errorf("brokers after the broker changed back to M: %v", got)
 	}
 	a.OK(apitest.WriteToken, `mutation { removeTransfer(resultId: "R", enterpriseId: "E", mode: LICENCE) { mode } }`, nil, &map[string]any{})
 	if got := brokers(); len(got) != 0 {

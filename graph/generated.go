@@ -4845,8 +4845,9 @@ Conventions:
 - Lists of nodes, and each node's lists of relationships, are Relay
   connections: ` + "`" + `first` + "`" + `/` + "`" + `after` + "`" + ` page forward, ` + "`" + `last` + "`" + `/` + "`" + `before` + "`" + ` backward.
 - Mutation arguments: what a mutation acts on is named by scalar arguments
-  (a node's ` + "`" + `id` + "`" + `; a relationship's ends and, for transfers and
-  collaborations, its ` + "`" + `mode` + "`" + ` or ` + "`" + `kind` + "`" + `); what it writes is one input object,
+  (a node's ` + "`" + `id` + "`" + `; a relationship's ends and, for transfers, collaborations,
+  services, matches and brokerages, its key: ` + "`" + `mode` + "`" + `, ` + "`" + `kind` + "`" + `, ` + "`" + `stage` + "`" + `, or
+  ` + "`" + `enterpriseId` + "`" + ` and ` + "`" + `mode` + "`" + `); what it writes is one input object,
   ` + "`" + `input` + "`" + ` (create*, add*, importGraph, node updates) or ` + "`" + `patch` + "`" + `
   (relationship updates). Fields left out of an update stay as they are.
 """

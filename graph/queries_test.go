@@ -189,8 +189,8 @@ func TestListsAndPagination(t *testing.T) {
 			}
 			vars["after"] = out.Enterprises.PageInfo.EndCursor
 		}
-		if len(seen) != 9 {
-			t.Errorf("walked %d enterprises, want 9", len(seen))
+		if len(seen) != 10 {
+			t.Errorf("walked %d enterprises, want the sample's 10", len(seen))
 		}
 	})
 	// A filtered count and its page come from one read of the matches; the

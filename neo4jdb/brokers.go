@@ -1,6 +1,8 @@
 package neo4jdb
 
 import (
+	"maps"
+
 	"github.com/innograph/innograph/graph/model"
 )
 
@@ -18,15 +20,19 @@ type transferRef struct {
 }
 
 // transferRefs are the transfers of relationship rows of kind, none unless
-// kind is TRANSFER.
-func transferRefs(kind model.RelationKind, rows []model.RelationRow) []transferRef {
+// kind is TRANSFER, and of those only the rows that write a brokerId (set
+// or cleared) unless all: a write that leaves the broker alone leaves its
+// brokerage as it is, so the common unbrokered load costs nothing more.
+func transferRefs(kind model.RelationKind, rows []model.RelationRow, all bool) []transferRef {
 	if kind != model.RelationKindTransfer {
 		return nil
 	}
-	out := make([]transferRef, len(rows))
-	for i, r := range rows {
-		mode, _ := r.Props["mode"].(string)
-		out[i] = transferRef{r.From, r.To, mode}
+	var out []transferRef
+	for _, r := range rows {
+		if _, broker := r.Props["brokerId"]; all || broker {
+			mode, _ := r.Props["mode"].(string)
+			out = append(out, transferRef{r.From, r.To, mode})
+		}
 	}
 	return out
 }
@@ -36,9 +42,15 @@ func (t transferRef) param(old string) map[string]any {
 }
 
 // brokerOf names the one relationship of kind between from and to with
-// the given key, if it is a transfer, and reads its broker before a write.
-func brokerOf(tx *writeTx, kind model.RelationKind, from, to string, key map[string]any) ([]transferRef, []string, error) {
-	refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: key}})
+// the given key, if it is a transfer that properties change the broker of
+// (or that is removed, properties nil), and reads its broker before the write.
+func brokerOf(tx *writeTx, kind model.RelationKind, from, to string, key, properties map[string]any) ([]transferRef, []string, error) {
+	props := maps.Clone(key)
+	broker, changes := properties["brokerId"]
+	if changes {
+		props["brokerId"] = broker
+	}
+	refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: props}}, properties == nil)
 	old, err := brokersBefore(tx, refs)
 	return refs, old, err
 }
@@ -94,8 +106,10 @@ func syncBrokerages(tx *writeTx, refs []transferRef, old []string) error {
 		OPTIONAL MATCH (res)-[t:`+relType(model.RelationKindTransfer)+` {mode: row.mode}]->(e)
 		WITH row, res, e, t, t.brokerId AS broker
 		CALL (row, res, broker) {
-			MATCH (:Node {id: row.old})-[k:`+brokerage+` {enterpriseId: row.enterprise, mode: row.mode}]->(res)
-			WHERE broker IS NULL OR broker <> row.old
+			// Filtered before the match: a broker's brokerages are many, and
+			// an unchanged broker has none to delete.
+			WITH row, res WHERE row.old <> '' AND (broker IS NULL OR broker <> row.old)
+			MATCH (res)<-[k:`+brokerage+` {enterpriseId: row.enterprise, mode: row.mode}]-(:Node {id: row.old})
 			DELETE k
 		}
 		CALL (row, res, e, t, broker) {

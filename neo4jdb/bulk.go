@@ -51,7 +51,7 @@ func (db *DB) UpsertRelations(ctx context.Context, kind model.RelationKind, rows
 	for i, r := range rows {
 		params[i] = map[string]any{"from": r.From, "to": r.To, "key": spec.KeyProps(r.Props), "props": r.Props}
 	}
-	refs := transferRefs(kind, rows)
+	refs := transferRefs(kind, rows, false)
 	return write(ctx, db, "upsert"+relType(kind), func(tx *writeTx) ([]model.UpsertStatus, error) {
 		old, err := brokersBefore(tx, refs)
 		if err != nil {
@@ -90,7 +90,7 @@ func (db *DB) CreateRelations(ctx context.Context, kind model.RelationKind, rows
 	for i, r := range rows {
 		params[i] = map[string]any{"from": r.From, "to": r.To, "props": r.Props}
 	}
-	refs := transferRefs(kind, rows)
+	refs := transferRefs(kind, rows, false)
 	_, err := write(ctx, db, "create"+relType(kind), func(tx *writeTx) (struct{}, error) {
 		records, _, err := tx.run(`
 			UNWIND $rows AS row

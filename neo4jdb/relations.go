@@ -133,7 +133,7 @@ func (db *DB) AddRelation(ctx context.Context, kind model.RelationKind, from, to
 		if err := checkRefs(tx, spec, properties); err != nil {
 			return nil, err
 		}
-		refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: properties}})
+		refs := transferRefs(kind, []model.RelationRow{{From: from, To: to, Props: properties}}, false)
 		records, counters, err := tx.run(`
 			MATCH (a:Node {id: $from}), (b:Node {id: $to})
 			MERGE `+relPattern(spec, "a", "r", "b", "$key")+`
@@ -228,7 +228,7 @@ func (db *DB) UpdateRelation(ctx context.Context, kind model.RelationKind, from,
 		if err := checkRefs(tx, spec, properties); err != nil {
 			return nil, err
 		}
-		refs, old, err := brokerOf(tx, kind, from, to, key)
+		refs, old, err := brokerOf(tx, kind, from, to, key, properties)
 		if err != nil {
 			return nil, err
 		}
@@ -259,7 +259,7 @@ func (db *DB) RemoveRelation(ctx context.Context, kind model.RelationKind, from,
 		if err := lockNodes(tx, from, to); err != nil {
 			return nil, err
 		}
-		refs, old, err := brokerOf(tx, kind, from, to, key)
+		refs, old, err := brokerOf(tx, kind, from, to, key, nil)
 		if err != nil {
 			return nil, err
 		}

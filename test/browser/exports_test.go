@@ -13,9 +13,10 @@ import (
 // exported is the explorer's JSON export.
 type exported struct {
 	Nodes []struct {
-		ID string  `json:"id"`
-		X  float64 `json:"x"`
-		Y  float64 `json:"y"`
+		ID   string  `json:"id"`
+		Type string  `json:"type"`
+		X    float64 `json:"x"`
+		Y    float64 `json:"y"`
 	} `json:"nodes"`
 	Edges []struct {
 		From string `json:"from"`

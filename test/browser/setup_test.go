@@ -185,6 +185,19 @@ func (p *page) eval(js string, v any) {
 	}
 }
 
+// says fails the test for each of wants missing from the text that js
+// evaluates to (what names that text in the message).
+func (p *page) says(what, js string, wants ...string) {
+	p.t.Helper()
+	var text string
+	p.eval(js, &text)
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			p.t.Errorf("%s lacks %q: %s", what, w, text)
+		}
+	}
+}
+
 // settle waits until the explorer has drawn all it was asked to.
 func (p *page) settle() {
 	p.t.Helper()

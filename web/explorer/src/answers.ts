@@ -47,9 +47,13 @@ export function trailAnswer(tr: Trail, open: (id: string) => void): HTMLElement 
   for (const d of tr.developers) {
     list.append(h('li', {}, link(d.developer), ` ${relationLabel('DEVELOPMENT', d, lang)} `, link(tr.result), ' ', evidenceLine(d.source, d.synthetic === true)));
   }
+  for (const p of tr.projects) {
+    list.append(h('li', {}, link(p.project), ` ${relationLabel('OUTPUT', p, lang)} `, link(tr.result), ' ', evidenceLine(p.source, p.synthetic === true)));
+  }
   for (const x of tr.transfers) {
     const e = x.transfer;
-    list.append(h('li', {}, link(tr.result), ` ${relationLabel('TRANSFER', e, lang)}${e.year ? ` (${e.year})` : ''} `, link(e.enterprise), ' ',
+    list.append(h('li', {}, link(tr.result), ` ${relationLabel('TRANSFER', e, lang)}${e.year ? ` (${e.year})` : ''} `, link(e.enterprise),
+      e.broker ? h('span', { class: 'broker' }, ` · ${t('brokeredBy')} `, link(e.broker)) : null, ' ',
       evidenceLine(e.source, e.synthetic === true)));
     for (const p of x.parks) list.append(h('li', { class: 'sub' }, link(e.enterprise), ` ${relationLabel('LOCATION', p, lang)} `, link(p.park)));
     for (const m of x.alliances) list.append(h('li', { class: 'sub' }, link(e.enterprise), ` ${relationLabel('MEMBERSHIP', m, lang)} `, link(m.alliance)));

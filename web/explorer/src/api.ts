@@ -28,7 +28,11 @@ export interface Network {
 export interface Trail {
   result: GNode;
   developers: (RelProps & { developer: GNode })[];
-  transfers: { transfer: RelProps & { enterprise: GNode }; parks: (RelProps & { park: GNode })[]; alliances: (RelProps & { alliance: GNode })[] }[];
+  projects: (RelProps & { project: GNode })[];
+  transfers: {
+    transfer: RelProps & { enterprise: GNode; broker: GNode | null };
+    parks: (RelProps & { park: GNode })[]; alliances: (RelProps & { alliance: GNode })[];
+  }[];
   truncated: boolean;
 }
 export interface Suggestion {
@@ -43,15 +47,42 @@ export interface Filters {
 }
 
 const N = `fragment N on Node { __typename id name nameEn synthetic source }`;
-// What the drawing and the sentences need of a relationship: the property
-// of its finer label, its year, its evidence (kept small: network answers
-// are priced per relationship, see maxEdges).
+// What the sentences need of a relationship: the property of its finer
+// label, its year, its evidence.
 const Rel = `fragment Rel on Relationship {
   ... on Membership { role since source synthetic }
   ... on Location { since graduated source synthetic }
   ... on Development { devRole: role year source synthetic }
   ... on Transfer { mode year source synthetic }
   ... on Collaboration { collabKind: kind since source synthetic }
+  ... on Affiliation { affRole: role since source synthetic }
+  ... on Service { serviceKind: kind since source synthetic }
+  ... on Participation { projectRole: role source synthetic }
+  ... on Output { year source synthetic }
+  ... on Posting { year source synthetic }
+  ... on Match { stage year source synthetic }
+  ... on Brokerage { year source synthetic }
+}`;
+// What a network's drawing needs of a relationship, kept within the price
+// of a network (see maxEdges): whether it is illustrative, and for the
+// first five kinds the finer label and the year. gqlgen prices every
+// fragment of the union, so each property here costs 1,000 at the largest
+// size; the evidence (source) and the actors' finer labels are read where
+// they are shown: the card, the chains, the trail (and the actors' edges
+// are told apart by their ends, table.ts byEnds).
+const RelDraw = `fragment RelDraw on Relationship {
+  ... on Membership { role since synthetic }
+  ... on Location { since graduated synthetic }
+  ... on Development { devRole: role year synthetic }
+  ... on Transfer { mode year synthetic }
+  ... on Collaboration { collabKind: kind since synthetic }
+  ... on Affiliation { synthetic }
+  ... on Service { synthetic }
+  ... on Participation { synthetic }
+  ... on Output { synthetic }
+  ... on Posting { synthetic }
+  ... on Match { synthetic }
+  ... on Brokerage { synthetic }
 }`;
 const ChainF = `fragment ChainF on Chain { length start { ...N } steps { kind direction node { ...N } relationship { ...Rel } } }`;
 
@@ -82,43 +113,87 @@ export async function search(q: string, types: string[] | null): Promise<{ score
   return d.search.edges.map((e) => e.node);
 }
 
-// The card's relationship lists: each a connection whose items name the
-// other end; the card shows any connection the answer has.
-const cardConnections = `
-  ... on Enterprise { industry creditCode founded certifications
-    alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC }
-    developedResults(first: 10) { ...DevC } acquiredResults(first: 10) { ...TransC } collaborators(first: 10) { ...CollC } }
-  ... on University { uniKind: kind field
-    alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC }
-    developedResults(first: 10) { ...DevC } collaborators(first: 10) { ...CollC } }
-  ... on Alliance { level industry founded members(first: 10) { ...MemberC } }
-  ... on Park { parkKind: kind level industry founded tenants(first: 10) { ...LocC } parents(first: 10) { ...LocC } }
-  ... on Result { resultKind: kind year field developers(first: 10) { ...DevC } transfers(first: 10) { ...TransC } }`;
-// Items name both ends in a small form (the document's field count is
-// capped by INNOGRAPH_MAX_HEIGHT); the card shows the end that is not the node.
-const cardFragments = `
-fragment E on Node { __typename id name nameEn }
-fragment MemberC on MembershipConnection { totalCount edges { node { kind: __typename role since synthetic member { ...E } alliance { ...E } } } }
-fragment LocC on LocationConnection { totalCount edges { node { kind: __typename since graduated synthetic tenant { ...E } park { ...E } } } }
-fragment DevC on DevelopmentConnection { totalCount edges { node { kind: __typename devRole: role year synthetic developer { ...E } result { ...E } } } }
-fragment TransC on TransferConnection { totalCount edges { node { kind: __typename mode year synthetic result { ...E } enterprise { ...E } } } }
-fragment CollC on CollaborationConnection { totalCount edges { node { kind: __typename collabKind: kind since synthetic partner { ...E } } } }`;
+// The card's fields and relationship lists, by type: each list a
+// connection whose items name the other end; the card shows any connection
+// the answer has. A card asks only for its node's type, so that the
+// document stays under INNOGRAPH_MAX_HEIGHT (300 fields, every fragment
+// spread counted) with all nine types' lists.
+const orgActors = `people(first: 10) { ...AffC } servedBy(first: 10) { ...SvcC } projects(first: 10) { ...PartC }
+  demands(first: 10) { ...PostC } matchedDemands(first: 10) { ...MatchC }`;
+const actorLists = `serves(first: 10) { ...SvcC } projects(first: 10) { ...PartC }
+  matchedDemands(first: 10) { ...MatchC } brokered(first: 10) { ...BrokC }`;
+const cardFields: Record<string, string> = {
+  Enterprise: `industry creditCode founded certifications
+    alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC } developedResults(first: 10) { ...DevC }
+    acquiredResults(first: 10) { ...TransC } collaborators(first: 10) { ...CollC } ${orgActors}`,
+  University: `uniKind: kind field alliances(first: 10) { ...MemberC } parks(first: 10) { ...LocC }
+    developedResults(first: 10) { ...DevC } collaborators(first: 10) { ...CollC } ${orgActors}`,
+  Alliance: 'level industry founded members(first: 10) { ...MemberC } people(first: 10) { ...AffC }',
+  Park: `parkKind: kind level industry founded tenants(first: 10) { ...LocC } parents(first: 10) { ...LocC }
+    people(first: 10) { ...AffC } servedBy(first: 10) { ...SvcC } demands(first: 10) { ...PostC }`,
+  Result: `resultKind: kind year field developers(first: 10) { ...DevC } transfers(first: 10) { ...TransC }
+    projects(first: 10) { ...OutC } matchedDemands(first: 10) { ...MatchC } brokers(first: 10) { ...BrokC }`,
+  Person: `roles title field affiliations(first: 10) { ...AffC } ${actorLists}`,
+  Intermediary: `imdKind: kind level people(first: 10) { ...AffC } ${actorLists}`,
+  Project: `programme level year funding projectStatus: status
+    participants(first: 10) { ...PartC } outputs(first: 10) { ...OutC }`,
+  Demand: `field description year budget demandStatus: status
+    postedBy(first: 10) { ...PostC } matches(first: 10) { ...MatchC }`,
+};
+// Items name both ends in a small form; the card shows the end that is not
+// the node.
+const cardFragments: Record<string, string> = {
+  E: 'fragment E on Node { __typename id name nameEn }',
+  MemberC: 'fragment MemberC on MembershipConnection { totalCount edges { node { kind: __typename role since synthetic member { ...E } alliance { ...E } } } }',
+  LocC: 'fragment LocC on LocationConnection { totalCount edges { node { kind: __typename since graduated synthetic tenant { ...E } park { ...E } } } }',
+  DevC: 'fragment DevC on DevelopmentConnection { totalCount edges { node { kind: __typename devRole: role year synthetic developer { ...E } result { ...E } } } }',
+  TransC: 'fragment TransC on TransferConnection { totalCount edges { node { kind: __typename mode year synthetic result { ...E } enterprise { ...E } } } }',
+  CollC: 'fragment CollC on CollaborationConnection { totalCount edges { node { kind: __typename collabKind: kind since synthetic partner { ...E } } } }',
+  AffC: 'fragment AffC on AffiliationConnection { totalCount edges { node { kind: __typename affRole: role since synthetic person { ...E } organisation { ...E } } } }',
+  SvcC: 'fragment SvcC on ServiceConnection { totalCount edges { node { kind: __typename serviceKind: kind since synthetic provider { ...E } client { ...E } } } }',
+  PartC: 'fragment PartC on ParticipationConnection { totalCount edges { node { kind: __typename projectRole: role synthetic participant { ...E } project { ...E } } } }',
+  OutC: 'fragment OutC on OutputConnection { totalCount edges { node { kind: __typename year synthetic project { ...E } result { ...E } } } }',
+  PostC: 'fragment PostC on PostingConnection { totalCount edges { node { kind: __typename year synthetic poster { ...E } demand { ...E } } } }',
+  MatchC: 'fragment MatchC on MatchConnection { totalCount edges { node { kind: __typename stage year synthetic demand { ...E } target { ...E } } } }',
+  BrokC: 'fragment BrokC on BrokerageConnection { totalCount edges { node { kind: __typename year synthetic broker { ...E } result { ...E } } } }',
+};
 
+// cardQuery is the card's document for a node of the given type: its
+// fields and lists, and the fragments they use (a type the explorer does
+// not know gets the common fields only).
+export function cardQuery(typename: string): string {
+  const fields = cardFields[typename] ?? '';
+  const used = new Set<string>();
+  const spread = /\.\.\.(\w+)/g;
+  for (const m of fields.matchAll(spread)) used.add(m[1]);
+  if (used.size > 0) used.add('E');
+  const fragments = [...used].filter((f) => f !== 'N').map((f) => cardFragments[f]).join('\n');
+  const typed = fields ? `... on ${typename} { ${fields} }` : '';
+  return `query Card($id: ID!) { node(id: $id) { ...N aliases region ${typed} } } ${N} ${fragments}`;
+}
+
+// card reads a node's card: its type first, then what that type shows.
 export async function card(id: string): Promise<GNode | null> {
-  const d = await gql<{ node: GNode | null }>(
-    `query Card($id: ID!) { node(id: $id) { ...N aliases region ${cardConnections} } } ${N} ${cardFragments}`, { id });
+  const t = await gql<{ node: { __typename: string } | null }>('query Type($id: ID!) { node(id: $id) { __typename } }', { id });
+  if (!t.node) return null;
+  const d = await gql<{ node: GNode | null }>(cardQuery(t.node.__typename), { id });
   return d.node;
 }
 
 // relationshipCounts sums each node's relationship lists, for hubs that
 // are drawn but not expanded: 50 nodes a request, counts only.
 const C = '{ totalCount edges { cursor } }';
+const count = (lists: string) => lists.split(' ').map((l) => `${l}(first: 1) ${C}`).join(' ');
 const countLists = `
-  ... on Enterprise { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} acquiredResults(first: 1) ${C} collaborators(first: 1) ${C} }
-  ... on University { alliances(first: 1) ${C} parks(first: 1) ${C} developedResults(first: 1) ${C} collaborators(first: 1) ${C} }
-  ... on Alliance { members(first: 1) ${C} }
-  ... on Park { tenants(first: 1) ${C} parents(first: 1) ${C} }
-  ... on Result { developers(first: 1) ${C} transfers(first: 1) ${C} }`;
+  ... on Enterprise { ${count('alliances parks developedResults acquiredResults collaborators people servedBy projects demands matchedDemands')} }
+  ... on University { ${count('alliances parks developedResults collaborators people servedBy projects demands matchedDemands')} }
+  ... on Alliance { ${count('members people')} }
+  ... on Park { ${count('tenants parents people servedBy demands')} }
+  ... on Result { ${count('developers transfers projects matchedDemands brokers')} }
+  ... on Person { ${count('affiliations serves projects matchedDemands brokered')} }
+  ... on Intermediary { ${count('people serves projects matchedDemands brokered')} }
+  ... on Project { ${count('participants outputs')} }
+  ... on Demand { ${count('postedBy matches')} }`;
 
 export async function relationshipCounts(ids: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -151,9 +226,9 @@ export async function network(id: string, depth: number, f: Filters): Promise<Ne
       network(id: $id, depth: $depth, relationships: $rels, since: $since, until: $until, maxNodes: $maxNodes, maxEdges: $maxEdges) {
         truncated edgesTruncated hubs { id }
         nodes { distance node { ...N } }
-        edges { kind fromId toId relationship { ...Rel } }
+        edges { kind fromId toId relationship { ...RelDraw } }
       }
-    } ${N} ${Rel}`, { id, depth, rels: f.rels, since: f.since, until: f.until, maxNodes: f.size, maxEdges });
+    } ${N} ${RelDraw}`, { id, depth, rels: f.rels, since: f.since, until: f.until, maxNodes: f.size, maxEdges });
   return d.network;
 }
 
@@ -174,8 +249,9 @@ export async function resultTrail(id: string): Promise<Trail | null> {
       resultTrail(id: $id) {
         truncated result { ...N }
         developers { devRole: role year source synthetic developer { ...N } }
+        projects { year source synthetic project { ...N } }
         transfers {
-          transfer { mode year value source synthetic enterprise { ...N } }
+          transfer { mode year value source synthetic enterprise { ...N } broker { ...N } }
           parks { since until graduated source synthetic park { ...N } }
           alliances { role since source synthetic alliance { ...N } }
         }

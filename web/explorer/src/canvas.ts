@@ -18,7 +18,8 @@ export interface DrawnEdge {
 // An edge's id: its kind, its stored ends and, for kinds that may join the
 // same two nodes more than once, the detail that tells them apart.
 export function edgeId(kind: string, from: string, to: string, props: RelProps): string {
-  const d = relationStyle(kind).detail;
+  const s = relationStyle(kind);
+  const d = s.byEnds ? undefined : s.detail;
   return `${kind}|${from}|${to}|${d === undefined ? '' : String(props[d] ?? '')}`;
 }
 

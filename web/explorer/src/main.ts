@@ -141,19 +141,36 @@ async function showTrail(id: string): Promise<void> {
   const f = view.filters;
   const ok = (r: { synthetic?: boolean }) => !f.facts || r.synthetic !== true;
   const devs = tr.developers.filter(ok);
-  const transfers = tr.transfers.filter((x) => ok(x.transfer)).map((x) => ({ ...x, parks: x.parks.filter(ok), alliances: x.alliances.filter(ok) }));
-  const shown = { ...tr, developers: devs, transfers };
-  // Left to right: developers, the result, adopters, their parks and alliances.
-  const col = (x: number, ns: GNode[]) => ns.map((node, i) => ({ node, x: x * 260, y: (i - (ns.length - 1) / 2) * 90 }));
+  const projects = tr.projects.filter(ok);
+  const transfers = tr.transfers.filter((x) => ok(x.transfer)).map((x) => ({
+    ...x, transfer: { ...x.transfer, broker: x.transfer.broker && ok(x.transfer.broker) ? x.transfer.broker : null },
+    parks: x.parks.filter(ok), alliances: x.alliances.filter(ok),
+  }));
+  const shown = { ...tr, developers: devs, projects, transfers };
+  // Left to right: developers and projects, the result (its transfers'
+  // brokers below it), adopters, their parks and alliances.
+  const col = (x: number, ns: GNode[], below = 0) => ns.map((node, i) => ({ node, x: x * 260, y: below ? (i + 1) * below : (i - (ns.length - 1) / 2) * 90 }));
   const adopters = transfers.map((x) => x.transfer.enterprise);
+  const brokered = transfers.filter((x) => x.transfer.broker !== null);
+  const brokers = brokered.map((x) => x.transfer.broker as GNode);
   const places = transfers.flatMap((x) => [...x.parks.map((p) => p.park), ...x.alliances.map((m) => m.alliance)]);
   const uniq = (ns: GNode[]) => [...new Map(ns.map((n) => [n.id, n])).values()];
-  remember([tr.result, ...devs.map((d) => d.developer), ...adopters, ...places]);
+  remember([tr.result, ...devs.map((d) => d.developer), ...projects.map((p) => p.project), ...adopters, ...brokers, ...places]);
   canvas.preset(
-    [...col(0, uniq(devs.map((d) => d.developer))), ...col(1, [tr.result]), ...col(2, uniq(adopters)), ...col(3, uniq(places))],
+    [...col(0, uniq([...devs.map((d) => d.developer), ...projects.map((p) => p.project)])), ...col(1, [tr.result]),
+      ...col(1.5, uniq(brokers), 120), ...col(2, uniq(adopters)), ...col(3, uniq(places))],
     [
       ...devs.map((d) => ({ kind: 'DEVELOPMENT', from: d.developer.id, to: tr.result.id, rel: d })),
+      ...projects.map((p) => ({ kind: 'OUTPUT', from: p.project.id, to: tr.result.id, rel: p })),
       ...transfers.map((x) => ({ kind: 'TRANSFER', from: tr.result.id, to: x.transfer.enterprise.id, rel: x.transfer })),
+      ...brokered.flatMap((x) => {
+        const b = (x.transfer.broker as GNode).id;
+        const rel: RelProps = { ...x.transfer, serviceKind: 'BROKERAGE' };
+        return [
+          { kind: 'BROKERAGE', from: b, to: tr.result.id, rel },
+          { kind: 'SERVICE', from: b, to: x.transfer.enterprise.id, rel },
+        ];
+      }),
       ...transfers.flatMap((x) => [
         ...x.parks.map((p) => ({ kind: 'LOCATION', from: x.transfer.enterprise.id, to: p.park.id, rel: p })),
         ...x.alliances.map((m) => ({ kind: 'MEMBERSHIP', from: x.transfer.enterprise.id, to: m.alliance.id, rel: m })),

@@ -10,7 +10,7 @@ export interface Label { zh: string; en: string }
 export interface NodeStyle {
   label: Label;
   color: string;
-  shape: 'ellipse' | 'round-rectangle' | 'hexagon' | 'diamond' | 'triangle' | 'rectangle';
+  shape: 'ellipse' | 'round-rectangle' | 'hexagon' | 'diamond' | 'triangle' | 'star' | 'octagon' | 'pentagon' | 'tag' | 'rectangle';
   kind?: string; // the NodeKind of search filters, when the API has one
 }
 
@@ -20,6 +20,10 @@ export const nodeTypes: Record<string, NodeStyle> = {
   Alliance: { label: { zh: '联盟', en: 'Alliance' }, color: '#d97706', shape: 'hexagon', kind: 'ALLIANCE' },
   Park: { label: { zh: '园区', en: 'Park' }, color: '#7c3aed', shape: 'diamond', kind: 'PARK' },
   Result: { label: { zh: '科技成果', en: 'Result' }, color: '#dc2626', shape: 'triangle', kind: 'RESULT' },
+  Person: { label: { zh: '人员', en: 'Person' }, color: '#db2777', shape: 'star', kind: 'PERSON' },
+  Intermediary: { label: { zh: '中介服务机构', en: 'Intermediary' }, color: '#0d9488', shape: 'octagon', kind: 'INTERMEDIARY' },
+  Project: { label: { zh: '科技项目', en: 'Project' }, color: '#a16207', shape: 'pentagon', kind: 'PROJECT' },
+  Demand: { label: { zh: '技术需求', en: 'Demand' }, color: '#0284c7', shape: 'tag', kind: 'DEMAND' },
 };
 
 export const genericNode: NodeStyle = { label: { zh: '其他', en: 'Other' }, color: '#64748b', shape: 'rectangle' };
@@ -37,6 +41,11 @@ export interface RelationStyle {
   detail?: string;
   details?: Record<string, Label>;
   year?: string; // the property holding the relationship's year
+  // The drawing tells two relationships of a kind between the same ends
+  // apart by the detail property, unless byEnds: the actors' kinds come
+  // without it in networks (api.ts, RelDraw), so their edges are one per
+  // kind and pair of ends whichever view drew them first.
+  byEnds?: boolean;
 }
 
 export const relationKinds: Record<string, RelationStyle> = {
@@ -80,6 +89,36 @@ export const relationKinds: Record<string, RelationStyle> = {
       OTHER: { zh: '合作', en: 'collaborates with' },
     },
   },
+  AFFILIATION: { label: { zh: '任职于', en: 'works at' }, color: '#db2777', year: 'since' },
+  SERVICE: {
+    label: { zh: '服务', en: 'serves' }, color: '#0d9488', detail: 'serviceKind', year: 'since', byEnds: true,
+    details: {
+      TECH_COMMISSIONER: { zh: '科技特派员服务', en: 'tech commissioner for' },
+      ACADEMICIAN_WORKSTATION: { zh: '院士专家工作站', en: 'academician workstation at' },
+      BROKERAGE: { zh: '技术经纪服务', en: 'brokers for' },
+      IP_TRUSTEESHIP: { zh: '知识产权托管', en: 'IP trustee of' },
+      TECHNICAL_SERVICE: { zh: '技术服务', en: 'technical service for' },
+      OTHER: { zh: '服务', en: 'serves' },
+    },
+  },
+  PARTICIPATION: {
+    label: { zh: '参与项目', en: 'takes part in' }, color: '#a16207', detail: 'projectRole', byEnds: true,
+    details: {
+      LEAD: { zh: '牵头承担', en: 'leads' },
+      PARTICIPANT: { zh: '参与项目', en: 'takes part in' },
+    },
+  },
+  OUTPUT: { label: { zh: '产出成果', en: 'produced' }, color: '#b91c1c', year: 'year' },
+  POSTING: { label: { zh: '发布需求', en: 'posted' }, color: '#0284c7', year: 'year' },
+  MATCH: {
+    label: { zh: '供需对接', en: 'matched with' }, color: '#65a30d', detail: 'stage', year: 'year', byEnds: true,
+    details: {
+      PROPOSED: { zh: '拟对接', en: 'proposed match with' },
+      AGREED: { zh: '达成对接', en: 'agreed match with' },
+      CONTRACTED: { zh: '签约对接', en: 'contracted match with' },
+    },
+  },
+  BROKERAGE: { label: { zh: '促成转移', en: 'brokered the transfer of' }, color: '#0f766e', year: 'year' },
 };
 
 export const genericRelation: RelationStyle = { label: { zh: '关联', en: 'related to' }, color: '#64748b' };
@@ -134,6 +173,25 @@ export const valueLabels: Record<string, Label> = {
   SOFTWARE: { zh: '软件', en: 'software' },
   STANDARD: { zh: '标准', en: 'standard' },
   OTHER: { zh: '其他', en: 'other' },
+  ACADEMICIAN: { zh: '院士', en: 'academician' },
+  EXPERT: { zh: '专家', en: 'expert' },
+  RESEARCHER: { zh: '科研人员', en: 'researcher' },
+  TECH_COMMISSIONER: { zh: '科技特派员', en: 'tech commissioner' },
+  ENTREPRENEUR: { zh: '企业家', en: 'entrepreneur' },
+  OFFICIAL: { zh: '管理人员', en: 'official' },
+  TECHNOLOGY_MARKET: { zh: '技术市场', en: 'technology market' },
+  TRANSFER_AGENCY: { zh: '技术转移机构', en: 'technology-transfer agency' },
+  CONVERSION_CENTER: { zh: '成果转化中心', en: 'conversion centre' },
+  PRODUCTIVITY_CENTER: { zh: '生产力促进中心', en: 'productivity-promotion centre' },
+  IP_SERVICE: { zh: '知识产权服务机构', en: 'IP service' },
+  SERVICE_PLATFORM: { zh: '公共服务平台', en: 'public service platform' },
+  APPLIED: { zh: '申报', en: 'applied' },
+  APPROVED: { zh: '获批', en: 'approved' },
+  ONGOING: { zh: '在研', en: 'ongoing' },
+  COMPLETED: { zh: '结题', en: 'completed' },
+  OPEN: { zh: '待对接', en: 'open' },
+  MATCHED: { zh: '已对接', en: 'matched' },
+  SOLVED: { zh: '已解决', en: 'solved' },
 };
 
 export function valueLabel(v: unknown, lang: Lang): string {
@@ -165,6 +223,28 @@ export const fieldLabels: Record<string, Label> = {
   parents: { zh: '所属园区', en: 'parent parks' },
   developers: { zh: '研发单位', en: 'developers' },
   transfers: { zh: '转移转化', en: 'transfers' },
+  roles: { zh: '身份', en: 'roles' },
+  title: { zh: '职务 / 职称', en: 'title' },
+  imdKind: { zh: '类别', en: 'kind' },
+  programme: { zh: '计划类别', en: 'programme' },
+  funding: { zh: '资助经费（万元）', en: 'funding (10,000 yuan)' },
+  projectStatus: { zh: '状态', en: 'status' },
+  demandStatus: { zh: '状态', en: 'status' },
+  description: { zh: '需求描述', en: 'description' },
+  budget: { zh: '预算（万元）', en: 'budget (10,000 yuan)' },
+  affiliations: { zh: '任职单位', en: 'affiliations' },
+  people: { zh: '人员', en: 'people' },
+  serves: { zh: '服务对象', en: 'serves' },
+  servedBy: { zh: '服务方', en: 'served by' },
+  projects: { zh: '科技项目', en: 'projects' },
+  participants: { zh: '承担单位和人员', en: 'participants' },
+  outputs: { zh: '产出成果', en: 'outputs' },
+  demands: { zh: '技术需求', en: 'demands' },
+  postedBy: { zh: '发布方', en: 'posted by' },
+  matches: { zh: '供需对接', en: 'matches' },
+  matchedDemands: { zh: '对接的需求', en: 'matched demands' },
+  brokered: { zh: '促成转移的成果', en: 'brokered' },
+  brokers: { zh: '经纪方', en: 'brokers' },
 };
 
 export function fieldLabel(f: string, lang: Lang): string {

@@ -2,12 +2,13 @@
 // the URL round trip, chain sentences, the table's fallbacks, the exports.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Chain, GNode } from '../src/api';
+import { cardQuery, type Chain, type GNode } from '../src/api';
+import { edgeId } from '../src/canvas';
 import { edgesCSV, nodesCSV, toGEXF, toGraphML, type ViewData } from '../src/exporters';
 import { pickLang } from '../src/i18n';
 import { chainIsFact, chainSentence } from '../src/sentences';
 import { emptyView, parseView, viewQuery } from '../src/state';
-import { nodeStyle, relationLabel, relationYear } from '../src/table';
+import { nodeStyle, nodeTypes, relationKinds, relationLabel, relationYear } from '../src/table';
 
 const node = (id: string, name: string, __typename = 'Enterprise', nameEn: string | null = null): GNode =>
   ({ __typename, id, name, nameEn, synthetic: false });
@@ -62,8 +63,8 @@ test('a chain reads as a sentence in the user language, arrows the stored way', 
 });
 
 test('unknown types and kinds get the generic style and their API names', () => {
-  assert.equal(nodeStyle('Person').label.zh, 'Person');
-  assert.equal(nodeStyle('Person').shape, 'rectangle');
+  assert.equal(nodeStyle('Spaceship').label.zh, 'Spaceship');
+  assert.equal(nodeStyle('Spaceship').shape, 'rectangle');
   assert.equal(relationLabel('WORKS_AT', { role: 'CHAIR' }, 'zh'), 'WORKS_AT');
   assert.equal(relationLabel('MEMBERSHIP', { role: 'NEW_ROLE' }, 'en'), 'member of');
   assert.equal(relationLabel('LOCATION', { graduated: true }, 'zh'), '毕业于');
@@ -88,4 +89,40 @@ test('exports escape what they carry', () => {
     assert.equal((doc.match(/<node /g) ?? []).length, 2);
     assert.equal((doc.match(/<edge /g) ?? []).length, 1);
   }
+});
+
+test('the actors of issue 14 have styles and labels of their own', () => {
+  for (const [type, zh] of [['Person', '人员'], ['Intermediary', '中介服务机构'], ['Project', '科技项目'], ['Demand', '技术需求']]) {
+    assert.equal(nodeStyle(type).label.zh, zh);
+    assert.notEqual(nodeStyle(type).shape, 'rectangle');
+  }
+  const looks = Object.values(nodeTypes).map((s) => `${s.color} ${s.shape}`);
+  assert.equal(new Set(looks).size, looks.length, 'every type looks different');
+  for (const k of ['AFFILIATION', 'SERVICE', 'PARTICIPATION', 'OUTPUT', 'POSTING', 'MATCH', 'BROKERAGE']) {
+    assert.ok(relationKinds[k], k);
+    assert.notEqual(relationLabel(k, {}, 'en'), k);
+  }
+  assert.equal(relationLabel('SERVICE', { serviceKind: 'ACADEMICIAN_WORKSTATION' }, 'zh'), '院士专家工作站');
+  assert.equal(relationLabel('MATCH', { stage: 'CONTRACTED' }, 'en'), 'contracted match with');
+  assert.equal(relationLabel('PARTICIPATION', { projectRole: 'LEAD' }, 'zh'), '牵头承担');
+  assert.equal(relationYear('POSTING', { year: 2021 }), 2021);
+});
+
+test('a card asks for its type only, and defines exactly the fragments it spreads', () => {
+  for (const type of [...Object.keys(nodeTypes), 'Spaceship']) {
+    const q = cardQuery(type);
+    const defined = [...q.matchAll(/fragment (\w+)/g)].map((m) => m[1]).sort();
+    const spread = [...new Set([...q.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1]))].sort();
+    assert.deepEqual(defined, spread, type);
+    for (const other of Object.keys(nodeTypes)) {
+      if (other !== type) assert.ok(!q.includes(`... on ${other} `), `${type} card asks for ${other}`);
+    }
+  }
+  assert.match(cardQuery('Demand'), /matches\(first: 10\) \{ \.\.\.MatchC \}/);
+});
+
+test('an actor edge is the same edge whether a network (without its detail) or a chain drew it', () => {
+  assert.equal(edgeId('SERVICE', 'imd-1', 'ent-1', {}), edgeId('SERVICE', 'imd-1', 'ent-1', { serviceKind: 'BROKERAGE' }));
+  assert.equal(edgeId('MATCH', 'dem-1', 'res-1', { synthetic: true }), edgeId('MATCH', 'dem-1', 'res-1', { stage: 'AGREED' }));
+  assert.notEqual(edgeId('TRANSFER', 'res-1', 'ent-1', { mode: 'LICENCE' }), edgeId('TRANSFER', 'res-1', 'ent-1', { mode: 'EQUITY' }));
 });
