@@ -18,7 +18,9 @@ func TestFirstQuery(t *testing.T) {
 			Chains []struct {
 				Length int
 				Steps  []struct {
-					Node         struct{ Typename string `json:"__typename"` }
+					Node struct {
+						Typename string `json:"__typename"`
+					}
 					Relationship struct {
 						Source    string
 						Synthetic bool
