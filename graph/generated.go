@@ -6913,9 +6913,11 @@ type Query {
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
-  directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score: a shortlist of
-  the best ` + "`" + `first` + "`" + ` (1..50), not a list to page through. Each lists at most 10
-  reasons. See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
+  tied to ` + "`" + `id` + "`" + ` (no relationship of any kind between them, no result they
+  developed together, no transfer of a result one developed to the other),
+  ranked by an explainable score: a shortlist of the best ` + "`" + `first` + "`" + ` (1..50),
+  not a list to page through. Each lists at most 10 reasons, each saying
+  whether it is ` + "`" + `illustrative` + "`" + `. See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
   suggestPartners(
     "Id of the enterprise or university to find partners for."
