@@ -9,10 +9,11 @@ import (
 
 // FirstQuery is what the playground shows on a first visit: the question the
 // product exists for, asked of the sample graph.
-const FirstQuery = `# Through whom is 科河种业 connected to the CAAS Grassland Research Institute?
-# Press ▶ to run; see README.md for more chains.
+const FirstQuery = `# Through whom is 蒙龙机械 connected to the Bayannur water-research institute?
+# factsOnly: true walks only links that a source document states; drop it
+# to see the illustrative links too. Press ▶ to run; see README.md for more chains.
 {
-  chain(from: "ent-kehe-seed", to: "uni-caas-grassland", maxHops: 4) {
+  chain(from: "ent-menglong", to: "uni-bayannur-water-institute", maxHops: 4, factsOnly: true) {
     exhausted
     chains {
       length
@@ -22,6 +23,7 @@ const FirstQuery = `# Through whom is 科河种业 connected to the CAAS Grassla
         direction
         node { __typename id name }
         relationship {
+          ... on Participation { participationRole: role source synthetic }
           ... on Membership { memberRole: role since source synthetic }
           ... on Development { developmentRole: role year source synthetic }
           ... on Collaboration { kind title since source synthetic }

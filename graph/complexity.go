@@ -102,13 +102,13 @@ func pathComplexity(c *ComplexityRoot) {
 	// below a field), so a path query is priced by its longest list: a
 	// chain's steps (first × maxHops) or its skipped hubs; a network's nodes
 	// (and hubs, some of them) or its edges.
-	c.Query.Chain = func(child int, _, _ string, maxHops *int, _ []model.RelationKind, _, _, first, _ *int) int {
+	c.Query.Chain = func(child int, _, _ string, maxHops *int, _ []model.RelationKind, _, _, first, _ *int, _ *bool) int {
 		return searchCost + max(or(first, defaultChains)*or(maxHops, defaultMaxHops), model.MaxSkippedHubs)*child
 	}
-	c.Query.Network = func(child int, _ string, _ *int, _ []model.RelationKind, _, _, maxNodes, maxEdges, _ *int) int {
+	c.Query.Network = func(child int, _ string, _ *int, _ []model.RelationKind, _, _, maxNodes, maxEdges, _ *int, _ *bool) int {
 		return searchCost + max(or(maxNodes, defaultMaxNodes), or(maxEdges, defaultMaxEdges))*child
 	}
-	c.Query.SuggestPartners = func(child int, _ string, _ []model.NodeKind, first *int) int {
+	c.Query.SuggestPartners = func(child int, _ string, _ []model.NodeKind, first *int, _ *bool) int {
 		return searchCost + or(first, defaultPartners)*child
 	}
 	// A suggestion lists at most MaxPartnerReasons reasons, each with a
@@ -122,17 +122,17 @@ func pathComplexity(c *ComplexityRoot) {
 	}
 	c.DemandCandidate.Reasons = func(child int) int { return 1 + model.MaxMatchReasons*child }
 	c.MatchReason.Chain = func(child int) int { return 1 + model.MaxMatchSteps*child }
-	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int, _ *string) int {
+	c.Query.Hubs = func(child int, _ model.NodeKind, _ []model.RelationKind, _, _ *string, first *int, _ *string, _ *bool) int {
 		return expansionCost + or(first, defaultHubs)*child
 	}
 	// A trail's `first` caps its lists and the lists inside each of their
 	// items (a transferee's parks, a source's developers), so it can return
 	// first² rows of what is selected, not first.
-	c.Query.ResultTrail = func(child int, _ string, first *int) int {
+	c.Query.ResultTrail = func(child int, _ string, first *int, _ *bool) int {
 		n := or(first, defaultRelationsFirst)
 		return expansionCost + n*n*child
 	}
-	c.Query.TechnologySources = func(child int, _ string, first *int) int {
+	c.Query.TechnologySources = func(child int, _ string, first *int, _ *bool) int {
 		n := or(first, defaultRelationsFirst)
 		return expansionCost + n*n*child
 	}

@@ -99,10 +99,10 @@ func demandConditions(f *model.DemandFilter) ([]model.Condition, error) {
 	return a.where, a.err
 }
 
-// common adds the filters every node list has: name text and region prefix.
+// common adds the filters every node list has: name text and region.
 func (a *argChecks) common(nameContains, region *string) {
 	a.text(model.OpNameContains, "filter.nameContains", "name", nameContains)
-	a.text(model.OpPrefix, "filter.region", "region", region)
+	a.region("filter.region", region)
 }
 
 // hasAll keeps the nodes whose list property prop holds every one of vs.

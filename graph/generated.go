@@ -569,11 +569,12 @@ type ComplexityRoot struct {
 	}
 
 	PartnerReason struct {
-		Chain  func(childComplexity int) int
-		Field  func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Via    func(childComplexity int) int
-		Weight func(childComplexity int) int
+		Chain        func(childComplexity int) int
+		Field        func(childComplexity int) int
+		Illustrative func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Via          func(childComplexity int) int
+		Weight       func(childComplexity int) int
 	}
 
 	PartnerSuggestion struct {
@@ -661,23 +662,23 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Alliances         func(childComplexity int, filter *model.AllianceFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) int
+		Chain             func(childComplexity int, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) int
 		Demands           func(childComplexity int, filter *model.DemandFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Enterprises       func(childComplexity int, filter *model.EnterpriseFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) int
+		Hubs              func(childComplexity int, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) int
 		Intermediaries    func(childComplexity int, filter *model.IntermediaryFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		MatchDemand       func(childComplexity int, id string, kinds []model.NodeKind, unmatched *bool, first *int, factsOnly *bool) int
-		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) int
+		Network           func(childComplexity int, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) int
 		Node              func(childComplexity int, id string) int
 		Nodes             func(childComplexity int, ids []string) int
 		Parks             func(childComplexity int, filter *model.ParkFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		People            func(childComplexity int, filter *model.PersonFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Projects          func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
-		ResultTrail       func(childComplexity int, id string, first *int) int
+		ResultTrail       func(childComplexity int, id string, first *int, factsOnly *bool) int
 		Results           func(childComplexity int, filter *model.ResultFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 		Search            func(childComplexity int, query string, types []model.NodeKind, first *int, after *string) int
-		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int) int
-		TechnologySources func(childComplexity int, enterpriseID string, first *int) int
+		SuggestPartners   func(childComplexity int, id string, kinds []model.NodeKind, first *int, factsOnly *bool) int
+		TechnologySources func(childComplexity int, enterpriseID string, first *int, factsOnly *bool) int
 		Universities      func(childComplexity int, filter *model.UniversityFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) int
 	}
 
@@ -1003,13 +1004,13 @@ type QueryResolver interface {
 	Projects(ctx context.Context, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.ProjectConnection, error)
 	Demands(ctx context.Context, filter *model.DemandFilter, orderBy *model.NodeOrder, first *int, after *string, last *int, before *string) (*model.DemandConnection, error)
 	Search(ctx context.Context, query string, types []model.NodeKind, first *int, after *string) (*model.SearchConnection, error)
-	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error)
-	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.NetworkView, error)
-	ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error)
-	TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error)
-	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error)
+	Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) (*model.ChainAnswer, error)
+	Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) (*model.NetworkView, error)
+	ResultTrail(ctx context.Context, id string, first *int, factsOnly *bool) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, enterpriseID string, first *int, factsOnly *bool) (*model.TechnologySources, error)
+	SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int, factsOnly *bool) ([]*model.PartnerSuggestion, error)
 	MatchDemand(ctx context.Context, id string, kinds []model.NodeKind, unmatched *bool, first *int, factsOnly *bool) ([]*model.DemandCandidate, error)
-	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error)
+	Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) (*model.HubConnection, error)
 }
 type ResultResolver interface {
 	Developers(ctx context.Context, obj *model.Result, first *int, after *string, last *int, before *string) (*model.DevelopmentConnection, error)
@@ -3521,6 +3522,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartnerReason.Field(childComplexity), true
+	case "PartnerReason.illustrative":
+		if e.ComplexityRoot.PartnerReason.Illustrative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReason.Illustrative(childComplexity), true
 	case "PartnerReason.kind":
 		if e.ComplexityRoot.PartnerReason.Kind == nil {
 			break
@@ -3924,7 +3931,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Chain(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["first"].(*int), args["maxDegree"].(*int)), true
+		return e.ComplexityRoot.Query.Chain(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["first"].(*int), args["maxDegree"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.demands":
 		if e.ComplexityRoot.Query.Demands == nil {
 			break
@@ -3957,7 +3964,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Hubs(childComplexity, args["kind"].(model.NodeKind), args["relationships"].([]model.RelationKind), args["region"].(*string), args["industry"].(*string), args["first"].(*int), args["after"].(*string), args["factsOnly"].(*bool)), true
 	case "Query.intermediaries":
 		if e.ComplexityRoot.Query.Intermediaries == nil {
 			break
@@ -3991,7 +3998,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxEdges"].(*int), args["maxDegree"].(*int)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["id"].(string), args["depth"].(*int), args["relationships"].([]model.RelationKind), args["since"].(*int), args["until"].(*int), args["maxNodes"].(*int), args["maxEdges"].(*int), args["maxDegree"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -4057,7 +4064,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.ResultTrail(childComplexity, args["id"].(string), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.results":
 		if e.ComplexityRoot.Query.Results == nil {
 			break
@@ -4090,7 +4097,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SuggestPartners(childComplexity, args["id"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.SuggestPartners(childComplexity, args["id"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.technologySources":
 		if e.ComplexityRoot.Query.TechnologySources == nil {
 			break
@@ -4101,7 +4108,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.TechnologySources(childComplexity, args["enterpriseId"].(string), args["first"].(*int), args["factsOnly"].(*bool)), true
 	case "Query.universities":
 		if e.ComplexityRoot.Query.Universities == nil {
 			break
@@ -4920,8 +4927,11 @@ relationships that connect them (产学研合作, 科技成果转移转化, 供�
 Conventions:
 - Every node has a stable string ` + "`" + `id` + "`" + `, unique across the whole graph.
 - ` + "`" + `region` + "`" + ` is a path of administrative divisions separated by "/", from the
-  province down, e.g. "内蒙古自治区/巴彦淖尔市/临河区". Region filters match by
-  prefix, so "内蒙古自治区" selects everything in Inner Mongolia.
+  province down, e.g. "内蒙古自治区/巴彦淖尔市/临河区". A region filter names
+  whole segments of that path at any level: "内蒙古自治区" selects everything
+  in Inner Mongolia, "阿拉善盟" or "内蒙古自治区/阿拉善盟" everything in Alxa
+  League, "巴彦淖尔市/临河区" everything in Linhe; "巴彦" (part of a segment)
+  selects nothing.
 - Years are calendar years (1900–2100). Money (` + "`" + `value` + "`" + `, ` + "`" + `funding` + "`" + `, ` + "`" + `budget` + "`" + `) is in 万元 (10,000 yuan).
 - ` + "`" + `source` + "`" + ` says where a fact comes from (a document file name, a list, a URL).
 - Errors carry ` + "`" + `extensions.code` + "`" + `: BAD_USER_INPUT (with ` + "`" + `extensions.field` + "`" + `),
@@ -6443,7 +6453,7 @@ type EnterpriseConnection {
 input EnterpriseFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -6477,7 +6487,7 @@ type UniversityConnection {
 input UniversityFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Kind equals this."
   kind: UniversityKind
@@ -6507,7 +6517,7 @@ type AllianceConnection {
 input AllianceFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -6537,7 +6547,7 @@ type ParkConnection {
 input ParkFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Industry equals this."
   industry: String
@@ -6569,7 +6579,7 @@ type ResultConnection {
 input ResultFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Field equals this."
   field: String
@@ -6603,7 +6613,7 @@ type PersonConnection {
 input PersonFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Has all of these roles."
   roles: [PersonRole!]
@@ -6633,7 +6643,7 @@ type IntermediaryConnection {
 input IntermediaryFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Kind equals this."
   kind: IntermediaryKind
@@ -6663,7 +6673,7 @@ type ProjectConnection {
 input ProjectFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Level of the programme equals this."
   level: Level
@@ -6697,7 +6707,7 @@ type DemandConnection {
 input DemandFilter {
   "Name, English name or alias contains this text."
   nameContains: String
-  "Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市."
+  "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
   region: String
   "Status equals this."
   status: DemandStatus
@@ -6934,6 +6944,8 @@ type Query {
     first: Int = 5
     "Do not pass through nodes with more relationships than this; 0 for no cap."
     maxDegree: Int = 500
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): ChainAnswer
 
   """
@@ -6961,6 +6973,8 @@ type Query {
     maxEdges: Int = 1000
     "Do not expand nodes with more relationships than this; 0 for no cap."
     maxDegree: Int = 500
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): Network
 
   """
@@ -6975,6 +6989,8 @@ type Query {
     id: ID!
     "Cap of each list of the trail, 1..100."
     first: Int = 20
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): ResultTrail
 
   """
@@ -6989,13 +7005,17 @@ type Query {
     enterpriseId: ID!
     "Cap of the sources and of each source's developers, 1..100."
     first: Int = 20
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): TechnologySources
 
   """
   Organisations (enterprises and universities; narrow with ` + "`" + `kinds` + "`" + `) not yet
-  directly connected to ` + "`" + `id` + "`" + `, ranked by an explainable score: a shortlist of
-  the best ` + "`" + `first` + "`" + ` (1..50), not a list to page through. Each lists at most 10
-  reasons. See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
+  tied to ` + "`" + `id` + "`" + ` (no relationship of any kind between them, no result they
+  developed together, no transfer of a result one developed to the other),
+  ranked by an explainable score: a shortlist of the best ` + "`" + `first` + "`" + ` (1..50),
+  not a list to page through. Each lists at most 10 reasons, each saying
+  whether it is ` + "`" + `illustrative` + "`" + `. See ` + "`" + `PartnerReasonKind` + "`" + ` for the weights.
   """
   suggestPartners(
     "Id of the enterprise or university to find partners for."
@@ -7004,6 +7024,8 @@ type Query {
     kinds: [NodeKind!]
     "At most this many suggestions (1..50)."
     first: Int = 10
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): [PartnerSuggestion!]
 
   """
@@ -7032,7 +7054,7 @@ type Query {
 
   """
   The most connected nodes of a kind, counting the given relationship kinds
-  (all when absent), optionally within a region (a prefix of the region path)
+  (all when absent), optionally within a region (whole segments of the region path, at any level)
   and an industry or field; most relationships first, ties by id. Pages
   forward: ` + "`" + `first` + "`" + ` 1..100 after ` + "`" + `after` + "`" + `, a cursor of the same arguments.
   """
@@ -7041,7 +7063,7 @@ type Query {
     kind: NodeKind!
     "Relationship kinds to count; all when absent."
     relationships: [RelationKind!]
-    "Region path prefix."
+    "Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市)."
     region: String
     "Industry (for universities, results, people and demands: field) equals this; refused for intermediaries and projects, which have neither."
     industry: String
@@ -7049,6 +7071,8 @@ type Query {
     first: Int = 10
     "A cursor (an edge's ` + "`" + `cursor` + "`" + `, or ` + "`" + `endCursor` + "`" + `) of the same arguments: the page starts after it."
     after: String
+    "Only facts: leave out illustrative links and nodes (` + "`" + `synthetic: true` + "`" + `), as if they were not in the graph."
+    factsOnly: Boolean = false
   ): HubConnection
 }
 
@@ -8516,6 +8540,12 @@ type PartnerReason {
   field: String
   "The chain from the node to the suggestion through ` + "`" + `via` + "`" + `; null for SAME_FIELD."
   chain: Chain
+  """
+  True when the reason rests on an illustrative link or node (` + "`" + `synthetic: true` + "`" + `):
+  a relationship or ` + "`" + `via` + "`" + ` of its chain, or, for SAME_FIELD, every pair of results
+  that share the field. Never true with ` + "`" + `factsOnly` + "`" + `.
+  """
+  illustrative: Boolean!
 }
 
 "An organisation suggested as a partner, its score and the reasons for it."
@@ -9574,6 +9604,8 @@ func (ec *executionContext) childFields_PartnerReason(ctx context.Context, field
 		return ec.fieldContext_PartnerReason_field(ctx, field)
 	case "chain":
 		return ec.fieldContext_PartnerReason_chain(ctx, field)
+	case "illustrative":
+		return ec.fieldContext_PartnerReason_illustrative(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartnerReason", field.Name)
 }
@@ -12761,6 +12793,14 @@ func (ec *executionContext) field_Query_chain_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["maxDegree"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg8
 	return args, nil
 }
 
@@ -12923,6 +12963,14 @@ func (ec *executionContext) field_Query_hubs_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg6
 	return args, nil
 }
 
@@ -13093,6 +13141,14 @@ func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["maxDegree"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg8
 	return args, nil
 }
 
@@ -13305,6 +13361,14 @@ func (ec *executionContext) field_Query_resultTrail_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg2
 	return args, nil
 }
 
@@ -13427,6 +13491,14 @@ func (ec *executionContext) field_Query_suggestPartners_args(ctx context.Context
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg3
 	return args, nil
 }
 
@@ -13449,6 +13521,14 @@ func (ec *executionContext) field_Query_technologySources_args(ctx context.Conte
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "factsOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["factsOnly"] = arg2
 	return args, nil
 }
 
@@ -24310,6 +24390,29 @@ func (ec *executionContext) fieldContext_PartnerReason_chain(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _PartnerReason_illustrative(ctx context.Context, field graphql.CollectedField, obj *model.PartnerReason) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReason_illustrative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Illustrative, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReason_illustrative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReason", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _PartnerSuggestion_node(ctx context.Context, field graphql.CollectedField, obj *model.PartnerSuggestion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26331,7 +26434,7 @@ func (ec *executionContext) _Query_chain(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Chain(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["first"].(*int), fc.Args["maxDegree"].(*int))
+			return ec.Resolvers.Query().Chain(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["first"].(*int), fc.Args["maxDegree"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ChainAnswer) graphql.Marshaler {
@@ -26375,7 +26478,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationships"].([]model.RelationKind), fc.Args["since"].(*int), fc.Args["until"].(*int), fc.Args["maxNodes"].(*int), fc.Args["maxEdges"].(*int), fc.Args["maxDegree"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.NetworkView) graphql.Marshaler {
@@ -26419,7 +26522,7 @@ func (ec *executionContext) _Query_resultTrail(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().ResultTrail(ctx, fc.Args["id"].(string), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ResultTrail) graphql.Marshaler {
@@ -26463,7 +26566,7 @@ func (ec *executionContext) _Query_technologySources(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().TechnologySources(ctx, fc.Args["enterpriseId"].(string), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.TechnologySources) graphql.Marshaler {
@@ -26507,7 +26610,7 @@ func (ec *executionContext) _Query_suggestPartners(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SuggestPartners(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().SuggestPartners(ctx, fc.Args["id"].(string), fc.Args["kinds"].([]model.NodeKind), fc.Args["first"].(*int), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.PartnerSuggestion) graphql.Marshaler {
@@ -26595,7 +26698,7 @@ func (ec *executionContext) _Query_hubs(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Hubs(ctx, fc.Args["kind"].(model.NodeKind), fc.Args["relationships"].([]model.RelationKind), fc.Args["region"].(*string), fc.Args["industry"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["factsOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.HubConnection) graphql.Marshaler {
@@ -39750,6 +39853,11 @@ func (ec *executionContext) _PartnerReason(ctx context.Context, sel ast.Selectio
 		case "chain":
 			out.Values[i] = ec._PartnerReason_chain(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "illustrative":
+			out.Values[i] = ec._PartnerReason_illustrative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

@@ -39,6 +39,11 @@ func selected(ctx context.Context, fields ...string) bool {
 	return slices.ContainsFunc(graphql.CollectAllFields(ctx), func(f string) bool { return slices.Contains(fields, f) })
 }
 
+// isTrue reads an optional Boolean argument whose default is false.
+func isTrue(b *bool) bool {
+	return b != nil && *b
+}
+
 // scope checks the arguments that say which relationships a path may use.
 func (a *argChecks) scope(kinds []model.RelationKind, since, until, maxDegree *int) model.PathScope {
 	s := model.PathScope{Kinds: kinds, Window: model.Window{Since: since, Until: until}}
@@ -88,7 +93,7 @@ func partnerQuery(id string, kinds []model.NodeKind, first *int) (model.PartnerQ
 func hubQuery(kind model.NodeKind, kinds []model.RelationKind, region, industry *string, first *int) (model.HubQuery, error) {
 	q := model.HubQuery{Kind: kind, Kinds: kinds}
 	var a argChecks
-	a.text(model.OpPrefix, "region", "region", region)
+	a.region("region", region)
 	a.text(model.OpEquals, "industry", "industry", industry)
 	q.First = a.int("first", first, defaultHubs, 1, maxFirst)
 	if a.err == nil && industry != nil && !hasIndustry(kind) {

@@ -43,9 +43,10 @@ func hubsAfter(q model.HubQuery, after *string) (model.HubQuery, error) {
 }
 
 // hubsOrder names the ranking of one hubs query: the kind ranked, the
-// relationship kinds counted, the region and the industry.
+// relationship kinds counted, the region, the industry and whether only
+// facts count.
 func hubsOrder(q model.HubQuery) string {
-	return rankedOrder("hubs", q.Kind, sortedSet(q.Kinds), q.Region, q.Industry)
+	return rankedOrder("hubs", q.Kind, sortedSet(q.Kinds), q.Region, q.Industry, q.FactsOnly)
 }
 
 func sortedSet[T cmp.Ordered](s []T) []T {

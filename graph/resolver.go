@@ -24,8 +24,8 @@ type Reader interface {
 type Paths interface {
 	Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error)
 	Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error)
-	ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error)
-	TechnologySources(ctx context.Context, enterpriseID string, first int) (*model.TechnologySources, error)
+	ResultTrail(ctx context.Context, q model.TrailQuery) (*model.ResultTrail, error)
+	TechnologySources(ctx context.Context, q model.TrailQuery) (*model.TechnologySources, error)
 	SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error)
 	MatchDemand(ctx context.Context, q model.MatchQuery) ([]*model.DemandCandidate, error)
 	Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error)

@@ -781,21 +781,23 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []model.
 }
 
 // Chain is the resolver for the chain field.
-func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int) (*model.ChainAnswer, error) {
+func (r *queryResolver) Chain(ctx context.Context, from string, to string, maxHops *int, relationships []model.RelationKind, since *int, until *int, first *int, maxDegree *int, factsOnly *bool) (*model.ChainAnswer, error) {
 	q, err := chainQuery(from, to, maxHops, relationships, since, until, first, maxDegree)
 	if err != nil {
 		return nil, err
 	}
+	q.FactsOnly = isTrue(factsOnly)
 	q.SkippedHubs = selected(ctx, "skippedHubs", "skippedHubsTruncated")
 	return r.Store.Chains(ctx, q)
 }
 
 // Network is the resolver for the network field.
-func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int) (*model.NetworkView, error) {
+func (r *queryResolver) Network(ctx context.Context, id string, depth *int, relationships []model.RelationKind, since *int, until *int, maxNodes *int, maxEdges *int, maxDegree *int, factsOnly *bool) (*model.NetworkView, error) {
 	q, err := networkQuery(id, depth, relationships, since, until, maxNodes, maxEdges, maxDegree)
 	if err != nil {
 		return nil, err
 	}
+	q.FactsOnly = isTrue(factsOnly)
 	q.Edges, q.Hubs = selected(ctx, "edges", "edgesTruncated"), selected(ctx, "hubs")
 	if !q.Edges {
 		// Edges lead to their ends' fields, whatever the client reads there;
@@ -810,7 +812,7 @@ func (r *queryResolver) Network(ctx context.Context, id string, depth *int, rela
 }
 
 // ResultTrail is the resolver for the resultTrail field.
-func (r *queryResolver) ResultTrail(ctx context.Context, id string, first *int) (*model.ResultTrail, error) {
+func (r *queryResolver) ResultTrail(ctx context.Context, id string, first *int, factsOnly *bool) (*model.ResultTrail, error) {
 	if err := requireID("id", id); err != nil {
 		return nil, err
 	}
@@ -818,11 +820,11 @@ func (r *queryResolver) ResultTrail(ctx context.Context, id string, first *int) 
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.ResultTrail(ctx, id, n)
+	return r.Store.ResultTrail(ctx, model.TrailQuery{ID: id, First: n, FactsOnly: isTrue(factsOnly)})
 }
 
 // TechnologySources is the resolver for the technologySources field.
-func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID string, first *int) (*model.TechnologySources, error) {
+func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID string, first *int, factsOnly *bool) (*model.TechnologySources, error) {
 	if err := requireID("enterpriseId", enterpriseID); err != nil {
 		return nil, err
 	}
@@ -830,15 +832,16 @@ func (r *queryResolver) TechnologySources(ctx context.Context, enterpriseID stri
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.TechnologySources(ctx, enterpriseID, n)
+	return r.Store.TechnologySources(ctx, model.TrailQuery{ID: enterpriseID, First: n, FactsOnly: isTrue(factsOnly)})
 }
 
 // SuggestPartners is the resolver for the suggestPartners field.
-func (r *queryResolver) SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int) ([]*model.PartnerSuggestion, error) {
+func (r *queryResolver) SuggestPartners(ctx context.Context, id string, kinds []model.NodeKind, first *int, factsOnly *bool) ([]*model.PartnerSuggestion, error) {
 	q, err := partnerQuery(id, kinds, first)
 	if err != nil {
 		return nil, err
 	}
+	q.FactsOnly = isTrue(factsOnly)
 	return r.Store.SuggestPartners(ctx, q)
 }
 
@@ -852,11 +855,12 @@ func (r *queryResolver) MatchDemand(ctx context.Context, id string, kinds []mode
 }
 
 // Hubs is the resolver for the hubs field.
-func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string) (*model.HubConnection, error) {
+func (r *queryResolver) Hubs(ctx context.Context, kind model.NodeKind, relationships []model.RelationKind, region *string, industry *string, first *int, after *string, factsOnly *bool) (*model.HubConnection, error) {
 	q, err := hubQuery(kind, relationships, region, industry, first)
 	if err != nil {
 		return nil, err
 	}
+	q.FactsOnly = isTrue(factsOnly)
 	return hubs(ctx, r.Store, q, after)
 }
 

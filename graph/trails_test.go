@@ -120,8 +120,8 @@ func TestSuggestPartners(t *testing.T) {
 	a.OK("", query, map[string]any{"id": "A"}, &out)
 	got := out.SuggestPartners
 	// U: shared alliance L (3), partner of partner B (2, halved: A–B ended in 2012), field 育种 (1).
-	// C: field 育种 (1). B, L, R are A's direct neighbours; V shares nothing with A.
-	if len(got) != 2 || got[0].Node.ID != "U" || got[0].Score != 5 || got[1].Node.ID != "C" || got[1].Score != 1 {
+	// B, L, R are A's direct neighbours; C developed R with A; V shares nothing with A.
+	if len(got) != 1 || got[0].Node.ID != "U" || got[0].Score != 5 {
 		t.Fatalf("suggestions: %+v", got)
 	}
 	want := []reason{{Kind: "SHARED_ALLIANCE", Weight: 3}, {Kind: "PARTNER_OF_PARTNER", Weight: 1}, {Kind: "SAME_FIELD", Weight: 1}}
@@ -139,9 +139,13 @@ func TestSuggestPartners(t *testing.T) {
 	if r := got[0].Reasons[2]; r.Field == nil || *r.Field != "育种" || r.Via != nil || r.Chain != nil {
 		t.Errorf("same field: %+v", r)
 	}
+	a.OK("", query, map[string]any{"id": "A", "kinds": []string{"UNIVERSITY"}}, &out)
+	if len(out.SuggestPartners) != 1 || out.SuggestPartners[0].Node.ID != "U" {
+		t.Errorf("universities only: %+v", out.SuggestPartners)
+	}
 	a.OK("", query, map[string]any{"id": "A", "kinds": []string{"ENTERPRISE"}}, &out)
-	if len(out.SuggestPartners) != 1 || out.SuggestPartners[0].Node.ID != "C" {
-		t.Errorf("enterprises only: %+v", out.SuggestPartners)
+	if len(out.SuggestPartners) != 0 {
+		t.Errorf("enterprises only (C developed R with A): %+v", out.SuggestPartners)
 	}
 	a.OK("", query, map[string]any{"id": "D"}, &out)
 	if len(out.SuggestPartners) != 0 {

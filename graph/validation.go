@@ -201,6 +201,21 @@ func (a *argChecks) text(op model.Op, arg, prop string, v *string) {
 	}
 }
 
+// region adds the region filter: the value's segments, without slashes
+// at either end, match whole segments at any level of a region path
+// (model.OpRegion), so 阿拉善盟 finds 内蒙古自治区/阿拉善盟.
+func (a *argChecks) region(arg string, v *string) {
+	if v == nil || a.err != nil {
+		return
+	}
+	path := strings.Trim(strings.TrimSpace(*v), "/")
+	if path == "" && strings.TrimSpace(*v) != "" {
+		a.err = model.Invalid(arg, "must name a region, not only slashes")
+		return
+	}
+	a.text(model.OpRegion, arg, "region", &path)
+}
+
 func (a *argChecks) enum(prop string, v interface{ String() string }, present bool) {
 	if present && a.err == nil {
 		a.where = append(a.where, model.Condition{Op: model.OpEquals, Prop: prop, Value: v.String()})

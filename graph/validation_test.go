@@ -116,7 +116,7 @@ func TestFilterConditions(t *testing.T) {
 	}
 	want := []model.Condition{
 		{Op: model.OpNameContains, Prop: "name", Value: "种业"},
-		{Op: model.OpPrefix, Prop: "region", Value: "内蒙古自治区"},
+		{Op: model.OpRegion, Prop: "region", Value: "内蒙古自治区"},
 		{Op: model.OpHasAll, Prop: "certifications", Value: []string{"HIGH_TECH"}},
 		{Op: model.OpAtLeast, Prop: "founded", Value: int64(2000)},
 		{Op: model.OpAtMost, Prop: "founded", Value: int64(2010)},

@@ -84,14 +84,14 @@ func chainsCypher(q model.ChainQuery) string {
 			WITH x, y WHERE x IS NOT NULL AND y IS NOT NULL AND x <> y
 			WITH CASE WHEN COUNT { (x)--() } >= COUNT { (y)--() } THEN [x, y] ELSE [y, x] END AS ends
 			WITH ends[0] AS a, ends[1] AS b
-			MATCH p = SHORTEST ` + fmt.Sprint(q.First+1) + ` ((a)(()-[r:` + relUnion(q.Kinds) + ` WHERE ` + inWindow("r") + `]-(n WHERE n = b OR ` + passable("n") + `)){1,` + fmt.Sprint(q.MaxHops) + `}(b)
+			MATCH p = SHORTEST ` + fmt.Sprint(q.First+1) + ` ((a)(()-[r:` + relUnion(q.Kinds) + ` WHERE ` + inWindow("r") + andFactual(q.FactsOnly, "r") + `]-(n WHERE n = b OR ` + passable("n") + andFactual(q.FactsOnly, "n") + `)){1,` + fmt.Sprint(q.MaxHops) + `}(b)
 				WHERE NOT a IN n AND all(i IN range(0, size(n) - 2) WHERE NOT n[i] IN n[i + 1..]))
 			WITH p, [v IN nodes(p) | v.id] AS ids
 			WITH p, CASE WHEN ids[0] = $from THEN ids ELSE reverse(ids) END AS ids
 			ORDER BY length(p), ids
 			RETURN collect(p) AS paths
 		}
-		RETURN x AS a, y AS b, paths, ` + skippedHubs(q.SkippedHubs) + ` AS hubs`
+		RETURN x AS a, y AS b, paths, ` + skippedHubs(q.SkippedHubs, q.FactsOnly) + ` AS hubs`
 }
 
 // decodeChains reads Chains' record: both ends, which must exist, the
@@ -145,12 +145,13 @@ func decodeChains(rec *neo4j.Record, q model.ChainQuery) (*model.ChainAnswer, er
 // skippedHubs is the expression listing the hubs next to either end that
 // the cap passed over, the most connected first, one more than
 // model.MaxSkippedHubs to tell whether the list was cut; or an empty list
-// when the client did not ask.
-func skippedHubs(asked bool) string {
+// when the client did not ask. With factsOnly, a hub is one the chains
+// could otherwise have passed through: factual, by a factual relationship.
+func skippedHubs(asked, factsOnly bool) string {
 	if !asked {
 		return "[]"
 	}
-	return `COLLECT { UNWIND [x, y] AS end MATCH (end)--(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree
+	return `COLLECT { UNWIND [x, y] AS end MATCH (end)-[e]-(h) WHERE h <> x AND h <> y AND $maxDegree > 0 AND COUNT { (h)--() } > $maxDegree` + andFactual(factsOnly, "e", "h") + `
 		WITH DISTINCT h WITH h, COUNT { (h)--() } AS degree ORDER BY degree DESC, h.id LIMIT $maxHubs + 1 RETURN h }`
 }
 

@@ -165,7 +165,7 @@ func TestListNodesPagination(t *testing.T) {
 	}{
 		{"ByName", "name", false, nil, 25},
 		{"ByYearDesc", "founded", true, nil, 25},
-		{"ByIDFiltered", "id", false, []model.Condition{{Op: model.OpPrefix, Prop: "region", Value: "宁夏"}}, 12},
+		{"ByIDFiltered", "id", false, []model.Condition{{Op: model.OpRegion, Prop: "region", Value: "宁夏回族自治区"}}, 12},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q := model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where, OrderBy: tc.orderBy, Desc: tc.desc, First: 10}
@@ -253,6 +253,10 @@ func TestListNodesFilters(t *testing.T) {
 	listGraph(t, db, 10)
 	mustCreate(t, db, model.NodeKindEnterprise, map[string]any{"id": "x1", "name": "富田机械", "nameEn": "Futian Machinery",
 		"aliases": []any{"富田"}, "industry": "农牧业机械", "certifications": []any{"HIGH_TECH", "TECH_SME"}})
+	mustCreate(t, db, model.NodeKindEnterprise, map[string]any{"id": "x2", "name": "临河企业", "region": "内蒙古自治区/巴彦淖尔市/临河区"})
+	region := func(v string) []model.Condition {
+		return []model.Condition{{Op: model.OpRegion, Prop: "region", Value: v}}
+	}
 	for _, tc := range []struct {
 		name  string
 		where []model.Condition
@@ -265,7 +269,21 @@ func TestListNodesFilters(t *testing.T) {
 		{"HasAll", []model.Condition{{Op: model.OpHasAll, Prop: "certifications", Value: []string{"HIGH_TECH", "TECH_SME"}}}, 1},
 		{"HasOne", []model.Condition{{Op: model.OpHasAll, Prop: "certifications", Value: []string{"HIGH_TECH"}}}, 11},
 		{"YearRange", []model.Condition{{Op: model.OpAtLeast, Prop: "founded", Value: int64(2003)}, {Op: model.OpAtMost, Prop: "founded", Value: int64(2004)}}, 4},
-		{"RegionPrefix", []model.Condition{{Op: model.OpPrefix, Prop: "region", Value: "内蒙古"}}, 5},
+		// A region matches whole segments at any level of the path: five
+		// enterprises in 内蒙古自治区/巴彦淖尔市, five in 宁夏回族自治区/银川市,
+		// x2 in 内蒙古自治区/巴彦淖尔市/临河区.
+		{"RegionProvince", region("内蒙古自治区"), 6},
+		{"RegionPathPrefix", region("内蒙古自治区/巴彦淖尔市"), 6},
+		{"RegionCity", region("巴彦淖尔市"), 6},
+		{"RegionOtherCity", region("银川市"), 5},
+		{"RegionDistrict", region("临河区"), 1},
+		{"RegionInnerPath", region("巴彦淖尔市/临河区"), 1},
+		{"RegionWholePath", region("内蒙古自治区/巴彦淖尔市/临河区"), 1},
+		{"RegionSkipsALevel", region("内蒙古自治区/临河区"), 0},
+		{"RegionSegmentStart", region("内蒙古"), 0},
+		{"RegionSegmentPart", region("巴彦"), 0},
+		{"RegionSegmentEnd", region("自治区"), 0},
+		{"RegionSegmentsPart", region("自治区/巴彦淖尔"), 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page, err := db.ListNodes(ctx, model.ListQuery{Kind: model.NodeKindEnterprise, Where: tc.where, OrderBy: "name", First: 100, Count: true})

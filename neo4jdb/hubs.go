@@ -12,7 +12,7 @@ import (
 // Hubs reads a page of the nodes of a kind ranked by how many relationships
 // of the counted kinds they have, most first, then by id. Degrees come from
 // the store's relationship counts, so a node is ranked without walking its
-// relationships; every node of the kind (in the region and industry) is
+// relationships (facts only, they are walked, to tell facts apart); every node of the kind (in the region and industry) is
 // ranked for each page, and a top-n sort keeps the q.First+1 past the
 // cursor. The count, when asked, is Neo4j's count store without a filter.
 func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.Hub], error) {
@@ -37,23 +37,28 @@ func (db *DB) Hubs(ctx context.Context, q model.HubQuery) (model.Ranked[*model.H
 func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[string]any) {
 	counts := make([]string, len(kinds))
 	for i, k := range kinds {
-		counts[i] = "COUNT { (n)-[:" + relType(k) + "]-() }"
+		counts[i] = "COUNT { (n)-[r:" + relType(k) + "]-(m)" + whereFactual(q.FactsOnly, "r", "m") + " }"
 	}
 	var filter []string
+	if q.FactsOnly {
+		filter = append(filter, factual("n"))
+	}
 	params := map[string]any{"limit": q.First + 1}
+	region := ""
 	if q.Region != nil {
-		filter, params["region"] = append(filter, "n.region STARTS WITH $region"), *q.Region
+		region = "$region"
+		regionParams("region", *q.Region, params)
 	}
 	if q.Industry != nil {
 		filter, params["industry"] = append(filter, "(n.industry = $industry OR n.field = $industry)"), *q.Industry
 	}
 	total := "-1"
 	if q.Count {
-		total = "COUNT { MATCH (n:" + label(q.Kind) + ") " + whereText(filter) + " }"
+		total = "COUNT { " + matchNodes(q.Kind, region) + " " + whereText(filter) + " RETURN n }"
 	}
 	return `
 		CALL () {
-			MATCH (n:` + label(q.Kind) + `) ` + whereText(filter) + `
+			` + matchNodes(q.Kind, region) + ` ` + whereText(filter) + `
 			WITH n, [` + strings.Join(counts, ", ") + `] AS counts
 			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
 			` + whereText(rankedAfter("total", q.After, params)) + `

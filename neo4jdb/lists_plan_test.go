@@ -1,6 +1,7 @@
 package neo4jdb_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/innograph/innograph/graph/model"
@@ -41,6 +42,50 @@ func TestPageFromACursorStopsAtTheLimit(t *testing.T) {
 	} {
 		if hits := dbHits(tc.q); hits > 2*first {
 			t.Errorf("%s: %d db hits, the first page %d: the page does not stop at the limit", tc.name, hits, first)
+		}
+	}
+}
+
+// TestRegionFilterIsIndexed profiles region filters on 3,000 enterprises,
+// half in 内蒙古自治区/巴彦淖尔市, half in 宁夏回族自治区/银川市, and ten in
+// 内蒙古自治区/阿拉善盟: a counted list and a page read about as many nodes
+// as match, at any level of the path (the range and text indexes on region
+// answer each of matchNodes' four lookups), not every enterprise.
+func TestRegionFilterIsIndexed(t *testing.T) {
+	db, lastHits := openProfiled(t)
+	const n = 3000
+	listGraph(t, db, n)
+	alxa := make([]model.NodeRow, 10)
+	for i := range alxa {
+		alxa[i] = model.NodeRow{ID: fmt.Sprintf("alxa%d", i), Props: map[string]any{"name": fmt.Sprintf("阿拉善企业%d", i), "region": "内蒙古自治区/阿拉善盟"}}
+	}
+	if _, err := db.UpsertNodes(ctx, model.NodeKindEnterprise, alxa); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		region string
+		count  bool
+		want   int
+	}{
+		{"阿拉善盟", true, 10},
+		{"阿拉善盟", false, 10},
+		{"内蒙古自治区/阿拉善盟", true, 10},
+		{"内蒙古自治区/阿拉善盟", false, 10},
+		{"银川市", true, n / 2},
+	} {
+		q := model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: 20, Count: tc.count,
+			Where: []model.Condition{{Op: model.OpRegion, Prop: "region", Value: tc.region}}}
+		page, err := db.ListNodes(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(page.Items); got != min(tc.want, 20) || (tc.count && page.Total != tc.want) {
+			t.Fatalf("%s: %d items, total %d; want %d", tc.region, got, page.Total, tc.want)
+		}
+		// Reading a match costs a few db hits (index entry, node, name);
+		// a scan of the label costs at least one per enterprise.
+		if hits := lastHits(); hits > int64(4*tc.want+200) {
+			t.Errorf("%s (count %v): %d db hits for %d matches among %d enterprises: not read through the region indexes", tc.region, tc.count, hits, tc.want, n)
 		}
 	}
 }

@@ -41,19 +41,19 @@ func networkCypher(q model.NetworkQuery) string {
 			UNWIND frontier AS v
 			WITH c, seen, v WHERE v = c OR %s
 			MATCH (v)-[r:%s WHERE %s]-(x)
-			WHERE NOT x IN seen
+			WHERE NOT x IN seen%s
 			WITH DISTINCT x ORDER BY x.id
 			RETURN collect(x) AS level
 		}
 		WITH c, seen, found, levels, truncated OR size(level) > $maxNodes - size(seen) AS truncated, level[..$maxNodes - size(seen)] AS level
 		WITH c, seen + level AS seen, level AS frontier, levels + [level] AS levels, truncated,
 			found + [x IN level | {node: %s, distance: %d}] AS found`,
-			passable("v"), rels, inWindow("r"), projection("x", q.Props), depth)
+			passable("v"), rels, inWindow("r")+andFactual(q.FactsOnly, "r"), andFactual(q.FactsOnly, "x"), projection("x", q.Props), depth)
 	}
 	return `
 		MATCH (c:Node {id: $id})
 		WITH c, [c] AS seen, [c] AS frontier, [[c]] AS levels, false AS truncated, [] AS found` + levels.String() + `
-		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, rels, q.Depth) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
+		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, rels, q.Depth, q.FactsOnly) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
 }
 
 // networkEdges is the expression listing the allowed relationships among
@@ -67,7 +67,7 @@ func networkCypher(q model.NetworkQuery) string {
 // which counts the picture's node lists once per row it keeps, and LIMIT
 // 1001 over a picture of 1,000 nodes ran out of transaction memory (716 MB;
 // TestNetworkLargePicture), where a full sort of the same rows does not.
-func networkEdges(asked bool, rels string, depth int) string {
+func networkEdges(asked bool, rels string, depth int, factsOnly bool) string {
 	if !asked {
 		return "[]"
 	}
@@ -78,7 +78,7 @@ func networkEdges(asked bool, rels string, depth int) string {
 	return `COLLECT {
 		UNWIND range(0, size(levels) - 1) AS kd
 		UNWIND levels[kd] AS k
-		MATCH (k)-[r:` + rels + ` WHERE ` + inWindow("r") + `]->(o) WHERE o IN seen
+		MATCH (k)-[r:` + rels + ` WHERE ` + inWindow("r") + andFactual(factsOnly, "r") + `]->(o) WHERE o IN seen
 		WITH kd, k, r, o, CASE` + level.String() + ` END AS od
 		WITH r, k, o, kd, od, kd > od OR (kd = od AND k.id > o.id) AS kFar
 		RETURN {r: r, from: k.id, to: o.id}

@@ -12,58 +12,88 @@ import (
 )
 
 // SuggestPartners ranks the enterprises and universities that share an
-// alliance, a park, a collaborator or a result field with q.ID but have no
-// relationship with it. Each way of sharing is one reason with a fixed
+// alliance, a park, a collaborator or a result field with q.ID but are not
+// tied to it (tiedCypher). Each way of sharing is one reason with a fixed
 // weight (model.PartnerWeights), halved when a relationship of its chain
 // ended or happened before q.RecentSince; the score is the sum. A
 // suggestion lists its heaviest model.MaxPartnerReasons reasons, and one
-// more to tell whether there were more.
+// more to tell whether there were more. A reason is illustrative when it
+// rests on a synthetic link; with q.FactsOnly there are none (evidence.go).
 func (db *DB) SuggestPartners(ctx context.Context, q model.PartnerQuery) ([]*model.PartnerSuggestion, error) {
 	weights := make(map[string]any, len(model.PartnerWeights))
 	for kind, w := range model.PartnerWeights {
 		weights[string(kind)] = w
 	}
 	params := map[string]any{"id": q.ID, "first": q.First, "recentSince": q.RecentSince, "maxReasons": model.MaxPartnerReasons, "weights": weights}
-	return readPathRecord(ctx, db, "suggestPartners", partnersCypher(q.Kinds), params, notFoundArg("node", q.ID, "id"), decodeSuggestions)
+	return readPathRecord(ctx, db, "suggestPartners", partnersCypher(q.Kinds, q.FactsOnly), params, notFoundArg("node", q.ID, "id"), decodeSuggestions)
 }
 
 // partnersCypher writes SuggestPartners' statement for candidates of the
-// given kinds: one UNION ALL branch per reason, then the weights, the
-// score and the shortlist.
-func partnersCypher(kinds []model.NodeKind) string {
+// given kinds: one UNION ALL branch per reason, each saying whether it is
+// illustrative, then the weights, the score, the ties and the evidence
+// that rule a candidate out (tested once per candidate, not per reason:
+// BenchmarkSuggestPartners), and the shortlist. With factsOnly the
+// branches follow factual links only, and no reason is illustrative.
+func partnersCypher(kinds []model.NodeKind, factsOnly bool) string {
 	memberOf, locatedIn := relType(model.RelationKindMembership), relType(model.RelationKindLocation)
 	collaborates := relType(model.RelationKindCollaboration)
 	produced := relType(model.RelationKindDevelopment) + "|" + relType(model.RelationKindTransfer)
 	alliance, park, result := label(model.NodeKindAlliance), label(model.NodeKindPark), label(model.NodeKindResult)
+	facts := whereFactual(factsOnly, "r1", "via", "r2")
+	viaIllustrative, mineFacts, theirFacts, fieldIllustrative := anySynthetic("r1", "via", "r2"),
+		"collect(NOT "+anySynthetic("r1", "mine")+")", "collect(NOT "+anySynthetic("theirs", "r2")+")",
+		"NOT (true IN mineFacts AND true IN theirFacts)"
+	if factsOnly {
+		// Still aggregates: the field branch keeps one row per field, then
+		// per candidate and field.
+		viaIllustrative, mineFacts, theirFacts, fieldIllustrative = "false", "count(*)", "count(*)", "false"
+	}
 	return `
 		MATCH (s:Node {id: $id})
 		CALL (s) {
 			CALL (s) {
-				MATCH (s)-[r1:` + memberOf + `]->(via:` + alliance + `)<-[r2:` + memberOf + `]-(c)
-				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedAlliance) + ` AS kind, via, null AS field, [r1, r2] AS rels
+				MATCH (s)-[r1:` + memberOf + `]->(via:` + alliance + `)<-[r2:` + memberOf + `]-(c)` + facts + `
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedAlliance) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
-				MATCH (s)-[r1:` + locatedIn + `]->(via:` + park + `)<-[r2:` + locatedIn + `]-(c)
-				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedPark) + ` AS kind, via, null AS field, [r1, r2] AS rels
+				MATCH (s)-[r1:` + locatedIn + `]->(via:` + park + `)<-[r2:` + locatedIn + `]-(c)` + facts + `
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSharedPark) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
-				MATCH (s)-[r1:` + collaborates + `]-(via)-[r2:` + collaborates + `]-(c)
-				RETURN c, ` + reasonKind(model.PartnerReasonKindPartnerOfPartner) + ` AS kind, via, null AS field, [r1, r2] AS rels
+				MATCH (s)-[r1:` + collaborates + `]-(via)-[r2:` + collaborates + `]-(c)` + facts + `
+				RETURN c, ` + reasonKind(model.PartnerReasonKindPartnerOfPartner) + ` AS kind, via, null AS field, [r1, r2] AS rels, ` + viaIllustrative + ` AS illustrative
 				UNION ALL
-				MATCH (s)-[:` + produced + `]-(mine:` + result + `) WHERE mine.field IS NOT NULL
-				WITH DISTINCT s, mine.field AS field
-				MATCH (:` + result + ` {field: field})-[:` + produced + `]-(c)
-				RETURN DISTINCT c, ` + reasonKind(model.PartnerReasonKindSameField) + ` AS kind, null AS via, field, [] AS rels
+				MATCH (s)-[r1:` + produced + `]-(mine:` + result + `) WHERE mine.field IS NOT NULL` + andFactual(factsOnly, "r1", "mine") + `
+				WITH s, mine.field AS field, ` + mineFacts + ` AS mineFacts
+				MATCH (theirs:` + result + ` {field: field})-[r2:` + produced + `]-(c)` + whereFactual(factsOnly, "theirs", "r2") + `
+				WITH c, field, mineFacts, ` + theirFacts + ` AS theirFacts
+				RETURN c, ` + reasonKind(model.PartnerReasonKindSameField) + ` AS kind, null AS via, field, [] AS rels, ` + fieldIllustrative + ` AS illustrative
 			}
-			WITH s, c, kind, via, field, rels
-			WHERE c <> s AND (c:` + strings.Join(labelsOf(kinds), " OR c:") + `) AND NOT EXISTS { (s)--(c) }
-			WITH s, c, kind, via, field, rels,
+			WITH s, c, kind, via, field, rels, illustrative
+			WHERE c <> s AND (c:` + strings.Join(labelsOf(kinds), " OR c:") + `)
+			WITH s, c, kind, via, field, rels, illustrative,
 				$weights[kind] * CASE WHEN all(r IN rels WHERE coalesce(r.until, r.year, $recentSince) >= $recentSince) THEN 1.0 ELSE 0.5 END AS weight
 			ORDER BY weight DESC, kind, via.id, field
-			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight}) AS reasons, sum(weight) AS score
+			WITH s, c, collect({kind: kind, via: via, field: field, rels: rels, weight: weight, illustrative: illustrative}) AS reasons, sum(weight) AS score
+			WHERE NOT (` + tiedCypher("s", "c", factsOnly) + `)` + andFactual(factsOnly, "c") + `
 			ORDER BY score DESC, c.id
 			LIMIT $first
 			RETURN collect({c: c, score: score, reasons: reasons[..$maxReasons + 1]}) AS suggestions
 		}
 		RETURN s, suggestions`
+}
+
+// tiedCypher is the predicate that organisations a and b already work
+// together, so that neither is suggested to the other:
+//   - any relationship joins them, of whatever kind, present or added later;
+//   - they took part in one result, at least one of them as its developer:
+//     both developed it, or one developed it and it was transferred to the
+//     other (either way). Two acquirers of one result are not tied by it.
+//
+// With factsOnly only factual links and results tie them.
+func tiedCypher(a, b string, factsOnly bool) string {
+	developed, transferred := relType(model.RelationKindDevelopment), relType(model.RelationKindTransfer)
+	return `EXISTS { (` + a + `)-[t]-(` + b + `)` + whereFactual(factsOnly, "t") + ` }
+				OR EXISTS { (` + a + `)-[t1:` + developed + `|` + transferred + `]-(r:` + label(model.NodeKindResult) + `)-[t2:` + developed + `|` + transferred + `]-(` + b + `)
+					WHERE (t1:` + developed + ` OR t2:` + developed + `)` + andFactual(factsOnly, "t1", "r", "t2") + ` }`
 }
 
 // reasonKind writes a reason's kind (of a partner or of a demand's
@@ -148,12 +178,13 @@ func decodeSuggestion(s neo4j.Node, m map[string]any) (*model.PartnerSuggestion,
 	return out, nil
 }
 
-// decodeReason reads one reason {kind, weight, field, via, rels} why c is
+// decodeReason reads one reason {kind, weight, field, via, rels, illustrative} why c is
 // suggested to s; one with a via node carries the chain s → via → c.
 func decodeReason(s, c neo4j.Node, m map[string]any) (*model.PartnerReason, error) {
 	kind, _ := m["kind"].(string)
 	weight, _ := m["weight"].(float64)
-	reason := &model.PartnerReason{Kind: model.PartnerReasonKind(kind), Weight: weight}
+	illustrative, _ := m["illustrative"].(bool)
+	reason := &model.PartnerReason{Kind: model.PartnerReasonKind(kind), Weight: weight, Illustrative: illustrative}
 	if f, ok := m["field"].(string); ok {
 		reason.Field = &f
 	}

@@ -39,18 +39,20 @@ func BenchmarkRankedPages(b *testing.B) {
 		_, err := db.Search(ctx, q)
 		return err
 	}
-	hubsPage := func(_, page int) error {
-		q := model.HubQuery{Kind: model.NodeKindEnterprise, First: 10}
-		for range page {
-			p, err := db.Hubs(ctx, q)
-			if err != nil || !p.More {
-				return err
+	hubsPage := func(factsOnly bool) func(_, page int) error {
+		return func(_, page int) error {
+			q := model.HubQuery{Kind: model.NodeKindEnterprise, First: 10, FactsOnly: factsOnly}
+			for range page {
+				p, err := db.Hubs(ctx, q)
+				if err != nil || !p.More {
+					return err
+				}
+				last := p.Items[len(p.Items)-1]
+				q.After = &model.Cursor{Key: int64(last.Total), ID: last.Node.NodeID()}
 			}
-			last := p.Items[len(p.Items)-1]
-			q.After = &model.Cursor{Key: int64(last.Total), ID: last.Node.NodeID()}
+			_, err := db.Hubs(ctx, q)
+			return err
 		}
-		_, err := db.Hubs(ctx, q)
-		return err
 	}
 	const luceneTop10 = `CALL db.index.fulltext.queryNodes('node_search', $query, {limit: 10}) YIELD node, score
 		RETURN node {.id, .name, labels: labels(node)} AS node, score`
@@ -66,8 +68,9 @@ func BenchmarkRankedPages(b *testing.B) {
 		{"search/lucene-top10", 0, lucene},
 		{"search/page1", 0, searchPage},
 		{"search/page3", 2, searchPage},
-		{"hubs/page1", 0, hubsPage},
-		{"hubs/page3", 2, hubsPage},
+		{"hubs/page1", 0, hubsPage(false)},
+		{"hubs/page3", 2, hubsPage(false)},
+		{"hubs/factsOnly/page1", 0, hubsPage(true)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			// db hits of the last statement of each page, over every word.

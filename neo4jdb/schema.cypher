@@ -31,8 +31,23 @@ CREATE INDEX demand_region IF NOT EXISTS FOR (n:Demand) ON (n.region);
 CREATE INDEX demand_field IF NOT EXISTS FOR (n:Demand) ON (n.field);
 CREATE INDEX demand_status IF NOT EXISTS FOR (n:Demand) ON (n.status);
 CREATE INDEX demand_year IF NOT EXISTS FOR (n:Demand) ON (n.year);
+CREATE INDEX result_region IF NOT EXISTS FOR (n:Result) ON (n.region);
 // A deleted enterprise takes the brokerages of its transfers along (brokers.go).
 CREATE INDEX brokerage_enterprise IF NOT EXISTS FOR ()-[k:BROKERAGE]-() ON (k.enterpriseId);
+
+// A region filter matches whole segments at any level of the path
+// (neo4jdb/lists.go matchNodes): region = $r and STARTS WITH $r/ use the
+// range indexes above, ENDS WITH /$r and CONTAINS /$r/ these text indexes.
+// Every type with a region needs both.
+CREATE TEXT INDEX enterprise_region_text IF NOT EXISTS FOR (n:Enterprise) ON (n.region);
+CREATE TEXT INDEX university_region_text IF NOT EXISTS FOR (n:University) ON (n.region);
+CREATE TEXT INDEX alliance_region_text IF NOT EXISTS FOR (n:Alliance) ON (n.region);
+CREATE TEXT INDEX park_region_text IF NOT EXISTS FOR (n:Park) ON (n.region);
+CREATE TEXT INDEX result_region_text IF NOT EXISTS FOR (n:Result) ON (n.region);
+CREATE TEXT INDEX person_region_text IF NOT EXISTS FOR (n:Person) ON (n.region);
+CREATE TEXT INDEX intermediary_region_text IF NOT EXISTS FOR (n:Intermediary) ON (n.region);
+CREATE TEXT INDEX project_region_text IF NOT EXISTS FOR (n:Project) ON (n.region);
+CREATE TEXT INDEX demand_region_text IF NOT EXISTS FOR (n:Demand) ON (n.region);
 
 // Full-text search over names of every type. The CJK analyzer indexes Chinese
 // text as overlapping bigrams, so 科河种业 is found by 科河 or 种业; it also

@@ -9,8 +9,9 @@ import (
 
 // TestSchemaCoversEveryLabel holds schema.cypher, which names labels by
 // hand, to the label map: every node type has its name index (lists order
-// by name) and is in the full-text index (search), and the schema names no
-// label the map does not know.
+// by name), a range and a text index on region (matchNodes' four
+// lookups) and is in the full-text index (search), and the schema names
+// no label the map does not know.
 func TestSchemaCoversEveryLabel(t *testing.T) {
 	fulltext := regexp.MustCompile(`CREATE FULLTEXT INDEX node_search [^;]*FOR \(n:([A-Za-z|]+)\)`).FindStringSubmatch(schemaCypher)
 	if fulltext == nil {
@@ -20,6 +21,10 @@ func TestSchemaCoversEveryLabel(t *testing.T) {
 	for kind, l := range labels {
 		if !strings.Contains(schemaCypher, "FOR (n:"+l+") ON (n.name);") {
 			t.Errorf("%s: schema.cypher has no index on (n:%s) name", kind, l)
+		}
+		if !regexp.MustCompile(`CREATE INDEX \w+ IF NOT EXISTS FOR \(n:`+l+`\) ON \(n.region\);`).MatchString(schemaCypher) ||
+			!regexp.MustCompile(`CREATE TEXT INDEX \w+ IF NOT EXISTS FOR \(n:`+l+`\) ON \(n.region\);`).MatchString(schemaCypher) {
+			t.Errorf("%s: schema.cypher lacks the range or the text index on (n:%s) region", kind, l)
 		}
 		if !slices.Contains(searched, l) {
 			t.Errorf("%s: the full-text index node_search leaves out %s", kind, l)

@@ -14,21 +14,23 @@ import (
 // resolver turns into its broker), then the transferee's parks and
 // alliances. Each list holds at
 // most first items; reading one more tells whether it was cut. Developers
-// and alliances are in their roles' order (byRole), each role by id.
-func (db *DB) ResultTrail(ctx context.Context, id string, first int) (*model.ResultTrail, error) {
+// and alliances are in their roles' order (byRole), each role by id. With
+// q.FactsOnly every step is factual (evidence.go).
+func (db *DB) ResultTrail(ctx context.Context, q model.TrailQuery) (*model.ResultTrail, error) {
+	f := q.FactsOnly
 	return readPathRecord(ctx, db, "resultTrail", `
 		MATCH (res:Node {id: $id}) WHERE res:`+label(model.NodeKindResult)+`
 		RETURN res,
-			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
-			`+projectsOf("res")+` AS projects,
-			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
+			COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res)`+whereFactual(f, "r", "d")+` RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 } AS developers,
+			`+projectsOf("res", f)+` AS projects,
+			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)`+whereFactual(f, "t", "e")+`
 				WITH t, e ORDER BY t.year, e.id LIMIT $first + 1
 				RETURN {r: t, n: e,
-					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p) RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
-					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a) RETURN {r: m, n: a} ORDER BY `+byRole("m", model.RelationKindMembership)+`, a.id LIMIT $first + 1 }}
+					parks: COLLECT { MATCH (e)-[l:`+relType(model.RelationKindLocation)+`]->(p)`+whereFactual(f, "l", "p")+` RETURN {r: l, n: p} ORDER BY p.id LIMIT $first + 1 },
+					alliances: COLLECT { MATCH (e)-[m:`+relType(model.RelationKindMembership)+`]->(a)`+whereFactual(f, "m", "a")+` RETURN {r: m, n: a} ORDER BY `+byRole("m", model.RelationKindMembership)+`, a.id LIMIT $first + 1 }}
 				} AS transfers`,
-		map[string]any{"id": id, "first": first}, notFoundArg("result", id, "id"),
-		func(rec *neo4j.Record) (*model.ResultTrail, error) { return decodeTrail(rec, first) })
+		map[string]any{"id": q.ID, "first": q.First}, notFoundArg("result", q.ID, "id"),
+		func(rec *neo4j.Record) (*model.ResultTrail, error) { return decodeTrail(rec, q.First) })
 }
 
 func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
@@ -75,9 +77,10 @@ func decodeTrail(rec *neo4j.Record, first int) (*model.ResultTrail, error) {
 }
 
 // projectsOf writes the COLLECT of the projects that produced the result
-// res, as {r, n} links, in year then id order, one more than $first.
-func projectsOf(res string) string {
-	return `COLLECT { MATCH (p)-[o:` + relType(model.RelationKindOutput) + `]->(` + res + `) RETURN {r: o, n: p} ORDER BY o.year, p.id LIMIT $first + 1 }`
+// res, as {r, n} links, in year then id order, one more than $first;
+// factual ones only when factsOnly.
+func projectsOf(res string, factsOnly bool) string {
+	return `COLLECT { MATCH (p)-[o:` + relType(model.RelationKindOutput) + `]->(` + res + `)` + whereFactual(factsOnly, "o", "p") + ` RETURN {r: o, n: p} ORDER BY o.year, p.id LIMIT $first + 1 }`
 }
 
 // byRole is the sort key of a trail's relationships r of kind: the place
@@ -99,22 +102,24 @@ func capped(v any, first int) ([]any, bool) {
 // TechnologySources finds, in one statement, the results an enterprise
 // acquired, who developed each and which projects produced it, and the
 // people and intermediaries serving the enterprise: at most first of each,
-// reading one more to tell whether a list was cut. Developers are in their roles' order
-// (byRole), each role by id.
-func (db *DB) TechnologySources(ctx context.Context, id string, first int) (*model.TechnologySources, error) {
+// reading one more to tell whether a list was cut. Developers are in their
+// roles' order (byRole), each role by id. With q.FactsOnly every step is
+// factual (evidence.go).
+func (db *DB) TechnologySources(ctx context.Context, q model.TrailQuery) (*model.TechnologySources, error) {
+	f := q.FactsOnly
 	return readPathRecord(ctx, db, "technologySources", `
 		MATCH (e:Node {id: $id}) WHERE e:`+label(model.NodeKindEnterprise)+`
 		RETURN e,
-			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)
+			COLLECT { MATCH (res)-[t:`+relType(model.RelationKindTransfer)+`]->(e)`+whereFactual(f, "t", "res")+`
 				WITH t, res ORDER BY t.year DESC, res.id LIMIT $first + 1
 				RETURN {r: t, n: res,
-					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res) RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 },
-					projects: `+projectsOf("res")+`}
+					developers: COLLECT { MATCH (d)-[r:`+relType(model.RelationKindDevelopment)+`]->(res)`+whereFactual(f, "r", "d")+` RETURN {r: r, n: d} ORDER BY `+byRole("r", model.RelationKindDevelopment)+`, d.id LIMIT $first + 1 },
+					projects: `+projectsOf("res", f)+`}
 				} AS sources,
-			COLLECT { MATCH (s)-[v:`+relType(model.RelationKindService)+`]->(e)
+			COLLECT { MATCH (s)-[v:`+relType(model.RelationKindService)+`]->(e)`+whereFactual(f, "v", "s")+`
 				RETURN {r: v, n: s} ORDER BY coalesce(v.since, 0) DESC, s.id, v.kind LIMIT $first + 1 } AS services`,
-		map[string]any{"id": id, "first": first}, notFoundArg("enterprise", id, "enterpriseId"),
-		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, first) })
+		map[string]any{"id": q.ID, "first": q.First}, notFoundArg("enterprise", q.ID, "enterpriseId"),
+		func(rec *neo4j.Record) (*model.TechnologySources, error) { return decodeSources(rec, q.First) })
 }
 
 func decodeSources(rec *neo4j.Record, first int) (*model.TechnologySources, error) {

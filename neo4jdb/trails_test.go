@@ -50,7 +50,7 @@ func TestTrailsOrderRolesAsTheTable(t *testing.T) {
 		model.RelationRow{From: "e", To: "a5", Props: map[string]any{"role": "MEMBER"}})
 	wantDevs := []string{"d2 LEAD", "d1 PARTICIPANT", "d3 PARTICIPANT"}
 
-	trail, err := db.ResultTrail(ctx, "r", 20)
+	trail, err := db.ResultTrail(ctx, model.TrailQuery{ID: "r", First: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestTrailsOrderRolesAsTheTable(t *testing.T) {
 	equalOrder(t, "resultTrail developers", devs, wantDevs)
 	equalOrder(t, "resultTrail alliances", alliances, []string{"a4 CHAIR", "a3 VICE_CHAIR", "a2 SECRETARIAT", "a1 MEMBER", "a5 MEMBER"})
 
-	sources, err := db.TechnologySources(ctx, "e", 20)
+	sources, err := db.TechnologySources(ctx, model.TrailQuery{ID: "e", First: 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ type AllianceEdge struct {
 type AllianceFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -184,7 +184,7 @@ type DemandEdge struct {
 type DemandFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Status equals this.
 	Status *DemandStatus `json:"status,omitempty"`
@@ -244,7 +244,7 @@ type EnterpriseEdge struct {
 type EnterpriseFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -353,7 +353,7 @@ type IntermediaryEdge struct {
 type IntermediaryFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Kind equals this.
 	Kind *IntermediaryKind `json:"kind,omitempty"`
@@ -528,7 +528,7 @@ type ParkEdge struct {
 type ParkFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Industry equals this.
 	Industry *string `json:"industry,omitempty"`
@@ -568,6 +568,10 @@ type PartnerReason struct {
 	Field *string `json:"field,omitempty"`
 	// The chain from the node to the suggestion through `via`; null for SAME_FIELD.
 	Chain *Chain `json:"chain,omitempty"`
+	// True when the reason rests on an illustrative link or node (`synthetic: true`):
+	// a relationship or `via` of its chain, or, for SAME_FIELD, every pair of results
+	// that share the field. Never true with `factsOnly`.
+	Illustrative bool `json:"illustrative"`
 }
 
 // An organisation suggested as a partner, its score and the reasons for it.
@@ -604,7 +608,7 @@ type PersonEdge struct {
 type PersonFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Has all of these roles.
 	Roles []PersonRole `json:"roles,omitempty"`
@@ -652,7 +656,7 @@ type ProjectEdge struct {
 type ProjectFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Level of the programme equals this.
 	Level *Level `json:"level,omitempty"`
@@ -698,7 +702,7 @@ type ResultEdge struct {
 type ResultFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Field equals this.
 	Field *string `json:"field,omitempty"`
@@ -844,7 +848,7 @@ type UniversityEdge struct {
 type UniversityFilter struct {
 	// Name, English name or alias contains this text.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Region path prefix, e.g. 内蒙古自治区/巴彦淖尔市.
+	// Region: whole segments of the region path, at any level (e.g. 阿拉善盟 or 内蒙古自治区/巴彦淖尔市).
 	Region *string `json:"region,omitempty"`
 	// Kind equals this.
 	Kind *UniversityKind `json:"kind,omitempty"`

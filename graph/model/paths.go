@@ -16,6 +16,9 @@ type PathScope struct {
 	// MaxDegree is the degree above which a node is not passed through or
 	// expanded; 0 means no cap.
 	MaxDegree int
+	// FactsOnly leaves out illustrative (synthetic) relationships and nodes;
+	// the nodes the query names are kept.
+	FactsOnly bool
 }
 
 // Fixed caps of lists whose length no argument sets; an answer says when
@@ -58,13 +61,16 @@ type NetworkQuery struct {
 type HubQuery struct {
 	Kind     NodeKind
 	Kinds    []RelationKind // counted; empty means all
-	Region   *string        // a prefix of the region path
+	Region   *string        // whole segments of the region path, at any level (OpRegion)
 	Industry *string        // industry, or field for universities and results
 	First    int
 	// After is the cursor the page starts after: Key is the hub's total.
 	After *Cursor
 	// Count asks for the number of nodes ranked.
 	Count bool
+	// FactsOnly ranks only factual nodes by their factual relationships to
+	// factual nodes.
+	FactsOnly bool
 }
 
 // PartnerQuery asks for partners to suggest to a node.
@@ -74,6 +80,19 @@ type PartnerQuery struct {
 	First int
 	// RecentSince is the first year counted as recent; older reasons weigh half.
 	RecentSince int
+	// FactsOnly leaves out illustrative (synthetic) relationships and nodes,
+	// from the reasons and from the ties that rule a candidate out.
+	FactsOnly bool
+}
+
+// TrailQuery asks for a fixed-shape walk around one node: a result's trail
+// or an enterprise's technology sources.
+type TrailQuery struct {
+	ID string
+	// First caps each list of the walk.
+	First int
+	// FactsOnly leaves out illustrative (synthetic) relationships and nodes.
+	FactsOnly bool
 }
 
 // PartnerWeights are what each kind of reason adds to a partner's score:

@@ -42,7 +42,7 @@ type Op int
 // Filter operations; each has one fixed Cypher template.
 const (
 	OpNameContains Op = iota // name, nameEn (case-insensitive) or an alias contains Value
-	OpPrefix                 // Prop starts with Value
+	OpRegion                 // Prop, a region path, holds Value's segments whole, at any level
 	OpEquals                 // Prop equals Value
 	OpHasAll                 // list Prop contains every item of Value ([]string)
 	OpAtLeast                // Prop ≥ Value
