@@ -43,3 +43,12 @@ func whereFactual(factsOnly bool, xs ...string) string {
 func anySynthetic(xs ...string) string {
 	return "any(x IN [" + strings.Join(xs, ", ") + "] WHERE x.synthetic)"
 }
+
+// factualIfAsked is factual(x) under the parameter $factsOnly: it keeps x
+// unless only facts are asked for and x is illustrative. A statement that
+// holds it has one text for both answers, so Neo4j plans it once
+// (matchDemand's ranking costs about a second to plan); the others leave
+// the predicate out when it is not asked for, so their default plans stay.
+func factualIfAsked(x string) string {
+	return "NOT ($factsOnly AND coalesce(" + x + ".synthetic, false))"
+}

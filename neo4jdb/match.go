@@ -94,12 +94,6 @@ func (t topic) wordsQuery() string {
 	return EscapeLucene(string(text[:min(len(text), maxTopicRunes)]))
 }
 
-// matchFact is the predicate that keeps x (a node or relationship) unless
-// only facts are asked for and x is illustrative.
-func matchFact(x string) string {
-	return fmt.Sprintf("NOT ($factsOnly AND coalesce(%s.synthetic, false))", x)
-}
-
 // topicBranch writes the UNION ALL branch of a topic reason: the best
 // $hits full-text hits of the query parameter, weighted relative to the
 // best; no hits when the demand gave no text for it (the parameter is "",
@@ -108,7 +102,7 @@ func topicBranch(kind model.MatchReasonKind, query string, field string) string 
 	return `
 				WITH d WHERE $` + query + ` <> ''
 				CALL db.index.fulltext.queryNodes($index, $` + query + `, {limit: $hits}) YIELD node, score
-				WHERE ` + matchFact("node") + `
+				WHERE ` + factualIfAsked("node") + `
 				WITH collect({c: node, score: score}) AS hits
 				UNWIND hits AS h
 				RETURN h.c AS c, ` + reasonKind(kind) + ` AS kind, $weights[` + reasonKind(kind) + `] * h.score / hits[0].score AS weight,
@@ -133,24 +127,24 @@ var matchCypher = func() string {
 	return `
 		MATCH (d:Node {id: $id}) WHERE d:` + label(model.NodeKindDemand) + `
 		CALL (d) {
-			WITH d, COLLECT { MATCH (p)-[post:` + posting + `]->(d) WHERE ` + matchFact("post") + ` AND ` + matchFact("p") + ` RETURN p ORDER BY p.id } AS posters
+			WITH d, COLLECT { MATCH (p)-[post:` + posting + `]->(d) WHERE ` + factualIfAsked("post") + ` AND ` + factualIfAsked("p") + ` RETURN p ORDER BY p.id } AS posters
 			WITH d, posters, coalesce(d.region, [p IN posters WHERE p.region IS NOT NULL | p.region][0]) AS region
 			WITH d, posters, region,
 				CASE WHEN region CONTAINS '/' THEN left(region, size(region) - size(last(split(region, '/'))) - 1) END AS parent
 			CALL (d, posters) {` + topics + `
 				UNWIND posters AS p
 				MATCH (d)<-[post:` + posting + `]-(p)-[r]-(c)
-				WHERE c <> d AND ` + matchFact("r") + `
+				WHERE c <> d AND ` + factualIfAsked("r") + `
 				RETURN c, ` + reasonKind(model.MatchReasonKindPosterTie) + ` AS kind, $weights[` + reasonKind(model.MatchReasonKindPosterTie) + `] AS weight,
 					null AS field, [d, p, c] AS nodes, [post, r] AS rels
 				UNION ALL
-				MATCH (d)-[m:` + match + `]->(c) WHERE ` + matchFact("m") + `
+				MATCH (d)-[m:` + match + `]->(c) WHERE ` + factualIfAsked("m") + `
 				RETURN c, ` + reasonKind(model.MatchReasonKindMatched) + ` AS kind, $weights[` + reasonKind(model.MatchReasonKindMatched) + `] AS weight,
 					null AS field, [d, c] AS nodes, [m] AS rels
 			}
 			WITH d, posters, region, parent, c, kind, weight, field, nodes, rels
-			WHERE any(l IN labels(c) WHERE l IN $labels) AND NOT c IN posters AND ` + matchFact("c") + `
-				AND NOT ($unmatched AND EXISTS { (d)-[m:` + match + `]->(c) WHERE ` + matchFact("m") + ` })
+			WHERE any(l IN labels(c) WHERE l IN $labels) AND NOT c IN posters AND ` + factualIfAsked("c") + `
+				AND NOT ($unmatched AND EXISTS { (d)-[m:` + match + `]->(c) WHERE ` + factualIfAsked("m") + ` })
 			WITH d, region, parent, c, collect({kind: kind, weight: weight, field: field, nodes: nodes, rels: rels}) AS found
 			WITH d, c, found + CASE
 					WHEN region IS NULL OR c.region IS NULL THEN []
@@ -170,7 +164,7 @@ var matchCypher = func() string {
 					RETURN r {.*, illustrative: ` + illustrative + `}
 					ORDER BY r.weight DESC, r.kind, [n IN r.nodes | n.id], r.field
 					LIMIT $maxReasons + 1 },
-				match: COLLECT { MATCH (d)-[m:` + match + `]->(c) WHERE ` + matchFact("m") + `
+				match: COLLECT { MATCH (d)-[m:` + match + `]->(c) WHERE ` + factualIfAsked("m") + `
 					RETURN m ORDER BY ` + stageRank("m") + `, m.year DESC LIMIT 1 }}) AS candidates
 		}
 		RETURN d, candidates`
@@ -192,7 +186,7 @@ func transferRecord() string {
 					WHERE all(x IN relationships(p) WHERE type(x) <> '` + relType(model.RelationKindBrokerage) + `' OR (x.enterpriseId = e.id AND x.mode = t.mode))
 						AND (length(p) < 3 OR NOT EXISTS { (c)-[:` + direct + `]->(res) }
 							AND NOT EXISTS { (c)-[:` + participates + `]->(q)-[:` + output + `]->(res) WHERE q.id < nodes(p)[1].id })
-						AND all(x IN relationships(p) + nodes(p)[1..] WHERE ` + matchFact("x") + `)
+						AND all(x IN relationships(p) + nodes(p)[1..] WHERE ` + factualIfAsked("x") + `)
 					RETURN {kind: ` + reasonKind(model.MatchReasonKindTransferRecord) + `, weight: $weights[` + reasonKind(model.MatchReasonKindTransferRecord) + `],
 						field: res.field, nodes: nodes(p), rels: relationships(p)}
 					ORDER BY coalesce(res.field = d.field, false) DESC, coalesce(t.year, 0) DESC, [n IN nodes(p) | n.id], t.mode
