@@ -8526,6 +8526,12 @@ enum PartnerReasonKind {
   PARTNER_OF_PARTNER
   "Both developed or acquired results in ` + "`" + `field` + "`" + `: 1."
   SAME_FIELD
+  "Both take part in the project ` + "`" + `via` + "`" + ` (产学研 project partners): 3."
+  SHARED_PROJECT
+  "The person ` + "`" + `via` + "`" + ` is affiliated with or serves both (a shared expert, 科技特派员 or academician): 2."
+  SHARED_EXPERT
+  "The intermediary ` + "`" + `via` + "`" + ` serves both (a technology market, transfer centre or IP agency): 1."
+  SHARED_INTERMEDIARY
 }
 
 "One reason for a partner suggestion."
@@ -8534,7 +8540,7 @@ type PartnerReason {
   kind: PartnerReasonKind!
   "The weight this reason adds, halved when its relationships ended before 2016 (recency)."
   weight: Float!
-  "The shared alliance, park or partner; null for SAME_FIELD."
+  "The shared alliance, park, partner, project, person or intermediary; null for SAME_FIELD."
   via: Node
   "The shared field, for SAME_FIELD."
   field: String

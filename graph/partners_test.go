@@ -139,3 +139,71 @@ func TestSuggestPartnersSampleTies(t *testing.T) {
 		}
 	}
 }
+
+// sharedActorsGraph: S shares a project with P1, a person with P2 (X works for S
+// and serves P2) and an intermediary with P3, illustratively (I's service
+// to P3 is synthetic). The person and the intermediary are never
+// suggested themselves: candidates are organisations.
+const sharedActorsGraph = `
+{"type":"Enterprise","id":"S","name":"甲"}
+{"type":"Enterprise","id":"P1","name":"乙一"}
+{"type":"University","id":"P2","name":"乙二","kind":"UNIVERSITY"}
+{"type":"Enterprise","id":"P3","name":"乙三"}
+{"type":"Project","id":"J","name":"知识产权托管工程"}
+{"type":"Person","id":"X","name":"专家","roles":["EXPERT"]}
+{"type":"Intermediary","id":"I","name":"科技大市场","kind":"TECHNOLOGY_MARKET"}
+{"type":"PARTICIPATION","from":"S","to":"J","role":"PARTICIPANT"}
+{"type":"PARTICIPATION","from":"P1","to":"J","role":"PARTICIPANT"}
+{"type":"AFFILIATION","from":"X","to":"S","role":"首席专家"}
+{"type":"SERVICE","from":"X","to":"P2","kind":"TECH_COMMISSIONER"}
+{"type":"SERVICE","from":"I","to":"S","kind":"TECHNICAL_SERVICE"}
+{"type":"SERVICE","from":"I","to":"P3","kind":"BROKERAGE","synthetic":true}
+`
+
+// TestSuggestPartnersThroughActors: a shared project, expert or
+// intermediary is a reason with its weight and its chain through the
+// shared node; facts only drops the illustrative one.
+func TestSuggestPartnersThroughActors(t *testing.T) {
+	a := apitest.New(t)
+	a.LoadGraph(sharedActorsGraph)
+	for _, tc := range []struct {
+		factsOnly bool
+		want      string
+	}{
+		{false, "P1:3:SHARED_PROJECT/false P2:2:SHARED_EXPERT/false P3:1:SHARED_INTERMEDIARY/true"},
+		{true, "P1:3:SHARED_PROJECT/false P2:2:SHARED_EXPERT/false"},
+	} {
+		var out partnerAnswer
+		a.OK("", partnersQuery, map[string]any{"id": "S", "factsOnly": tc.factsOnly}, &out)
+		if got := out.String(); got != tc.want {
+			t.Errorf("factsOnly %v:\n got %s\nwant %s", tc.factsOnly, got, tc.want)
+		}
+	}
+	var out struct {
+		SuggestPartners []struct {
+			Reasons []struct {
+				Via   struct{ ID string }
+				Chain struct {
+					Steps []struct {
+						Kind, Direction string
+						Node            struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	a.OK("", `{ suggestPartners(id: "S", first: 2) { reasons { via { id } chain { steps { kind direction node { id } } } } } }`, nil, &out)
+	var got []string
+	for _, s := range out.SuggestPartners {
+		for _, r := range s.Reasons {
+			path := r.Via.ID + ":"
+			for _, st := range r.Chain.Steps {
+				path += fmt.Sprintf(" %s %s %s", st.Kind, st.Direction, st.Node.ID)
+			}
+			got = append(got, path)
+		}
+	}
+	if want := []string{"J: PARTICIPATION FORWARD J PARTICIPATION BACKWARD P1", "X: AFFILIATION BACKWARD X SERVICE FORWARD P2"}; !slices.Equal(got, want) {
+		t.Errorf("reasons' chains:\n got %q\nwant %q", got, want)
+	}
+}

@@ -562,7 +562,7 @@ type PartnerReason struct {
 	Kind PartnerReasonKind `json:"kind"`
 	// The weight this reason adds, halved when its relationships ended before 2016 (recency).
 	Weight float64 `json:"weight"`
-	// The shared alliance, park or partner; null for SAME_FIELD.
+	// The shared alliance, park, partner, project, person or intermediary; null for SAME_FIELD.
 	Via Node `json:"via,omitempty"`
 	// The shared field, for SAME_FIELD.
 	Field *string `json:"field,omitempty"`
@@ -1823,6 +1823,12 @@ const (
 	PartnerReasonKindPartnerOfPartner PartnerReasonKind = "PARTNER_OF_PARTNER"
 	// Both developed or acquired results in `field`: 1.
 	PartnerReasonKindSameField PartnerReasonKind = "SAME_FIELD"
+	// Both take part in the project `via` (产学研 project partners): 3.
+	PartnerReasonKindSharedProject PartnerReasonKind = "SHARED_PROJECT"
+	// The person `via` is affiliated with or serves both (a shared expert, 科技特派员 or academician): 2.
+	PartnerReasonKindSharedExpert PartnerReasonKind = "SHARED_EXPERT"
+	// The intermediary `via` serves both (a technology market, transfer centre or IP agency): 1.
+	PartnerReasonKindSharedIntermediary PartnerReasonKind = "SHARED_INTERMEDIARY"
 )
 
 var AllPartnerReasonKind = []PartnerReasonKind{
@@ -1830,11 +1836,14 @@ var AllPartnerReasonKind = []PartnerReasonKind{
 	PartnerReasonKindSharedPark,
 	PartnerReasonKindPartnerOfPartner,
 	PartnerReasonKindSameField,
+	PartnerReasonKindSharedProject,
+	PartnerReasonKindSharedExpert,
+	PartnerReasonKindSharedIntermediary,
 }
 
 func (e PartnerReasonKind) IsValid() bool {
 	switch e {
-	case PartnerReasonKindSharedAlliance, PartnerReasonKindSharedPark, PartnerReasonKindPartnerOfPartner, PartnerReasonKindSameField:
+	case PartnerReasonKindSharedAlliance, PartnerReasonKindSharedPark, PartnerReasonKindPartnerOfPartner, PartnerReasonKindSameField, PartnerReasonKindSharedProject, PartnerReasonKindSharedExpert, PartnerReasonKindSharedIntermediary:
 		return true
 	}
 	return false

@@ -96,11 +96,16 @@ type TrailQuery struct {
 }
 
 // PartnerWeights are what each kind of reason adds to a partner's score:
-// sharing an alliance says most about working together, then a park or a
-// collaborator, then only a field. The schema documents the same numbers.
+// sharing an alliance or a project says most about working together, then
+// a park, a collaborator or an expert, then an intermediary (a technology
+// market serves a whole region) or only a field. The schema documents the
+// same numbers.
 var PartnerWeights = map[PartnerReasonKind]float64{
-	PartnerReasonKindSharedAlliance:   3,
-	PartnerReasonKindSharedPark:       2,
-	PartnerReasonKindPartnerOfPartner: 2,
-	PartnerReasonKindSameField:        1,
+	PartnerReasonKindSharedAlliance:     3,
+	PartnerReasonKindSharedProject:      3,
+	PartnerReasonKindSharedPark:         2,
+	PartnerReasonKindPartnerOfPartner:   2,
+	PartnerReasonKindSharedExpert:       2,
+	PartnerReasonKindSharedIntermediary: 1,
+	PartnerReasonKindSameField:          1,
 }
