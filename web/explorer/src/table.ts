@@ -257,4 +257,7 @@ export const reasonLabels: Record<string, Label> = {
   SHARED_PARK: { zh: '同在园区', en: 'shared park' },
   PARTNER_OF_PARTNER: { zh: '合作伙伴的伙伴', en: 'partner of a partner' },
   SAME_FIELD: { zh: '相同领域', en: 'same field' },
+  SHARED_PROJECT: { zh: '同一项目', en: 'shared project' },
+  SHARED_EXPERT: { zh: '共同的专家', en: 'shared expert' },
+  SHARED_INTERMEDIARY: { zh: '同一中介机构', en: 'shared intermediary' },
 };
