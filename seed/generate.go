@@ -20,11 +20,13 @@ type generateFlags struct {
 	out   string
 	batch int
 	reset bool
+	bulk  bool // through the offline importer into a new local database
+	bulkFlags
 }
 
 // parseGenerate reads the flags of `seed generate`; false after printing
 // the usage or the parse error.
-func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
+func parseGenerate(args []string, getenv func(string) string, stderr *os.File) (generateFlags, bool) {
 	var f generateFlags
 	fs := flag.NewFlagSet("seed generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -33,6 +35,8 @@ func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
 	fs.StringVar(&f.out, "out", "", "write nodes.jsonl and relationships.jsonl into this directory instead of loading")
 	fs.IntVar(&f.batch, "batch-size", 10000, "rows per transaction when loading")
 	fs.BoolVar(&f.reset, "reset", false, "delete every node of the database before loading (benchmarks)")
+	fs.BoolVar(&f.bulk, "bulk", false, "load through Neo4j's offline importer into a new local database (seed bulk)")
+	f.bulkFlags.register(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return f, false
 	}
@@ -47,13 +51,16 @@ func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
 // through the same validation and batched upserts as files, or written as
 // JSON Lines files with -out.
 func generate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
-	f, ok := parseGenerate(args, stderr)
+	f, ok := parseGenerate(args, getenv, stderr)
 	if !ok {
 		return exitFailed
 	}
 	cfg := synthetic.DefaultConfig(f.nodes, f.seed)
 	if f.out != "" {
 		return writeFiles(cfg, f.out, stdout, stderr)
+	}
+	if f.bulk {
+		return generateBulk(ctx, cfg, f.bulkFlags, getenv, stdout, stderr)
 	}
 
 	start := time.Now()
