@@ -126,7 +126,7 @@ bench-bulk: ## Load BENCH_NODES synthetic nodes through transactions and through
 	echo "== bulk: start and bring the schema online"; \
 	time { NEO4J_LOCAL_DIR=$(BULK_DIR) $(NEO4J_LOCAL) start && bin/seed -dry-run seed/data/sample >/dev/null; }
 
- with the sample graph; bench/shed starts the
+# make bench-shed: a fresh Neo4j with the sample graph; bench/shed starts the
 # server itself, with load shedding on and off, and prints one table.
 SHED_PORT ?= 7691
 SHED_DIR ?= .data/neo4j-shed
