@@ -39,15 +39,8 @@ func (b *bulkFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 func bulk(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
 	var f loadFlags
 	var b bulkFlags
-	fs := flag.NewFlagSet("seed bulk", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: seed bulk [flags] FILE|DIR...   (an initial load into a new local database: seed/README.md)")
-		fs.PrintDefaults()
-	}
-	fs.BoolVar(&f.skip, "skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
-	fs.StringVar(&f.rejects, "rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "validate only; write nothing")
+	fs := newFlagSet("seed bulk", "usage: seed bulk [flags] FILE|DIR...   (an initial load into a new local database: seed/README.md)", stderr)
+	f.register(fs)
 	b.register(fs, getenv)
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		if err == nil {
@@ -181,13 +174,9 @@ func generateBulk(ctx context.Context, cfg synthetic.Config, b bulkFlags, getenv
 	if err != nil {
 		return fail(stderr, "generate: %v", err)
 	}
-	plan, problems, err := importer.Validate(ctx, rows, nil)
-	if err != nil {
-		return fail(stderr, "%v", err)
-	}
-	if len(problems) > 0 {
-		report(stderr, problems)
-		return fail(stderr, "the generator made %d invalid rows", len(problems))
+	plan, code := validateGenerated(ctx, rows, nil, stderr)
+	if plan == nil {
+		return code
 	}
 	fmt.Fprintf(stdout, "generated and validated %d records in %s\n", len(rows), time.Since(start).Round(time.Millisecond))
 	return writeBulk(ctx, b, plan, stdout, stderr)

@@ -84,13 +84,9 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 		return fail(stderr, "create schema: %v", err)
 	}
 	start = time.Now()
-	plan, problems, err := importer.Validate(ctx, rows, db)
-	if err != nil {
-		return fail(stderr, "%v", err)
-	}
-	if len(problems) > 0 {
-		report(stderr, problems)
-		return fail(stderr, "the generator made %d invalid rows", len(problems))
+	plan, code := validateGenerated(ctx, rows, db, stderr)
+	if plan == nil {
+		return code
 	}
 	fmt.Fprintf(stdout, "validated in %s\n", time.Since(start).Round(time.Millisecond))
 	return writeTimed(ctx, db, plan, f.batch, stdout, stderr)
@@ -105,6 +101,20 @@ func generatedRows(cfg synthetic.Config) ([]importer.Row, error) {
 		return nil
 	})
 	return rows, err
+}
+
+// validateGenerated validates generated rows; a problem is the
+// generator's bug. Without a plan it returns the exit code.
+func validateGenerated(ctx context.Context, rows []importer.Row, lookup importer.Lookup, stderr *os.File) (*importer.Plan, int) {
+	plan, problems, err := importer.Validate(ctx, rows, lookup)
+	if err != nil {
+		return nil, fail(stderr, "%v", err)
+	}
+	if len(problems) > 0 {
+		report(stderr, problems)
+		return nil, fail(stderr, "the generator made %d invalid rows", len(problems))
+	}
+	return plan, exitOK
 }
 
 // writeTimed writes a validated plan, nodes then relationships, and prints
