@@ -32,7 +32,7 @@ CHAOS_HTTP ?= 127.0.0.1:8183
 # e.g. CHAOS_FLAGS="-docs docs/reliability.md" to put the table in the docs
 CHAOS_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-shed fuzz test test-unit outage chaos check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-bulk bench-shed fuzz test test-unit outage chaos check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -101,6 +101,30 @@ bench-seed: ## Generate and load a synthetic graph (BENCH_NODES nodes, ~6 relati
 	trap '$(NEO4J_LOCAL) stop' EXIT; \
 	NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
 	$(GO) run ./seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH)
+
+# make bench-bulk: the same synthetic graph loaded twice, side by side in one
+# run: through transactions into a fresh bench instance (as bench-seed), then
+# through Neo4j's offline importer into a new data directory (seed generate
+# -bulk), started and its schema brought online (seed -dry-run creates the
+# schema and waits for the indexes). Each step prints its wall time.
+BULK_DIR ?= .data/neo4j-bulk-bench
+BENCH_HEAP ?= 4g
+BENCH_PAGECACHE ?= 2g
+bench-bulk: ## Load BENCH_NODES synthetic nodes through transactions and through the offline importer (seed bulk), side by side; prints rows/s
+	$(GO) build -o bin/seed ./seed
+	export NEO4J_LOCAL_HEAP=$(BENCH_HEAP) NEO4J_LOCAL_PAGECACHE=$(BENCH_PAGECACHE) NEO4J_PASSWORD=$(NEO4J_LOCAL_PASSWORD) \
+		NEO4J_URI=bolt://127.0.0.1:$(BENCH_PORT) NEO4J_LOCAL_PORT=$(BENCH_PORT) TIMEFORMAT='%R s wall'; \
+	NEO4J_LOCAL_DIR=$(BENCH_DIR) $(NEO4J_LOCAL) stop; NEO4J_LOCAL_DIR=$(BULK_DIR) $(NEO4J_LOCAL) stop; \
+	rm -rf $(BENCH_DIR) $(BULK_DIR); \
+	trap 'NEO4J_LOCAL_DIR=$(BENCH_DIR) $(NEO4J_LOCAL) stop; NEO4J_LOCAL_DIR=$(BULK_DIR) $(NEO4J_LOCAL) stop' EXIT; \
+	NEO4J_LOCAL_DIR=$(BENCH_DIR) $(NEO4J_LOCAL) start; \
+	echo "== transactional: seed generate -nodes $(BENCH_NODES)"; \
+	time bin/seed generate -nodes $(BENCH_NODES) -batch-size $(BENCH_BATCH); \
+	NEO4J_LOCAL_DIR=$(BENCH_DIR) $(NEO4J_LOCAL) stop; \
+	echo "== bulk: seed generate -bulk -nodes $(BENCH_NODES)"; \
+	time bin/seed generate -bulk -nodes $(BENCH_NODES) -neo4j-dir $(BULK_DIR) 2>.data/bench-bulk-import.log; \
+	echo "== bulk: start and bring the schema online"; \
+	time { NEO4J_LOCAL_DIR=$(BULK_DIR) $(NEO4J_LOCAL) start && bin/seed -dry-run seed/data/sample >/dev/null; }
 
 # make bench-shed: a fresh Neo4j with the sample graph; bench/shed starts the
 # server itself, with load shedding on and off, and prints one table.

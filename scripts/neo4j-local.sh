@@ -2,6 +2,12 @@
 # Starts, stops and reports on a local embedded Neo4j 5.26 (see neo4j-local/).
 #
 #   scripts/neo4j-local.sh start|stop|status
+#   scripts/neo4j-local.sh import IMPORTER-OPTIONS...
+#
+# import runs Neo4j's offline importer (neo4j-admin database import full,
+# from the same artifacts) into the default database of the data directory,
+# which must be stopped and new: `go run ./seed bulk` calls it with the CSV
+# files it wrote (seed/README.md, "Bulk load").
 #
 # Environment (defaults in brackets):
 #   NEO4J_LOCAL_DIR       data directory, relative to the repo root [.data/neo4j]
@@ -109,14 +115,31 @@ stop() {
   echo "local Neo4j stopped (data $dir)"
 }
 
+# import runs the offline importer with the launcher's classpath; Neo4j
+# home is the data directory, so the store lands where start opens it.
+import() {
+  if running; then
+    echo "local Neo4j is running (pid $(cat "$pidfile")); the offline importer needs it stopped" >&2
+    exit 1
+  fi
+  build
+  mkdir -p "$dir"
+  NEO4J_HOME="$dir" java "-Xmx$heap" -XX:+UseG1GC -cp "$launcher/target/classes:$(cat "$launcher/target/classpath.txt")" \
+    org.neo4j.cli.AdminTool database import full "$@" neo4j
+}
+
 case "${1:-}" in
   start) start ;;
+  import)
+    shift
+    import "$@"
+    ;;
   stop) stop ;;
   status)
     if running; then echo "running (pid $(cat "$pidfile"), bolt://127.0.0.1:$port)"; else echo "stopped"; exit 1; fi
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|import IMPORTER-OPTIONS..." >&2
     exit 2
     ;;
 esac

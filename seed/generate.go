@@ -20,11 +20,13 @@ type generateFlags struct {
 	out   string
 	batch int
 	reset bool
+	bulk  bool // through the offline importer into a new local database
+	bulkFlags
 }
 
 // parseGenerate reads the flags of `seed generate`; false after printing
 // the usage or the parse error.
-func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
+func parseGenerate(args []string, getenv func(string) string, stderr *os.File) (generateFlags, bool) {
 	var f generateFlags
 	fs := flag.NewFlagSet("seed generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -33,6 +35,8 @@ func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
 	fs.StringVar(&f.out, "out", "", "write nodes.jsonl and relationships.jsonl into this directory instead of loading")
 	fs.IntVar(&f.batch, "batch-size", 10000, "rows per transaction when loading")
 	fs.BoolVar(&f.reset, "reset", false, "delete every node of the database before loading (benchmarks)")
+	fs.BoolVar(&f.bulk, "bulk", false, "load through Neo4j's offline importer into a new local database (seed bulk)")
+	f.bulkFlags.register(fs, getenv)
 	if err := fs.Parse(args); err != nil {
 		return f, false
 	}
@@ -47,13 +51,16 @@ func parseGenerate(args []string, stderr *os.File) (generateFlags, bool) {
 // through the same validation and batched upserts as files, or written as
 // JSON Lines files with -out.
 func generate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
-	f, ok := parseGenerate(args, stderr)
+	f, ok := parseGenerate(args, getenv, stderr)
 	if !ok {
 		return exitFailed
 	}
 	cfg := synthetic.DefaultConfig(f.nodes, f.seed)
 	if f.out != "" {
 		return writeFiles(cfg, f.out, stdout, stderr)
+	}
+	if f.bulk {
+		return generateBulk(ctx, cfg, f.bulkFlags, getenv, stdout, stderr)
 	}
 
 	start := time.Now()
@@ -77,13 +84,9 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 		return fail(stderr, "create schema: %v", err)
 	}
 	start = time.Now()
-	plan, problems, err := importer.Validate(ctx, rows, db)
-	if err != nil {
-		return fail(stderr, "%v", err)
-	}
-	if len(problems) > 0 {
-		report(stderr, problems)
-		return fail(stderr, "the generator made %d invalid rows", len(problems))
+	plan, code := validateGenerated(ctx, rows, db, stderr)
+	if plan == nil {
+		return code
 	}
 	fmt.Fprintf(stdout, "validated in %s\n", time.Since(start).Round(time.Millisecond))
 	return writeTimed(ctx, db, plan, f.batch, stdout, stderr)
@@ -98,6 +101,20 @@ func generatedRows(cfg synthetic.Config) ([]importer.Row, error) {
 		return nil
 	})
 	return rows, err
+}
+
+// validateGenerated validates generated rows; a problem is the
+// generator's bug. Without a plan it returns the exit code.
+func validateGenerated(ctx context.Context, rows []importer.Row, lookup importer.Lookup, stderr *os.File) (*importer.Plan, int) {
+	plan, problems, err := importer.Validate(ctx, rows, lookup)
+	if err != nil {
+		return nil, fail(stderr, "%v", err)
+	}
+	if len(problems) > 0 {
+		report(stderr, problems)
+		return nil, fail(stderr, "the generator made %d invalid rows", len(problems))
+	}
+	return plan, exitOK
 }
 
 // writeTimed writes a validated plan, nodes then relationships, and prints

@@ -30,16 +30,9 @@ type loadFlags struct {
 // the parse error.
 func parseLoad(args []string, stderr *os.File) (loadFlags, bool) {
 	var f loadFlags
-	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: seed [flags] FILE|DIR...   (file format: seed/README.md)")
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("seed", "usage: seed [flags] FILE|DIR...   (file format: seed/README.md)", stderr)
 	fs.IntVar(&f.batch, "batch-size", importer.DefaultBatchSize, "rows per transaction")
-	fs.BoolVar(&f.skip, "skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
-	fs.StringVar(&f.rejects, "rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "validate only; write nothing")
+	f.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return f, false
 	}
@@ -49,6 +42,25 @@ func parseLoad(args []string, stderr *os.File) (loadFlags, bool) {
 	}
 	f.paths = fs.Args()
 	return f, true
+}
+
+// newFlagSet is a command's flags, whose usage prints usage and the defaults.
+func newFlagSet(name, usage string, stderr *os.File) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// register adds the flags `seed` and `seed bulk` share: what becomes of
+// invalid rows.
+func (f *loadFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.skip, "skip-invalid", false, "write the valid rows and put the rejected ones in the -rejects file")
+	fs.StringVar(&f.rejects, "rejects", "rejected.jsonl", "where -skip-invalid writes rejected rows with their reasons")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "validate only; write nothing")
 }
 
 // load is `seed [flags] FILE|DIR...`.

@@ -19,15 +19,7 @@ func seedRun(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	cfg := neo4jtest.Config()
 	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_USER": cfg.User, "NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database}
-	dir := t.TempDir()
-	stdout, _ := os.Create(filepath.Join(dir, "stdout"))
-	stderr, _ := os.Create(filepath.Join(dir, "stderr"))
-	code := run(context.Background(), args, func(k string) string { return env[k] }, stdout, stderr)
-	stdout.Close()
-	stderr.Close()
-	out, _ := os.ReadFile(stdout.Name())
-	errOut, _ := os.ReadFile(stderr.Name())
-	return code, string(out), string(errOut)
+	return runWith(t, env, args...)
 }
 
 func writeFile(t *testing.T, name, content string) string {

@@ -3,6 +3,7 @@
 //
 //	go run ./seed [flags] FILE|DIR...
 //	go run ./seed generate [flags]
+//	go run ./seed bulk [flags] FILE|DIR...
 package main
 
 import (
@@ -29,6 +30,9 @@ const (
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr *os.File) int {
 	if len(args) > 0 && args[0] == "generate" {
 		return generate(ctx, args[1:], getenv, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "bulk" {
+		return bulk(ctx, args[1:], getenv, stdout, stderr)
 	}
 	return load(ctx, args, getenv, stdout, stderr)
 }

@@ -150,7 +150,7 @@ func validateFields(fields []FieldRule, raw map[string]any, mode Mode) (map[stri
 			if reason != "" {
 				return nil, Invalid(f.Name, "%s", reason)
 			}
-			v = norm // may be nil: an empty optional string means absent
+			v = norm // may be nil: an empty optional string or list means absent
 		}
 		switch {
 		case v != nil:
@@ -265,6 +265,12 @@ func (f *FieldRule) normaliseList(v any) (any, string) {
 		if s, ok := norm.(string); ok && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
+	}
+	if len(out) == 0 {
+		// Absent, as an empty string is: reads give an empty list either
+		// way, and Neo4j's offline importer cannot store an empty one, so
+		// a bulk load stores what a transactional one does (seed bulk).
+		return nil, ""
 	}
 	return out, ""
 }
