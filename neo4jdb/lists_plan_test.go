@@ -138,3 +138,46 @@ func TestRegionPageStopsAtTheLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualityPageStopsAtTheLimit profiles pages of 20 of the 1,500 dairy
+// enterprises among 3,000, by name: read in order from the composite index
+// (industry, name, id), first, after a cursor and counted, not every match.
+func TestEqualityPageStopsAtTheLimit(t *testing.T) {
+	db, lastHits := openProfiled(t)
+	const n = 3000
+	rows := make([]model.NodeRow, n)
+	for i := range rows {
+		industry := []string{"乳业", "种业"}[i%2]
+		rows[i] = model.NodeRow{ID: fmt.Sprintf("e%04d", i), Props: map[string]any{"name": fmt.Sprintf("企业%04d", n-i), "industry": industry}}
+	}
+	if _, err := db.UpsertNodes(ctx, model.NodeKindEnterprise, rows); err != nil {
+		t.Fatal(err)
+	}
+	where := []model.Condition{{Op: model.OpEquals, Prop: "industry", Value: "乳业"}}
+	q := model.ListQuery{Kind: model.NodeKindEnterprise, OrderBy: "name", First: 100, Where: where, Props: []string{"id", "name"}}
+	half, err := db.ListNodes(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.First = 20
+	after := q
+	after.After = &half.Items[len(half.Items)-1].Cursor
+	counted := q
+	counted.Count = true
+	for name, q := range map[string]model.ListQuery{"First": q, "AfterMid": after, "Counted": counted} {
+		page, err := db.ListNodes(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Items) != 20 || (q.Count && page.Total != n/2) {
+			t.Fatalf("%s: %d items, total %d", name, len(page.Items), page.Total)
+		}
+		limit := int64(200)
+		if q.Count {
+			limit += n / 2 // an index entry per match
+		}
+		if hits := lastHits(); hits > limit {
+			t.Errorf("%s: %d db hits for a page of 20 among %d matches; want at most %d", name, hits, n/2, limit)
+		}
+	}
+}

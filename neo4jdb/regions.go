@@ -103,25 +103,26 @@ func regionCandidates(k int) []string {
 	return out
 }
 
-// regionBranch is one lookup of a region filter: a MATCH of n with a WHERE
-// open for more predicates, and the expression that leads its order (the
-// span, equal on every node it finds: sorting on it first is what lets the
+// lookupBranch is one index lookup of a list's nodes (of a region filter,
+// or an equality, equalityBranch): a MATCH of n with a WHERE open for more
+// predicates, and the expression that leads its order (the span or
+// property, equal on every node it finds: sorting on it first is what lets the
 // planner read the composite index in order rather than sort what it
 // found), empty for the deep paths.
-type regionBranch struct{ match, lead string }
+type lookupBranch struct{ match, lead string }
 
 // regionBranches are the lookups of the nodes of kind whose region holds
 // the filter value in the parameter param (of k segments) whole: one
 // equality per candidate span, through its composite index (hinted, so the
 // planner cannot prefer a scan in name order), and the deep paths through
 // regionDeep, checked with the path's own text (regionParams).
-func regionBranches(kind model.NodeKind, param string, k int) []regionBranch {
+func regionBranches(kind model.NodeKind, param string, k int) []lookupBranch {
 	l := label(kind)
-	var out []regionBranch
+	var out []lookupBranch
 	for _, prop := range regionCandidates(k) {
-		out = append(out, regionBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s, name, id) WHERE n.%[2]s = %[3]s AND n.name IS NOT NULL AND n.id IS NOT NULL", l, prop, param), "n." + prop})
+		out = append(out, lookupBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s, name, id) WHERE n.%[2]s = %[3]s AND n.name IS NOT NULL AND n.id IS NOT NULL", l, prop, param), "n." + prop})
 	}
-	return append(out, regionBranch{match: fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s) WHERE n.%[2]s = true AND "+
+	return append(out, lookupBranch{match: fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s) WHERE n.%[2]s = true AND "+
 		"(n.region = %[3]s OR n.region STARTS WITH %[3]sPrefix OR n.region ENDS WITH %[3]sSuffix OR n.region CONTAINS %[3]sInner)", l, regionDeep, param)})
 }
 

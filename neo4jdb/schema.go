@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -42,7 +43,7 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 	if err := dropStaleSearchIndex(ctx, db); err != nil {
 		return err
 	}
-	for _, stmt := range append(schemaStatements(), regionIndexStatements()...) {
+	for _, stmt := range slices.Concat(schemaStatements(), regionIndexStatements(), equalityIndexStatements()) {
 		if _, err := write(ctx, db, "schema", func(tx *writeTx) (struct{}, error) {
 			_, _, err := tx.run(stmt, nil)
 			return struct{}{}, err
