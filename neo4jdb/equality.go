@@ -34,7 +34,7 @@ func equalityBranch(q model.ListQuery) (lookupBranch, bool) {
 			l := label(q.Kind)
 			// The equality itself is among the filters (whereClause), which
 			// follow this WHERE: written twice, the count read the index twice.
-			return lookupBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s, name, id) WHERE n.name IS NOT NULL AND n.id IS NOT NULL",
+			return lookupBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX SEEK n:%[1]s(%[2]s, name, id) WHERE n.name IS NOT NULL AND n.id IS NOT NULL",
 				l, c.Prop), "n." + c.Prop}, true
 		}
 	}

@@ -113,14 +113,15 @@ type lookupBranch struct{ match, lead string }
 
 // regionBranches are the lookups of the nodes of kind whose region holds
 // the filter value in the parameter param (of k segments) whole: one
-// equality per candidate span, through its composite index (hinted, so the
-// planner cannot prefer a scan in name order), and the deep paths through
+// equality per candidate span, through its composite index (hinted as a
+// seek: left free, the planner scanned the name index in order, or the
+// whole composite index, as its statistics of the moment suggested), and the deep paths through
 // regionDeep, checked with the path's own text (regionParams).
 func regionBranches(kind model.NodeKind, param string, k int) []lookupBranch {
 	l := label(kind)
 	var out []lookupBranch
 	for _, prop := range regionCandidates(k) {
-		out = append(out, lookupBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s, name, id) WHERE n.%[2]s = %[3]s AND n.name IS NOT NULL AND n.id IS NOT NULL", l, prop, param), "n." + prop})
+		out = append(out, lookupBranch{fmt.Sprintf("MATCH (n:%[1]s) USING INDEX SEEK n:%[1]s(%[2]s, name, id) WHERE n.%[2]s = %[3]s AND n.name IS NOT NULL AND n.id IS NOT NULL", l, prop, param), "n." + prop})
 	}
 	return append(out, lookupBranch{match: fmt.Sprintf("MATCH (n:%[1]s) USING INDEX n:%[1]s(%[2]s) WHERE n.%[2]s = true AND "+
 		"(n.region = %[3]s OR n.region STARTS WITH %[3]sPrefix OR n.region ENDS WITH %[3]sSuffix OR n.region CONTAINS %[3]sInner)", l, regionDeep, param)})
