@@ -23,7 +23,7 @@ const statusExpr = `CASE WHEN old IS NULL THEN 'CREATED'
 func (db *DB) UpsertNodes(ctx context.Context, kind model.NodeKind, rows []model.NodeRow) ([]model.UpsertStatus, error) {
 	params := make([]map[string]any, len(rows))
 	for i, r := range rows {
-		params[i] = map[string]any{"id": r.ID, "props": r.Props}
+		params[i] = map[string]any{"id": r.ID, "props": r.Props, "spans": regionSpanUpdate(r.Props)}
 	}
 	return write(ctx, db, "upsert"+label(kind), func(tx *writeTx) ([]model.UpsertStatus, error) {
 		records, _, err := tx.run(`
@@ -32,7 +32,7 @@ func (db *DB) UpsertNodes(ctx context.Context, kind model.NodeKind, rows []model
 			WITH row, `+statusExpr+` AS status
 			MERGE (n:Node {id: row.id})
 			ON CREATE SET n:`+label(kind)+`
-			SET n += row.props
+			SET n += row.props, n += row.spans
 			RETURN status`,
 			map[string]any{"rows": params})
 		if err != nil {

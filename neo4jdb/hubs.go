@@ -54,11 +54,11 @@ func hubsStatement(q model.HubQuery, kinds []model.RelationKind) (string, map[st
 	}
 	total := "-1"
 	if q.Count {
-		total = "COUNT { " + matchNodes(q.Kind, region) + " " + whereText(filter) + " RETURN n }"
+		total = "COUNT { " + matchNodes(q.Kind, region, params) + " " + whereText(filter) + " RETURN n }"
 	}
 	return `
 		CALL () {
-			` + matchNodes(q.Kind, region) + ` ` + whereText(filter) + `
+			` + matchNodes(q.Kind, region, params) + ` ` + whereText(filter) + `
 			WITH n, [` + strings.Join(counts, ", ") + `] AS counts
 			WITH n, counts, reduce(t = 0, x IN counts | t + x) AS total
 			` + whereText(rankedAfter("total", q.After, params)) + `

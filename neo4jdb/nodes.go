@@ -35,6 +35,11 @@ func (db *DB) CreateNode(ctx context.Context, kind model.NodeKind, id string, pr
 	for k, v := range properties {
 		all[k] = v
 	}
+	for k, v := range regionSpanUpdate(properties) {
+		if v != nil {
+			all[k] = v
+		}
+	}
 	all["id"] = id
 	return write(ctx, db, "createNode", func(tx *writeTx) (model.Node, error) {
 		records, counters, err := tx.run(`
@@ -59,8 +64,8 @@ func (db *DB) UpdateNode(ctx context.Context, kind model.NodeKind, id string, pr
 		if err := lockNodes(tx, id); err != nil {
 			return nil, err
 		}
-		records, _, err := tx.run(`MATCH (n:Node {id: $id}) WHERE n:`+label(kind)+` SET n += $props RETURN n`,
-			map[string]any{"id": id, "props": properties})
+		records, _, err := tx.run(`MATCH (n:Node {id: $id}) WHERE n:`+label(kind)+` SET n += $props, n += $spans RETURN n`,
+			map[string]any{"id": id, "props": properties, "spans": regionSpanUpdate(properties)})
 		if err != nil {
 			return nil, err
 		}

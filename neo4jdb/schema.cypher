@@ -3,7 +3,9 @@
 CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT enterprise_credit_code IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.creditCode IS UNIQUE;
 
-// Range indexes behind list filters and index-backed ORDER BY name.
+// Range indexes behind list filters and index-backed ORDER BY name. The
+// composite indexes (property, name, id) that give a filtered page in name
+// order are made in Go from their tables: neo4jdb/equality.go, regions.go.
 CREATE INDEX enterprise_name IF NOT EXISTS FOR (n:Enterprise) ON (n.name);
 CREATE INDEX enterprise_region IF NOT EXISTS FOR (n:Enterprise) ON (n.region);
 CREATE INDEX enterprise_industry IF NOT EXISTS FOR (n:Enterprise) ON (n.industry);
@@ -35,10 +37,13 @@ CREATE INDEX result_region IF NOT EXISTS FOR (n:Result) ON (n.region);
 // A deleted enterprise takes the brokerages of its transfers along (brokers.go).
 CREATE INDEX brokerage_enterprise IF NOT EXISTS FOR ()-[k:BROKERAGE]-() ON (k.enterpriseId);
 
-// A region filter matches whole segments at any level of the path
-// (neo4jdb/lists.go matchNodes): region = $r and STARTS WITH $r/ use the
-// range indexes above, ENDS WITH /$r and CONTAINS /$r/ these text indexes.
-// Every type with a region needs both.
+// A region filter matches whole segments at any level of the path: an
+// equality on one of the path's spans (region1, region12, …), each with a
+// composite index (span, name, id) per label, which neo4jdb/regions.go
+// creates from its table of spans with these statements. Paths deeper than
+// the spans (regionDeep) are matched on their text: region = $r and STARTS
+// WITH $r/ can use the range indexes above, ENDS WITH /$r and CONTAINS /$r/
+// these text indexes. Every type with a region needs both.
 CREATE TEXT INDEX enterprise_region_text IF NOT EXISTS FOR (n:Enterprise) ON (n.region);
 CREATE TEXT INDEX university_region_text IF NOT EXISTS FOR (n:University) ON (n.region);
 CREATE TEXT INDEX alliance_region_text IF NOT EXISTS FOR (n:Alliance) ON (n.region);

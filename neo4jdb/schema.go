@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -32,7 +33,8 @@ func schemaStatements() []string {
 }
 
 // EnsureSchema creates the constraints and indexes that do not exist yet and
-// waits until they are online, so that the first query can rely on them.
+// waits until they are online, so that the first query can rely on them;
+// then gives nodes written before region spans existed theirs.
 func (db *DB) EnsureSchema(ctx context.Context) error {
 	// Populating an index over a large graph takes longer than a write may.
 	admin := *db
@@ -41,7 +43,7 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 	if err := dropStaleSearchIndex(ctx, db); err != nil {
 		return err
 	}
-	for _, stmt := range schemaStatements() {
+	for _, stmt := range slices.Concat(schemaStatements(), regionIndexStatements(), equalityIndexStatements()) {
 		if _, err := write(ctx, db, "schema", func(tx *writeTx) (struct{}, error) {
 			_, _, err := tx.run(stmt, nil)
 			return struct{}{}, err
@@ -53,7 +55,10 @@ func (db *DB) EnsureSchema(ctx context.Context) error {
 		_, _, err := tx.run(`CALL db.awaitIndexes($seconds)`, map[string]any{"seconds": int64(schemaTimeout / time.Second)})
 		return struct{}{}, err
 	})
-	return err
+	if err != nil {
+		return err
+	}
+	return backfillRegionSpans(ctx, db)
 }
 
 // dropStaleSearchIndex drops the full-text index when it leaves out a node

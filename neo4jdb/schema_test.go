@@ -9,8 +9,8 @@ import (
 
 // TestSchemaCoversEveryLabel holds schema.cypher, which names labels by
 // hand, to the label map: every node type has its name index (lists order
-// by name), a range and a text index on region (matchNodes' four
-// lookups) and is in the full-text index (search), and the schema names
+// by name), a range and a text index on region (the deep paths' lookups,
+// regionBranches) and is in the full-text index (search), and the schema names
 // no label the map does not know.
 func TestSchemaCoversEveryLabel(t *testing.T) {
 	fulltext := regexp.MustCompile(`CREATE FULLTEXT INDEX node_search [^;]*FOR \(n:([A-Za-z|]+)\)`).FindStringSubmatch(schemaCypher)
