@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,8 @@ import (
 // ImportFiles writes a validated graph as the CSV files of Neo4j's offline
 // importer (neo4j-admin database import full), holding what UpsertNodes and
 // CreateRelations store for the same rows in an empty database: each node
-// with :Node and its kind's label and an id property, each relationship
+// with :Node and its kind's label, an id property and its region's spans
+// (RegionSpanProps), each relationship
 // from its from end to its to end, every property typed as the driver
 // writes it, and for a transfer with a broker the BROKERAGE and SERVICE
 // that syncBrokerages writes (brokers.go). Columns come from the field
@@ -62,13 +64,15 @@ func NewImportFiles(dir string) *ImportFiles {
 		rels: map[model.RelationKind]*csvTable{}, brokered: map[string]*brokeredRow{}}
 }
 
-// Node writes a node row of kind.
+// Node writes a node row of kind, with its region's spans (regions.go).
 func (f *ImportFiles) Node(kind model.NodeKind, row model.NodeRow) error {
 	t, err := f.nodeTable(kind)
 	if err != nil {
 		return err
 	}
-	return t.write([]string{quote(row.ID)}, row.Props)
+	props := maps.Clone(row.Props)
+	maps.Copy(props, RegionSpanProps(row.Props["region"]))
+	return t.write([]string{quote(row.ID)}, props)
 }
 
 // Relation writes a relationship row of kind, and what a transfer's broker
@@ -187,7 +191,8 @@ func (f *ImportFiles) nodeTable(kind model.NodeKind) (*csvTable, error) {
 	if t := f.nodes[kind]; t != nil {
 		return t, nil
 	}
-	t, err := newTable(filepath.Join(f.dir, "nodes-"+label(kind)+".csv"), []string{"id:ID"}, model.NodeSpecs[kind].Fields)
+	fields := append(slices.Clone(model.NodeSpecs[kind].Fields), regionSpanFields...)
+	t, err := newTable(filepath.Join(f.dir, "nodes-"+label(kind)+".csv"), []string{"id:ID"}, fields)
 	if err != nil {
 		return nil, err
 	}

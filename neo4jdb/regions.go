@@ -49,6 +49,16 @@ var regionSpans = func() []regionSpan {
 	return out
 }()
 
+// regionSpanFields are the span properties as field rules, for the
+// columns of an offline import (offline.go).
+var regionSpanFields = func() []model.FieldRule {
+	out := make([]model.FieldRule, 0, len(regionSpans)+1)
+	for _, s := range regionSpans {
+		out = append(out, model.FieldRule{Name: s.prop, Type: model.TypeString})
+	}
+	return append(out, model.FieldRule{Name: regionDeep, Type: model.TypeBool})
+}()
+
 // regionDeep marks (true) a node whose path has more than regionLevels
 // segments; its deeper spans have no property, so a filter also reads the
 // marked nodes through their own index.
