@@ -95,7 +95,13 @@ func readCSV(name string, r io.Reader, yield func(Row) error) error {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
+		var line int
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			line = pe.StartLine // the reader has no field positions after an error
+		} else {
+			line, _ = cr.FieldPos(0)
+		}
 		pos := Pos{name, line}
 		var unreadable string
 		switch {
