@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Source yields the rows of a load in order, one at a time. Every call
 // reads them again from the start and yields the same rows, so a load can
-// pass over its input more than once instead of holding it in memory. An
-// error from yield stops the source and is returned.
+// pass over its input more than once instead of holding it in memory; no
+// two rows have the same position. An error from yield stops the source
+// and is returned.
 type Source func(yield func(Row) error) error
 
 // Rows is a Source over rows already in memory (importGraph, tests).
@@ -51,6 +53,14 @@ func Files(paths []string) (Source, error) {
 			files = append(files, filepath.Join(p, f))
 		}
 	}
+	// A file named twice is read once: its rows would repeat themselves,
+	// which adds nothing, and a row is known by its position.
+	seen := map[string]bool{}
+	files = slices.DeleteFunc(files, func(f string) bool {
+		f = filepath.Clean(f)
+		defer func() { seen[f] = true }()
+		return seen[f]
+	})
 	return fileSource(files, func(name string) (fs.File, error) { return os.Open(name) }), nil
 }
 

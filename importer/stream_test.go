@@ -70,3 +70,23 @@ func TestUnparsableCSVRow(t *testing.T) {
 		t.Fatalf("want one problem at a.csv:3, got %v %v", err, problems)
 	}
 }
+
+// A file named twice is read once, as its repeated rows would add nothing.
+func TestFileNamedTwice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.jsonl")
+	if err := os.WriteFile(path, []byte(`{"type":"Enterprise","id":"e1","name":"甲"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := Files([]string{path, filepath.Join(filepath.Dir(path), ".", "g.jsonl")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, err := Check(t.Context(), src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := checked.Plan()
+	if err != nil || len(plan.Nodes) != 1 || len(checked.Problems()) != 0 {
+		t.Errorf("want the node once: %v %+v %v", err, plan, checked.Problems())
+	}
+}
