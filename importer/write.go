@@ -56,26 +56,24 @@ func (c *Checked) WriteRelations(ctx context.Context, w Writer, opt Options) (Su
 func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
 	created := map[string]bool{}
 	writeNodesOf := func(ctx context.Context, w Writer, opt Options) (Summary, error) {
-		return writeNodes(ctx, w, opt, func(add func(*NodeItem) error) error {
-			for i := range plan.Nodes {
-				if err := add(&plan.Nodes[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, func(n *NodeItem) { created[n.Row.ID] = n.Status == model.StatusCreated })
+		return writeNodes(ctx, w, opt, eachOf(plan.Nodes), func(n *NodeItem) { created[n.Row.ID] = n.Status == model.StatusCreated })
 	}
 	writeRelationsOf := func(ctx context.Context, w Writer, opt Options) (Summary, error) {
-		return writeRelations(ctx, w, opt, func(add func(*RelationItem) error) error {
-			for i := range plan.Relations {
-				if err := add(&plan.Relations[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, func(id string) bool { return created[id] })
+		return writeRelations(ctx, w, opt, eachOf(plan.Relations), func(id string) bool { return created[id] })
 	}
 	return writeHalves(ctx, w, opt, len(plan.Nodes), writeNodesOf, writeRelationsOf)
+}
+
+// eachOf yields the items of a plan in place, so their status is recorded there.
+func eachOf[T any](items []T) func(func(*T) error) error {
+	return func(add func(*T) error) error {
+		for i := range items {
+			if err := add(&items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 type half func(context.Context, Writer, Options) (Summary, error)
