@@ -23,10 +23,12 @@ type Pos struct {
 
 func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
-// Row is one record as read: its type, id or ends, and fields.
+// Row is one record as read: its type, id or ends, and fields; or, when
+// Unreadable is set, why the record could not be read (Raw is nil).
 type Row struct {
 	Pos
-	Raw map[string]any
+	Raw        map[string]any
+	Unreadable string
 }
 
 // Problem is one rejected row and why.

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -17,41 +16,6 @@ import (
 
 	"github.com/innograph/innograph/graph/model"
 )
-
-// ReadPaths reads every file named, a directory standing for its .jsonl,
-// .ndjson and .csv files in name order. Rows that cannot be read at all
-// (bad JSON, ragged CSV) are problems; a file that cannot be opened is an error.
-func ReadPaths(paths []string) ([]Row, []Problem, error) {
-	var files []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		inDir, err := graphFiles(os.DirFS(p), ".")
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, f := range inDir {
-			files = append(files, filepath.Join(p, f))
-		}
-	}
-	return readAll(files, func(name string) (fs.File, error) { return os.Open(name) })
-}
-
-// ReadFS reads the graph files at the root of fsys in name order, such as
-// the data embedded in the binary.
-func ReadFS(fsys fs.FS) ([]Row, []Problem, error) {
-	files, err := graphFiles(fsys, ".")
-	if err != nil {
-		return nil, nil, err
-	}
-	return readAll(files, fsys.Open)
-}
 
 // graphFiles lists the .jsonl, .ndjson and .csv files of a directory, sorted.
 func graphFiles(fsys fs.FS, dir string) ([]string, error) {
@@ -69,31 +33,12 @@ func graphFiles(fsys fs.FS, dir string) ([]string, error) {
 	return files, nil
 }
 
-func readAll(files []string, open func(string) (fs.File, error)) ([]Row, []Problem, error) {
-	var rows []Row
-	var problems []Problem
-	for _, name := range files {
-		f, err := open(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		var r []Row
-		var p []Problem
-		switch format(name) {
-		case "jsonl":
-			r, p, err = ReadJSONL(name, f)
-		case "csv":
-			r, p, err = ReadCSV(name, f)
-		default:
-			err = fmt.Errorf("%s: not a .jsonl, .ndjson or .csv file", name)
-		}
-		f.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		rows, problems = append(rows, r...), append(problems, p...)
+// readFile yields the rows of one file by its format.
+func readFile(name string, r io.Reader, yield func(Row) error) error {
+	if format(name) == "csv" {
+		return readCSV(name, r, yield)
 	}
-	return rows, problems, nil
+	return readJSONL(name, r, yield)
 }
 
 func format(name string) string {
@@ -106,11 +51,9 @@ func format(name string) string {
 	return ""
 }
 
-// ReadJSONL reads one JSON object per line; blank lines are skipped.
+// readJSONL reads one JSON object per line; blank lines are skipped.
 // Numbers stay json.Number so that validation decides their type.
-func ReadJSONL(name string, r io.Reader) ([]Row, []Problem, error) {
-	var rows []Row
-	var problems []Problem
+func readJSONL(name string, r io.Reader, yield func(Row) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	for line := 1; sc.Scan(); line++ {
@@ -120,47 +63,57 @@ func ReadJSONL(name string, r io.Reader) ([]Row, []Problem, error) {
 		}
 		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.UseNumber()
-		var raw map[string]any
-		if err := dec.Decode(&raw); err != nil {
-			problems = append(problems, Problem{Pos: Pos{name, line}, Reason: "not a JSON object: " + err.Error()})
-			continue
+		row := Row{Pos: Pos{name, line}}
+		if err := dec.Decode(&row.Raw); err != nil {
+			row.Raw, row.Unreadable = nil, "not a JSON object: "+err.Error()
 		}
-		rows = append(rows, Row{Pos: Pos{name, line}, Raw: raw})
+		if err := yield(row); err != nil {
+			return err
+		}
 	}
-	return rows, problems, sc.Err()
+	return sc.Err()
 }
 
-// ReadCSV reads a header row and then one record per row. Empty cells are
+// readCSV reads a header row and then one record per row. Empty cells are
 // absent; cells of list fields split on "|"; numbers and booleans are
 // converted by the type of the field they belong to.
-func ReadCSV(name string, r io.Reader) ([]Row, []Problem, error) {
+func readCSV(name string, r io.Reader, yield func(Row) error) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1 // ragged rows are reported per row, not as a read error
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: header: %w", name, err)
+		return fmt.Errorf("%s: header: %w", name, err)
 	}
 	for i := range header {
 		header[i] = strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
 	}
-	var rows []Row
-	var problems []Problem
 	for {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
-		pos := Pos{name, line}
-		if err != nil {
-			problems = append(problems, Problem{Pos: pos, Reason: "not a CSV row: " + err.Error()})
-			continue
+		var line int
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			line = pe.StartLine // the reader has no field positions after an error
+		} else {
+			line, _ = cr.FieldPos(0)
 		}
-		if len(cells) != len(header) {
-			problems = append(problems, Problem{Pos: pos, Reason: fmt.Sprintf("has %d cells, the header %d", len(cells), len(header))})
+		pos := Pos{name, line}
+		var unreadable string
+		switch {
+		case err != nil:
+			unreadable = "not a CSV row: " + err.Error()
+		case len(cells) != len(header):
+			unreadable = fmt.Sprintf("has %d cells, the header %d", len(cells), len(header))
+		}
+		if unreadable != "" {
+			if err := yield(Row{Pos: pos, Unreadable: unreadable}); err != nil {
+				return err
+			}
 			continue
 		}
 		raw := map[string]any{}
@@ -175,9 +128,11 @@ func ReadCSV(name string, r io.Reader) ([]Row, []Problem, error) {
 				raw[col] = csvValue(typ, col, cell)
 			}
 		}
-		rows = append(rows, Row{Pos: pos, Raw: raw})
+		if err := yield(Row{Pos: pos, Raw: raw}); err != nil {
+			return err
+		}
 	}
-	return rows, problems, nil
+	return nil
 }
 
 // csvValue converts a cell to what JSON would have given for its field, so

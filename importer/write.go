@@ -20,35 +20,158 @@ type Options struct {
 	Progress func(done int)
 }
 
-// Write upserts a validated plan: every node first, then the relationships
-// between them, each kind in batches of one transaction each. It records each
-// item's status and returns the counts. Stopped part way, it has written
-// whole batches only, and running it again completes the job.
+// Write upserts a checked load: every node first, then the relationships
+// between them, each kind in batches of one transaction each, reading the
+// source again for each half (and once more for brokerages and services,
+// written after every transfer). Stopped part way, it has written whole
+// batches only, and running it again completes the job.
+func (c *Checked) Write(ctx context.Context, w Writer, opt Options) (Summary, error) {
+	return writeHalves(ctx, w, opt, c.NodeCount, c.WriteNodes, c.WriteRelations)
+}
+
+// WriteNodes upserts the nodes of a checked load, the first half of Write.
+func (c *Checked) WriteNodes(ctx context.Context, w Writer, opt Options) (Summary, error) {
+	return writeNodes(ctx, w, opt, func(add func(*NodeItem) error) error {
+		return c.Nodes(func(n NodeItem) error { return add(&n) })
+	}, func(n *NodeItem) {
+		if n.Status == model.StatusCreated {
+			k := hashKey(n.Row.ID)
+			e := c.nodes[k]
+			e.created = true
+			c.nodes[k] = e
+		}
+	})
+}
+
+// WriteRelations writes the relationships of a checked load whose nodes
+// WriteNodes has written, the second half of Write.
+func (c *Checked) WriteRelations(ctx context.Context, w Writer, opt Options) (Summary, error) {
+	return writeRelations(ctx, w, opt, func(add func(*RelationItem) error) error {
+		return c.Relations(func(r RelationItem) error { return add(&r) })
+	}, func(id string) bool { return c.nodes[hashKey(id)].created })
+}
+
+// Write upserts a validated plan as Checked.Write does, and records each
+// item's status in the plan.
 func Write(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
-	nodes, err := WriteNodes(ctx, w, plan, opt)
+	created := map[string]bool{}
+	writeNodesOf := func(ctx context.Context, w Writer, opt Options) (Summary, error) {
+		return writeNodes(ctx, w, opt, eachOf(plan.Nodes), func(n *NodeItem) { created[n.Row.ID] = n.Status == model.StatusCreated })
+	}
+	writeRelationsOf := func(ctx context.Context, w Writer, opt Options) (Summary, error) {
+		return writeRelations(ctx, w, opt, eachOf(plan.Relations), func(id string) bool { return created[id] })
+	}
+	return writeHalves(ctx, w, opt, len(plan.Nodes), writeNodesOf, writeRelationsOf)
+}
+
+// eachOf yields the items of a plan in place, so their status is recorded there.
+func eachOf[T any](items []T) func(func(*T) error) error {
+	return func(add func(*T) error) error {
+		for i := range items {
+			if err := add(&items[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+type half func(context.Context, Writer, Options) (Summary, error)
+
+// writeHalves writes nodes, then relationships, progress counting both.
+func writeHalves(ctx context.Context, w Writer, opt Options, nodeCount int, nodes, relations half) (Summary, error) {
+	sum, err := nodes(ctx, w, opt)
 	if err != nil {
-		return nodes, err
+		return sum, err
 	}
 	if progress := opt.Progress; progress != nil {
-		// Progress counts every row of the plan: relationships after nodes.
-		opt.Progress = func(done int) { progress(len(plan.Nodes) + done) }
+		// Progress counts every row: relationships after nodes.
+		opt.Progress = func(done int) { progress(nodeCount + done) }
 	}
-	rels, err := WriteRelations(ctx, w, plan, opt)
-	rels.Nodes = nodes.Nodes
+	rels, err := relations(ctx, w, opt)
+	rels.Nodes = sum.Nodes
 	return rels, err
 }
 
-// WriteNodes upserts the nodes of a plan, the first half of Write.
-func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
+// writeNodes upserts the nodes each yields, a batch of one kind at a time,
+// and tells record each node with its status.
+func writeNodes(ctx context.Context, w Writer, opt Options, each func(func(*NodeItem) error) error, record func(*NodeItem)) (Summary, error) {
 	var sum Summary
-	b := batches{opt: opt}
-	for _, kind := range model.AllNodeKind {
-		err := writeBatches(&b, len(plan.Nodes),
-			func(i int) bool { return plan.Nodes[i].Kind == kind },
-			func(i int) model.NodeRow { return plan.Nodes[i].Row },
-			func(rows []model.NodeRow) ([]model.UpsertStatus, error) { return w.UpsertNodes(ctx, kind, rows) },
-			func(i int, s model.UpsertStatus) { plan.Nodes[i].Status = s; sum.Nodes.add(s) },
-			func(i int) string { return fmt.Sprintf("%s nodes from %s", kind.Name(), plan.Nodes[i].Pos) })
+	b := newBatches(opt, func(kind model.NodeKind, items []*NodeItem) error {
+		rows := make([]model.NodeRow, len(items))
+		for i, n := range items {
+			rows[i] = n.Row
+		}
+		statuses, err := w.UpsertNodes(ctx, kind, rows)
+		if err != nil {
+			return fmt.Errorf("write %s nodes from %s: %w", kind.Name(), items[0].Pos, err)
+		}
+		for i, n := range items {
+			n.Status = statuses[i]
+			sum.Nodes.add(n.Status)
+			record(n)
+		}
+		return nil
+	})
+	err := each(func(n *NodeItem) error { return b.add(n.Kind, n) })
+	if err == nil {
+		err = b.flush()
+	}
+	return sum, err
+}
+
+// batchOf is where a relationship is written: its kind, and whether both
+// ends were created by this load. Such a relationship cannot exist yet, so
+// it is created without the search that merging needs (except the kinds a
+// brokered transfer writes too, model.BrokeredKinds).
+type batchOf struct {
+	kind  model.RelationKind
+	fresh bool
+}
+
+// writeRelations writes the relationships each yields (calling it twice
+// when the load has brokered kinds), whose nodes are written; created tells
+// the nodes this load created.
+func writeRelations(ctx context.Context, w Writer, opt Options, each func(func(*RelationItem) error) error, created func(string) bool) (Summary, error) {
+	var sum Summary
+	b := newBatches(opt, func(to batchOf, items []*RelationItem) error {
+		rows := make([]model.RelationRow, len(items))
+		for i, r := range items {
+			rows[i] = r.Row
+		}
+		statuses, err := writeRelationRows(ctx, w, to.kind, rows, to.fresh)
+		if err != nil {
+			return fmt.Errorf("write %s relationships from %s: %w", to.kind, items[0].Pos, err)
+		}
+		for i, r := range items {
+			r.Status = statuses[i]
+			sum.Relations.add(r.Status)
+		}
+		return nil
+	})
+	// A transfer's broker writes a brokerage and a service of its own
+	// (neo4jdb/brokers.go), so a row of those kinds may meet one between
+	// two fresh nodes, and is written after every transfer: its status then
+	// does not depend on where it stands in the files.
+	brokered := 0
+	for _, second := range []bool{false, true} {
+		if second && brokered == 0 {
+			break
+		}
+		err := each(func(r *RelationItem) error {
+			isBrokered := slices.Contains(model.BrokeredKinds, r.Kind)
+			if !second && isBrokered {
+				brokered++
+			}
+			if isBrokered != second {
+				return nil
+			}
+			fresh := !isBrokered && created(r.Row.From) && created(r.Row.To)
+			return b.add(batchOf{r.Kind, fresh}, r)
+		})
+		if err == nil {
+			err = b.flush()
+		}
 		if err != nil {
 			return sum, err
 		}
@@ -56,75 +179,9 @@ func WriteNodes(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary
 	return sum, nil
 }
 
-// WriteRelations writes the relationships of a plan whose nodes WriteNodes
-// has written, the second half of Write. A relationship between two nodes
-// that load created cannot exist yet, so it is created without the search
-// that merging needs (except the kinds a brokered transfer writes too,
-// model.BrokeredKinds).
-func WriteRelations(ctx context.Context, w Writer, plan *Plan, opt Options) (Summary, error) {
-	var sum Summary
-	b := batches{opt: opt}
-	created := map[string]bool{}
-	for _, n := range plan.Nodes {
-		created[n.Row.ID] = n.Status == model.StatusCreated
-	}
-	for _, kind := range model.AllRelationKind {
-		for _, fresh := range []bool{true, false} {
-			err := writeBatches(&b, len(plan.Relations),
-				func(i int) bool {
-					r := plan.Relations[i]
-					// A transfer's broker writes a brokerage and a service
-					// of its own (neo4jdb/brokers.go), so a row of those
-					// kinds may meet one between two fresh nodes.
-					isFresh := created[r.Row.From] && created[r.Row.To] && !slices.Contains(model.BrokeredKinds, kind)
-					return r.Kind == kind && isFresh == fresh
-				},
-				func(i int) model.RelationRow { return plan.Relations[i].Row },
-				func(rows []model.RelationRow) ([]model.UpsertStatus, error) {
-					return writeRelations(ctx, w, kind, rows, fresh)
-				},
-				func(i int, s model.UpsertStatus) { plan.Relations[i].Status = s; sum.Relations.add(s) },
-				func(i int) string { return fmt.Sprintf("%s relationships from %s", kind, plan.Relations[i].Pos) })
-			if err != nil {
-				return sum, err
-			}
-		}
-	}
-	return sum, nil
-}
-
-// batches counts the rows written across calls of writeBatches, for progress.
-type batches struct {
-	opt  Options
-	done int
-}
-
-// writeBatches writes the items in [0, n) that match, a batch at a time:
-// row gives an item's row, write writes a batch, record takes each item's
-// status, and what names a batch in an error by its first item.
-func writeBatches[R any](b *batches, n int, match func(int) bool, row func(int) R,
-	write func([]R) ([]model.UpsertStatus, error), record func(int, model.UpsertStatus), what func(int) string) error {
-	return eachBatch(n, b.opt.batchSize(), match, func(batch []int) error {
-		rows := make([]R, len(batch))
-		for j, i := range batch {
-			rows[j] = row(i)
-		}
-		statuses, err := write(rows)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", what(batch[0]), err)
-		}
-		for j, i := range batch {
-			record(i, statuses[j])
-		}
-		b.done += len(batch)
-		b.opt.progress(b.done)
-		return nil
-	})
-}
-
-// writeRelations creates fresh relationships or upserts others, and returns
-// the status of each row.
-func writeRelations(ctx context.Context, w Writer, kind model.RelationKind, rows []model.RelationRow, fresh bool) ([]model.UpsertStatus, error) {
+// writeRelationRows creates fresh relationships or upserts others, and
+// returns the status of each row.
+func writeRelationRows(ctx context.Context, w Writer, kind model.RelationKind, rows []model.RelationRow, fresh bool) ([]model.UpsertStatus, error) {
 	if !fresh {
 		return w.UpsertRelations(ctx, kind, rows)
 	}
@@ -138,23 +195,53 @@ func writeRelations(ctx context.Context, w Writer, kind model.RelationKind, rows
 	return statuses, nil
 }
 
-// eachBatch calls write with the indexes in [0, n) that match, size at a time.
-func eachBatch(n, size int, match func(i int) bool, write func(batch []int) error) error {
-	batch := make([]int, 0, size)
-	for i := 0; i < n; i++ {
-		if !match(i) {
-			continue
-		}
-		if batch = append(batch, i); len(batch) == size {
-			if err := write(batch); err != nil {
+// batches gathers items by where they are written and writes a batch when
+// it is full, so a load holds at most one open batch per kind.
+type batches[K comparable, T any] struct {
+	opt   Options
+	done  int
+	open  map[K][]T
+	order []K // keys in the order first seen, for flush
+	write func(K, []T) error
+}
+
+func newBatches[K comparable, T any](opt Options, write func(K, []T) error) *batches[K, T] {
+	return &batches[K, T]{opt: opt, open: map[K][]T{}, write: write}
+}
+
+func (b *batches[K, T]) add(k K, item T) error {
+	batch, ok := b.open[k]
+	if !ok {
+		b.order = append(b.order, k)
+	}
+	batch = append(batch, item)
+	if len(batch) < b.opt.batchSize() {
+		b.open[k] = batch
+		return nil
+	}
+	b.open[k] = batch[:0:0]
+	return b.send(k, batch)
+}
+
+// flush writes the batches not full yet.
+func (b *batches[K, T]) flush() error {
+	for _, k := range b.order {
+		if batch := b.open[k]; len(batch) > 0 {
+			b.open[k] = nil
+			if err := b.send(k, batch); err != nil {
 				return err
 			}
-			batch = batch[:0]
 		}
 	}
-	if len(batch) > 0 {
-		return write(batch)
+	return nil
+}
+
+func (b *batches[K, T]) send(k K, batch []T) error {
+	if err := b.write(k, batch); err != nil {
+		return err
 	}
+	b.done += len(batch)
+	b.opt.progress(b.done)
 	return nil
 }
 
@@ -174,23 +261,31 @@ func (o Options) progress(done int) {
 // Parse reads and validates the graph files of fsys whose relationships join
 // only nodes of the same files: a graph shipped with the project.
 func Parse(fsys fs.FS) (*Plan, []Problem, error) {
-	rows, problems, err := ReadFS(fsys)
+	src, err := FS(fsys)
 	if err != nil {
 		return nil, nil, err
 	}
-	plan, more, err := Validate(context.Background(), rows, nil)
-	return plan, append(problems, more...), err
+	c, err := Check(context.Background(), src, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := c.Plan()
+	return plan, c.Problems(), err
 }
 
-// Load parses a graph shipped with the project (Parse) and writes it. A
-// problem in its files is an error: they are ours, not a user's.
+// Load checks a graph shipped with the project and writes it. A problem in
+// its files is an error: they are ours, not a user's.
 func Load(ctx context.Context, w Writer, fsys fs.FS) (Summary, error) {
-	plan, problems, err := Parse(fsys)
-	if err == nil && len(problems) > 0 {
-		err = fmt.Errorf("shipped graph %s", problems[0])
+	src, err := FS(fsys)
+	if err != nil {
+		return Summary{}, err
+	}
+	c, err := Check(ctx, src, nil)
+	if err == nil && len(c.Problems()) > 0 {
+		err = fmt.Errorf("shipped graph %s", c.Problems()[0])
 	}
 	if err != nil {
 		return Summary{}, err
 	}
-	return Write(ctx, w, plan, Options{})
+	return c.Write(ctx, w, Options{})
 }

@@ -52,33 +52,34 @@ func bulk(ctx context.Context, args []string, getenv func(string) string, stdout
 	if err := bulkTarget(b.dir, getenv("NEO4J_URI")); err != nil {
 		return fail(stderr, "%v", err)
 	}
-	plan, problems, err := bulkPlan(ctx, f.paths)
+	checked, err := bulkCheck(ctx, f.paths)
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
+	problems := checked.Problems()
 	report(stderr, problems)
 	var sum importer.Summary
 	sum.Reject(problems)
-	if code, stop := beforeWriting(f, plan, sum, problems, stdout, stderr); stop {
+	if code, stop := beforeWriting(f, checked, sum, problems, stdout, stderr); stop {
 		return code
 	}
-	if code := writeBulk(ctx, b, plan, stdout, stderr); code != exitOK {
+	if code := writeBulk(ctx, b, checked, stdout, stderr); code != exitOK {
 		return code
 	}
-	sum.Nodes.Created, sum.Relations.Created = len(plan.Nodes), len(plan.Relations)
+	sum.Nodes.Created, sum.Relations.Created = checked.NodeCount, checked.RelationCount
 	printSummary(stdout, sum)
 	return exitCode(problems)
 }
 
-// bulkPlan reads and validates files as `seed` does, against an empty
-// database: the one place the bulk path uses the importer's reading API.
-func bulkPlan(ctx context.Context, paths []string) (*importer.Plan, []importer.Problem, error) {
-	rows, problems, err := importer.ReadPaths(paths)
+// bulkCheck validates files as `seed` does, against an empty database: the
+// one place the bulk path uses the importer's reading API. Like `seed`, it
+// streams: the rows are read again when the files are written.
+func bulkCheck(ctx context.Context, paths []string) (*importer.Checked, error) {
+	src, err := importer.Files(paths)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	plan, more, err := importer.Validate(ctx, rows, nil)
-	return plan, append(problems, more...), err
+	return importer.Check(ctx, src, nil)
 }
 
 // bulkTarget refuses a target the offline importer cannot or must not
@@ -111,9 +112,9 @@ func isLoopback(uri string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// writeBulk writes a validated plan as the importer's CSV files next to
-// the data directory, runs the importer and removes the files.
-func writeBulk(ctx context.Context, b bulkFlags, plan *importer.Plan, stdout, stderr *os.File) int {
+// writeBulk writes a checked load as the importer's CSV files next to the
+// data directory, runs the importer and removes the files.
+func writeBulk(ctx context.Context, b bulkFlags, checked *importer.Checked, stdout, stderr *os.File) int {
 	dir, err := filepath.Abs(b.dir)
 	if err != nil {
 		return fail(stderr, "%v", err)
@@ -128,7 +129,7 @@ func writeBulk(ctx context.Context, b bulkFlags, plan *importer.Plan, stdout, st
 	defer os.RemoveAll(csvDir)
 
 	start := time.Now()
-	args, err := importFiles(csvDir, plan)
+	args, err := importFiles(csvDir, checked)
 	if err != nil {
 		return fail(stderr, "write import files: %v", err)
 	}
@@ -139,7 +140,7 @@ func writeBulk(ctx context.Context, b bulkFlags, plan *importer.Plan, stdout, st
 	if err := cmd.Run(); err != nil {
 		return fail(stderr, "neo4j-admin database import: %v (its output is above; the database was not created)", err)
 	}
-	total := len(plan.Nodes) + len(plan.Relations)
+	total := checked.NodeCount + checked.RelationCount
 	elapsed := time.Since(start)
 	fmt.Fprintf(stdout, "bulk: %d rows in %s (CSV %s, import %s): %.0f rows/s into %s; start it with NEO4J_LOCAL_DIR=%s scripts/neo4j-local.sh start\n",
 		total, elapsed.Round(time.Millisecond), written.Round(time.Millisecond), (elapsed - written).Round(time.Millisecond),
@@ -147,18 +148,14 @@ func writeBulk(ctx context.Context, b bulkFlags, plan *importer.Plan, stdout, st
 	return exitOK
 }
 
-// importFiles writes the plan's rows as the importer's files.
-func importFiles(dir string, plan *importer.Plan) ([]string, error) {
+// importFiles writes the checked rows as the importer's files.
+func importFiles(dir string, checked *importer.Checked) ([]string, error) {
 	files := neo4jdb.NewImportFiles(dir)
-	for _, n := range plan.Nodes {
-		if err := files.Node(n.Kind, n.Row); err != nil {
-			return nil, err
-		}
+	if err := checked.Nodes(func(n importer.NodeItem) error { return files.Node(n.Kind, n.Row) }); err != nil {
+		return nil, err
 	}
-	for _, r := range plan.Relations {
-		if err := files.Relation(r.Kind, r.Row); err != nil {
-			return nil, err
-		}
+	if err := checked.Relations(func(r importer.RelationItem) error { return files.Relation(r.Kind, r.Row) }); err != nil {
+		return nil, err
 	}
 	return files.Close()
 }
@@ -169,15 +166,9 @@ func generateBulk(ctx context.Context, cfg synthetic.Config, b bulkFlags, getenv
 	if err := bulkTarget(b.dir, getenv("NEO4J_URI")); err != nil {
 		return fail(stderr, "%v", err)
 	}
-	start := time.Now()
-	rows, err := generatedRows(cfg)
-	if err != nil {
-		return fail(stderr, "generate: %v", err)
-	}
-	plan, code := validateGenerated(ctx, rows, nil, stderr)
-	if plan == nil {
+	checked, code := checkGenerated(ctx, cfg, nil, stdout, stderr)
+	if checked == nil {
 		return code
 	}
-	fmt.Fprintf(stdout, "generated and validated %d records in %s\n", len(rows), time.Since(start).Round(time.Millisecond))
-	return writeBulk(ctx, b, plan, stdout, stderr)
+	return writeBulk(ctx, b, checked, stdout, stderr)
 }

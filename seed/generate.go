@@ -63,13 +63,6 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 		return generateBulk(ctx, cfg, f.bulkFlags, getenv, stdout, stderr)
 	}
 
-	start := time.Now()
-	rows, err := generatedRows(cfg)
-	if err != nil {
-		return fail(stderr, "generate: %v", err)
-	}
-	fmt.Fprintf(stdout, "generated %d records in %s\n", len(rows), time.Since(start).Round(time.Millisecond))
-
 	db, err := connect(ctx, getenv)
 	if err != nil {
 		return fail(stderr, "%v", err)
@@ -83,55 +76,46 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	if err := db.EnsureSchema(ctx); err != nil {
 		return fail(stderr, "create schema: %v", err)
 	}
-	start = time.Now()
-	plan, code := validateGenerated(ctx, rows, db, stderr)
-	if plan == nil {
+	checked, code := checkGenerated(ctx, cfg, db, stdout, stderr)
+	if checked == nil {
 		return code
 	}
-	fmt.Fprintf(stdout, "validated in %s\n", time.Since(start).Round(time.Millisecond))
-	return writeTimed(ctx, db, plan, f.batch, stdout, stderr)
+	return writeTimed(ctx, db, checked, f.batch, stdout, stderr)
 }
 
-// generatedRows are the rows of the synthetic graph cfg, placed in a file
-// "generated" for the validator's messages.
-func generatedRows(cfg synthetic.Config) ([]importer.Row, error) {
-	var rows []importer.Row
-	err := synthetic.Generate(cfg, func(r map[string]any) error {
-		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
-		return nil
-	})
-	return rows, err
-}
-
-// validateGenerated validates generated rows; a problem is the
-// generator's bug. Without a plan it returns the exit code.
-func validateGenerated(ctx context.Context, rows []importer.Row, lookup importer.Lookup, stderr *os.File) (*importer.Plan, int) {
-	plan, problems, err := importer.Validate(ctx, rows, lookup)
+// checkGenerated validates the synthetic graph cfg against lookup (nil for
+// an empty database), streaming: a problem is the generator's bug. Without
+// a load it returns the exit code.
+func checkGenerated(ctx context.Context, cfg synthetic.Config, lookup importer.Lookup, stdout, stderr *os.File) (*importer.Checked, int) {
+	start := time.Now()
+	checked, err := importer.Check(ctx, synthetic.Rows(cfg), lookup)
 	if err != nil {
 		return nil, fail(stderr, "%v", err)
 	}
-	if len(problems) > 0 {
+	if problems := checked.Problems(); len(problems) > 0 {
 		report(stderr, problems)
 		return nil, fail(stderr, "the generator made %d invalid rows", len(problems))
 	}
-	return plan, exitOK
+	fmt.Fprintf(stdout, "generated and validated %d nodes and %d relationships in %s\n",
+		checked.NodeCount, checked.RelationCount, time.Since(start).Round(time.Millisecond))
+	return checked, exitOK
 }
 
-// writeTimed writes a validated plan, nodes then relationships, and prints
+// writeTimed writes a checked load, nodes then relationships, and prints
 // each phase's rate: they cost differently.
-func writeTimed(ctx context.Context, db importer.Writer, plan *importer.Plan, batch int, stdout, stderr *os.File) int {
+func writeTimed(ctx context.Context, db importer.Writer, checked *importer.Checked, batch int, stdout, stderr *os.File) int {
 	for _, phase := range []struct {
 		what  string
 		rows  int
-		write func(context.Context, importer.Writer, *importer.Plan, importer.Options) (importer.Summary, error)
+		write func(context.Context, importer.Writer, importer.Options) (importer.Summary, error)
 		count func(importer.Summary) importer.Counts
 	}{
-		{"nodes", len(plan.Nodes), importer.WriteNodes, func(s importer.Summary) importer.Counts { return s.Nodes }},
-		{"relationships", len(plan.Relations), importer.WriteRelations, func(s importer.Summary) importer.Counts { return s.Relations }},
+		{"nodes", checked.NodeCount, checked.WriteNodes, func(s importer.Summary) importer.Counts { return s.Nodes }},
+		{"relationships", checked.RelationCount, checked.WriteRelations, func(s importer.Summary) importer.Counts { return s.Relations }},
 	} {
 		progress := newProgress(stderr, phase.rows)
 		start := time.Now()
-		sum, err := phase.write(ctx, db, plan, importer.Options{BatchSize: batch, Progress: progress.set})
+		sum, err := phase.write(ctx, db, importer.Options{BatchSize: batch, Progress: progress.set})
 		progress.finish()
 		if err != nil {
 			return fail(stderr, "%v", err)

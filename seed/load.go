@@ -69,7 +69,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	if !ok {
 		return exitFailed
 	}
-	rows, problems, err := importer.ReadPaths(f.paths)
+	src, err := importer.Files(f.paths)
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
@@ -81,22 +81,22 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	if err := db.EnsureSchema(ctx); err != nil {
 		return fail(stderr, "create schema: %v", err)
 	}
-	plan, more, err := importer.Validate(ctx, rows, db)
+	checked, err := importer.Check(ctx, src, db)
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
-	problems = append(problems, more...)
+	problems := checked.Problems()
 	report(stderr, problems)
 
 	var sum importer.Summary
 	sum.Reject(problems)
-	if code, stop := beforeWriting(f, plan, sum, problems, stdout, stderr); stop {
+	if code, stop := beforeWriting(f, checked, sum, problems, stdout, stderr); stop {
 		return code
 	}
-	total := len(plan.Nodes) + len(plan.Relations)
+	total := checked.NodeCount + checked.RelationCount
 	progress := newProgress(stderr, total)
 	start := time.Now()
-	written, err := importer.Write(ctx, db, plan, importer.Options{BatchSize: f.batch, Progress: progress.set})
+	written, err := checked.Write(ctx, db, importer.Options{BatchSize: f.batch, Progress: progress.set})
 	progress.finish()
 	sum.Add(written)
 	printSummary(stdout, sum)
@@ -112,11 +112,11 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 // load writes: a dry run and a strict load with problems stop there (true,
 // with the exit code); with -skip-invalid the rejected rows go to the
 // rejects file first.
-func beforeWriting(f loadFlags, plan *importer.Plan, sum importer.Summary, problems []importer.Problem, stdout, stderr *os.File) (int, bool) {
+func beforeWriting(f loadFlags, checked *importer.Checked, sum importer.Summary, problems []importer.Problem, stdout, stderr *os.File) (int, bool) {
 	switch {
 	case f.dryRun:
 		fmt.Fprintf(stdout, "dry run, nothing written: %d nodes and %d relationships valid; %d node and %d relationship rows rejected\n",
-			len(plan.Nodes), len(plan.Relations), sum.Nodes.Rejected, sum.Relations.Rejected)
+			checked.NodeCount, checked.RelationCount, sum.Nodes.Rejected, sum.Relations.Rejected)
 		return exitCode(problems), true
 	case len(problems) > 0 && !f.skip:
 		fmt.Fprintf(stderr, "seed: %d invalid rows; nothing written (use -skip-invalid to write the valid rows)\n", len(problems))

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/innograph/innograph/graph/model"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/neo4jdb/neo4jtest"
+	"github.com/innograph/innograph/synthetic"
 )
 
 // seedRun runs the command against the test database and returns its exit
@@ -170,5 +172,47 @@ func TestEveryValidationError(t *testing.T) {
 	})
 	if got, _ := db.NodesByID(context.Background(), []string{"x", "s"}); len(got) != 0 {
 		t.Errorf("rejected loads wrote nodes: %v", got)
+	}
+}
+
+// TestStrictModeBadLastRow: a load validates every row before it writes
+// one, so a bad row at the end of a large input, after many batches' worth
+// of good rows, still leaves the database untouched.
+func TestStrictModeBadLastRow(t *testing.T) {
+	db, _ := neo4jtest.Open(t)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	if err := synthetic.Generate(synthetic.DefaultConfig(2000, 7), func(r map[string]any) error { return enc.Encode(r) }); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Count(b.String(), "\n")
+	b.WriteString(`{"type":"MEMBERSHIP","from":"s-ent-000001","to":"nowhere"}` + "\n")
+	code, out, errOut := seedRun(t, "-batch-size", "100", writeFile(t, "big.jsonl", b.String()))
+	want := fmt.Sprintf(`big.jsonl:%d: to: no node with id "nowhere"`, rows+1)
+	if code != exitInvalid || !strings.Contains(errOut, want) || !strings.Contains(errOut, "nothing written") {
+		t.Fatalf("exit %d, want %d with %q:\n%s%s", code, exitInvalid, want, out, errOut)
+	}
+	if empty, _ := db.IsEmpty(context.Background()); !empty {
+		t.Errorf("strict mode wrote some of %d rows before the bad last one", rows)
+	}
+}
+
+// TestBrokeredRowsAfterTransfers: a brokered transfer writes its brokerage
+// and service (neo4jdb/brokers.go); rows of those kinds are written after
+// every transfer, so their counts do not depend on where they stand in the
+// files (here before the transfer: unchanged, as the transfer wrote them).
+func TestBrokeredRowsAfterTransfers(t *testing.T) {
+	neo4jtest.Open(t)
+	file := writeFile(t, "b.jsonl", `{"type":"BROKERAGE","from":"i1","to":"r1","enterpriseId":"e1","mode":"LICENCE","year":2020}
+{"type":"SERVICE","from":"i1","to":"e1","kind":"BROKERAGE"}
+{"type":"Enterprise","id":"e1","name":"甲"}
+{"type":"Result","id":"r1","name":"成果","kind":"PATENT"}
+{"type":"Intermediary","id":"i1","name":"技术转移中心","kind":"TRANSFER_AGENCY"}
+{"type":"TRANSFER","from":"r1","to":"e1","mode":"LICENCE","year":2020,"brokerId":"i1"}
+`)
+	for _, want := range []string{"relationships: created 1, updated 0, unchanged 2", "relationships: created 0, updated 0, unchanged 3"} {
+		if code, out, errOut := seedRun(t, "-batch-size", "1", file); code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("exit %d, want %q:\n%s%s", code, want, out, errOut)
+		}
 	}
 }

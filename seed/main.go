@@ -11,10 +11,21 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
+// memoryLimit is the soft memory limit seed sets unless GOMEMLIMIT is set.
+// A load's index of ids and keys stays live to its end; without a limit the
+// garbage collector lets the heap grow to twice what is live (GOGC=100),
+// with one the collector works harder near it instead (docs/performance.md,
+// "Loading at scale").
+const memoryLimit = 800 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr))

@@ -12,18 +12,14 @@ import (
 // validation and writes as `seed generate`.
 func LoadSynthetic(t testing.TB, db *neo4jdb.DB, cfg synthetic.Config) {
 	t.Helper()
-	var rows []importer.Row
-	if err := synthetic.Generate(cfg, func(r map[string]any) error {
-		rows = append(rows, importer.Row{Pos: importer.Pos{File: "generated", Line: len(rows) + 1}, Raw: r})
-		return nil
-	}); err != nil {
+	checked, err := importer.Check(t.Context(), synthetic.Rows(cfg), db)
+	if err != nil {
 		t.Fatal(err)
 	}
-	plan, problems, err := importer.Validate(t.Context(), rows, db)
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("synthetic graph: %v %v", err, problems)
+	if problems := checked.Problems(); len(problems) > 0 {
+		t.Fatalf("synthetic graph: %v", problems)
 	}
-	if _, err := importer.Write(t.Context(), db, plan, importer.Options{}); err != nil {
+	if _, err := checked.Write(t.Context(), db, importer.Options{}); err != nil {
 		t.Fatal(err)
 	}
 }
