@@ -56,11 +56,8 @@ func bulk(ctx context.Context, args []string, getenv func(string) string, stdout
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
-	problems := checked.Problems()
-	report(stderr, problems)
-	var sum importer.Summary
-	sum.Reject(problems)
-	if code, stop := beforeWriting(f, checked, sum, problems, stdout, stderr); stop {
+	sum, problems, code, stop := beforeWriting(f, checked, stdout, stderr)
+	if stop {
 		return code
 	}
 	if code := writeBulk(ctx, b, checked, stdout, stderr); code != exitOK {

@@ -85,12 +85,8 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	if err != nil {
 		return fail(stderr, "%v", err)
 	}
-	problems := checked.Problems()
-	report(stderr, problems)
-
-	var sum importer.Summary
-	sum.Reject(problems)
-	if code, stop := beforeWriting(f, checked, sum, problems, stdout, stderr); stop {
+	sum, problems, code, stop := beforeWriting(f, checked, stdout, stderr)
+	if stop {
 		return code
 	}
 	total := checked.NodeCount + checked.RelationCount
@@ -108,11 +104,20 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	return exitCode(problems)
 }
 
-// beforeWriting decides, from the problems validation found, whether a
-// load writes: a dry run and a strict load with problems stop there (true,
-// with the exit code); with -skip-invalid the rejected rows go to the
-// rejects file first.
-func beforeWriting(f loadFlags, checked *importer.Checked, sum importer.Summary, problems []importer.Problem, stdout, stderr *os.File) (int, bool) {
+// beforeWriting reports the problems validation found, counts them in the
+// summary and decides whether the load writes (decide).
+func beforeWriting(f loadFlags, checked *importer.Checked, stdout, stderr *os.File) (sum importer.Summary, problems []importer.Problem, code int, stop bool) {
+	problems = checked.Problems()
+	report(stderr, problems)
+	sum.Reject(problems)
+	code, stop = decide(f, checked, sum, problems, stdout, stderr)
+	return sum, problems, code, stop
+}
+
+// decide is whether a load writes: a dry run and a strict load with
+// problems stop there (true, with the exit code); with -skip-invalid the
+// rejected rows go to the rejects file first.
+func decide(f loadFlags, checked *importer.Checked, sum importer.Summary, problems []importer.Problem, stdout, stderr *os.File) (int, bool) {
 	switch {
 	case f.dryRun:
 		fmt.Fprintf(stdout, "dry run, nothing written: %d nodes and %d relationships valid; %d node and %d relationship rows rejected\n",
