@@ -15,12 +15,13 @@ import (
 
 // generateFlags are the flags of `seed generate`.
 type generateFlags struct {
-	nodes int
-	seed  uint64
-	out   string
-	batch int
-	reset bool
-	bulk  bool // through the offline importer into a new local database
+	nodes   int
+	density float64
+	seed    uint64
+	out     string
+	batch   int
+	reset   bool
+	bulk    bool // through the offline importer into a new local database
 	bulkFlags
 }
 
@@ -31,6 +32,7 @@ func parseGenerate(args []string, getenv func(string) string, stderr *os.File) (
 	fs := flag.NewFlagSet("seed generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.IntVar(&f.nodes, "nodes", 100000, "total nodes, shared among the types as in a regional system")
+	fs.Float64Var(&f.density, "density", 1, "relationships a node as a multiple of the regional shape's (about 5.7 at 1, 11 at 2)")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same graph")
 	fs.StringVar(&f.out, "out", "", "write nodes.jsonl and relationships.jsonl into this directory instead of loading")
 	fs.IntVar(&f.batch, "batch-size", 10000, "rows per transaction when loading")
@@ -40,7 +42,7 @@ func parseGenerate(args []string, getenv func(string) string, stderr *os.File) (
 	if err := fs.Parse(args); err != nil {
 		return f, false
 	}
-	if f.nodes < 10 || f.batch < 1 || fs.NArg() > 0 {
+	if f.nodes < 10 || f.batch < 1 || f.density <= 0 || f.density > 10 || fs.NArg() > 0 {
 		fs.Usage()
 		return f, false
 	}
@@ -55,7 +57,7 @@ func generate(ctx context.Context, args []string, getenv func(string) string, st
 	if !ok {
 		return exitFailed
 	}
-	cfg := synthetic.DefaultConfig(f.nodes, f.seed)
+	cfg := synthetic.DefaultConfig(f.nodes, f.seed).Denser(f.density)
 	if f.out != "" {
 		return writeFiles(cfg, f.out, stdout, stderr)
 	}

@@ -3,6 +3,7 @@ package synthetic
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -176,5 +177,43 @@ func BenchmarkGenerate100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(n), "records")
+	}
+}
+
+// TestDenser: a denser graph has the same nodes, with the same ids, and
+// about twice the relationships a node at density 2 (11 a node, the size
+// issue 15 was measured at), still valid (every end a node).
+func TestDenser(t *testing.T) {
+	split := func(records []map[string]any) (nodes []string, rels int, ends map[string]bool) {
+		ends = map[string]bool{}
+		for _, r := range records {
+			if from, ok := r["from"].(string); ok {
+				rels++
+				ends[from], ends[r["to"].(string)] = true, true
+			} else {
+				nodes = append(nodes, r["id"].(string))
+			}
+		}
+		return nodes, rels, ends
+	}
+	cfg := DefaultConfig(20000, 3)
+	nodes, rels, _ := split(collect(t, cfg))
+	denseNodes, denseRels, ends := split(collect(t, cfg.Denser(2)))
+	if !slices.Equal(nodes, denseNodes) {
+		t.Fatalf("density changed the nodes: %d against %d", len(denseNodes), len(nodes))
+	}
+	known := map[string]bool{}
+	for _, id := range nodes {
+		known[id] = true
+	}
+	for id := range ends {
+		if !known[id] {
+			t.Fatalf("a relationship ends at %s, which is not a node", id)
+		}
+	}
+	perNode, densePerNode := float64(rels)/float64(len(nodes)), float64(denseRels)/float64(len(nodes))
+	t.Logf("%.1f relationships a node at density 1, %.1f at 2", perNode, densePerNode)
+	if perNode < 5 || perNode > 7 || densePerNode < 10 || densePerNode > 13 {
+		t.Errorf("%.1f relationships a node at density 1 and %.1f at 2; want about 5.7 and 11", perNode, densePerNode)
 	}
 }
