@@ -32,7 +32,7 @@ CHAOS_HTTP ?= 127.0.0.1:8183
 # e.g. CHAOS_FLAGS="-docs docs/reliability.md" to put the table in the docs
 CHAOS_FLAGS ?=
 
-.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-bulk bench-shed fuzz test test-unit outage chaos check generate build clean
+.PHONY: help run neo4j neo4j-stop seed bench bench-quick bench-seed bench-bulk bench-scale bench-shed fuzz test test-unit outage chaos check generate build clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -125,6 +125,18 @@ bench-bulk: ## Load BENCH_NODES synthetic nodes through transactions and through
 	time bin/seed generate -bulk -nodes $(BENCH_NODES) -neo4j-dir $(BULK_DIR) 2>.data/bench-bulk-import.log; \
 	echo "== bulk: start and bring the schema online"; \
 	time { NEO4J_LOCAL_DIR=$(BULK_DIR) $(NEO4J_LOCAL) start && bin/seed -dry-run seed/data/sample >/dev/null; }
+
+# make bench-scale: how costs grow with the graph. For each of SCALE_SIZES,
+# a fresh Neo4j, the synthetic graph loaded through transactions (time and
+# peak memory), our server on it and bench on it; bench/scale puts the sizes
+# side by side in bench/SCALE.md. SCALE_DENSITY=2 makes the graph about 11
+# relationships a node instead of 5.7.
+SCALE_SIZES ?= 100000,1000000
+SCALE_DENSITY ?= 1
+bench-scale: build ## How load time and memory, and W1–W6 and path queries' p50/p99/db hits, grow from 100k to 1M nodes; writes bench/SCALE.md (~25 min)
+	$(GO) build -o bin/seed ./seed
+	$(GO) build -o bin/bench ./bench
+	$(GO) run ./bench/scale -sizes $(SCALE_SIZES) -density $(SCALE_DENSITY) $(SCALE_FLAGS)
 
 # make bench-shed: a fresh Neo4j with the sample graph; bench/shed starts the
 # server itself, with load shedding on and off, and prints one table.

@@ -3,9 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 	"time"
+
+	"github.com/innograph/innograph/bench/machine"
 )
 
 // header opens the report: when, on what machine, with which command.
@@ -15,29 +16,11 @@ func header(o options) string {
 Written by `+"`make bench`"+` (bench/); do not edit by hand.
 
 - Date: %s
-- Machine: %d cores (%s), %s memory, %s/%s
+- Machine: %s
 - Graph: the synthetic graph of `+"`seed generate -nodes %d -seed %d`"+`, in the local Neo4j 5.26 Community
 - Command: `+"`make bench`"+` (`+"`go run ./bench %s`"+`)
 - Each cell: %s warm-up, then %s of closed-loop requests at the given concurrency; latencies in an HDR histogram. Each cell is cut into %d slices in which the systems (the three, or GraphQL and the driver) take turns, so a change in the machine's speed during a run weighs on all alike; CPU per request is each process's user+system time (/proc) over the measured slices, divided by the requests answered
 
-`, time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), cpuModel(), memTotal(), runtime.GOOS, runtime.GOARCH,
+`, time.Now().UTC().Format("2006-01-02 15:04 MST"), machine.Describe(),
 		o.nodes, o.seed, strings.Join(os.Args[1:], " "), o.warmup, o.duration, rounds)
-}
-
-// cpuModel and memTotal read /proc on Linux; elsewhere they say "unknown".
-func cpuModel() string { return procField("/proc/cpuinfo", "model name") }
-
-func memTotal() string { return procField("/proc/meminfo", "MemTotal") }
-
-func procField(path, key string) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "unknown"
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == key {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown"
 }

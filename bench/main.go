@@ -27,6 +27,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/innograph/innograph/bench/cells"
 	"github.com/innograph/innograph/neo4jdb"
 	"github.com/innograph/innograph/synthetic"
 )
@@ -44,7 +45,7 @@ type options struct {
 	seed                      uint64
 	levels                    []int
 	warmup, duration          time.Duration
-	only, results             string
+	only, results, json       string
 	pids                      map[string]int
 }
 
@@ -66,6 +67,7 @@ func parseOptions() (options, error) {
 	flag.IntVar(&o.pool, "pool", 50, "driver pool size, as the server's NEO4J_MAX_POOL_SIZE")
 	flag.StringVar(&o.only, "only", "", "run only the workloads whose name contains this")
 	flag.StringVar(&o.results, "results", "", "also write the report to this file (Markdown)")
+	flag.StringVar(&o.json, "json", "", "also write the measured cells to this file (JSON, for bench/scale)")
 	pids := flag.String("pids", "", "processes to measure the CPU of, as ours=PID,peer=PID,neo4j=PID (Linux)")
 	quick := flag.Bool("quick", false, "a short run for development: 10 parameter sets, 0.5 s warm-up, 2 s per cell")
 	flag.Parse()
@@ -120,7 +122,7 @@ func run() error {
 	fmt.Fprintf(report, "Parameters: %d sets per workload, drawn with seed %d; %d connected and %d unconnected organisation pairs within 4 hops.\n\n",
 		o.params, o.seed, len(connected), len(unconnected))
 
-	pathsErr := benchPaths(ctx, o, client, db, cfg, rng, connected, unconnected)
+	paths, pathsErr := benchPaths(ctx, o, client, db, cfg, rng, connected, unconnected)
 
 	rawURL, stopRaw, err := startRaw(ctx, o.uri, o.password, o.pool, db)
 	if err != nil {
@@ -153,6 +155,9 @@ func run() error {
 	fmt.Fprintln(report, boundsSection(ms, cs, traced, slices.Max(o.levels)))
 	fmt.Fprintln(report, statementsSection(cs, traced))
 	var failed error
+	if o.json != "" {
+		failed = cells.Write(o.json, measuredCells(paths, ms, cs, traced))
+	}
 	for _, m := range ms {
 		if m.res.FirstError != nil {
 			failed = errors.Join(failed, fmt.Errorf("%s, %s, concurrency %d: %w", m.workload, m.system, m.concurrency, m.res.FirstError))
@@ -163,7 +168,7 @@ func run() error {
 
 // benchPaths measures chain and network through GraphQL next to the driver.
 func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4jdb.DB, cfg synthetic.Config, rng *rand.Rand,
-	connected, unconnected [][2]string) error {
+	connected, unconnected [][2]string) ([]measurement, error) {
 	var workloads []workload
 	if len(connected) > 0 {
 		workloads = append(workloads, chainWorkload("chain, connected pairs", client, db, connected))
@@ -178,7 +183,7 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 	for _, w := range workloads {
 		for i := range o.params {
 			if err := w.same(ctx, i); err != nil {
-				return fmt.Errorf("%s: GraphQL and driver disagree: %w", w.name, err)
+				return nil, fmt.Errorf("%s: GraphQL and driver disagree: %w", w.name, err)
 			}
 		}
 	}
@@ -193,10 +198,12 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 		}
 	}
 	var failed error
+	var out []measurement
 	for _, w := range workloads {
 		for _, c := range o.levels {
 			fmt.Fprintf(os.Stderr, "  %s, concurrency %d\n", w.name, c)
 			cells := takeTurns(ctx, w.name, []string{"driver", "GraphQL"}, []Request{w.direct, w.graphql}, c, o.warmup, o.duration, pids)
+			out = append(out, cells...)
 			for _, m := range cells {
 				ratio := ""
 				if m.system == "GraphQL" {
@@ -212,7 +219,7 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 		}
 	}
 	fmt.Fprintln(report)
-	return failed
+	return out, failed
 }
 
 func parseInts(s string) ([]int, error) {
