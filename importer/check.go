@@ -28,6 +28,8 @@ type Checked struct {
 	fileAt map[string]uint16
 	nodes  map[key]nodeEntry
 	rels   map[key]relationEntry
+	// relationRows counts the first pass's relationship rows, to size rels.
+	relationRows int
 	// The kinds the database holds, by id, for every id asked (0: none).
 	inDB    map[key]kindCode
 	lookup  Lookup
@@ -41,12 +43,15 @@ type Checked struct {
 // a node may not change the kind of an existing node. Nothing is written.
 func Check(ctx context.Context, src Source, lookup Lookup) (*Checked, error) {
 	c := &Checked{src: src, lookup: lookup, fileAt: map[string]uint16{},
-		nodes: map[key]nodeEntry{}, rels: map[key]relationEntry{}, inDB: map[key]kindCode{}}
+		nodes: map[key]nodeEntry{}, inDB: map[key]kindCode{}}
 	err := src(func(row Row) error { return c.firstPass(ctx, row) })
 	if err == nil {
 		err = c.ask(ctx)
 	}
 	if err == nil {
+		// Sized once: growing a map of millions of keys holds the old and
+		// the new table at once, a third more at the peak.
+		c.rels = make(map[key]relationEntry, c.relationRows)
 		err = src(func(row Row) error {
 			if kind, ok := relationOf(row); ok {
 				c.relation(row, kind, false)
@@ -113,6 +118,7 @@ func (c *Checked) firstPass(ctx context.Context, row Row) error {
 		c.reject(row, false, model.Invalid("type", "unknown type %q; want a node type (%s) or a relationship kind (%s)", typ, nodeTypeNames, relationKindNames))
 		return nil
 	}
+	c.relationRows++
 	for _, end := range endFields(kind) {
 		if id, _ := row.Raw[end].(string); strings.TrimSpace(id) != "" {
 			if err := c.want(ctx, strings.TrimSpace(id)); err != nil {
