@@ -165,10 +165,13 @@ func (db *DB) readOn(ctx context.Context, driver neo4j.DriverWithContext, timeou
 
 // write runs work in one write transaction routed to the leader; the driver
 // retries it on transient failures, so work must only touch the transaction.
+// Its bookmark goes to the bookmark manager the reads (ExecuteQuery) wait
+// on, so in a cluster a read routed to a secondary after a write sees it.
 func write[T any](ctx context.Context, db *DB, name string, work func(tx *writeTx) (T, error)) (T, error) {
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
-		AccessMode:   neo4j.AccessModeWrite,
-		DatabaseName: db.cfg.Database,
+		AccessMode:      neo4j.AccessModeWrite,
+		DatabaseName:    db.cfg.Database,
+		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
 	})
 	defer session.Close(ctx)
 	out, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (T, error) {

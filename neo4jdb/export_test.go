@@ -34,3 +34,9 @@ func (db *DB) Write(ctx context.Context, cypher string) error {
 	})
 	return err
 }
+
+// ReadBookmarks are the bookmarks the reads wait on (ExecuteQuery's
+// bookmark manager).
+func (db *DB) ReadBookmarks(ctx context.Context) ([]string, error) {
+	return db.driver.ExecuteQueryBookmarkManager().GetBookmarks(ctx)
+}
