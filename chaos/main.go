@@ -37,16 +37,16 @@ func main() {
 	flag.StringVar(&o.bin, "bin", "bin/innograph", "the server binary")
 	flag.StringVar(&o.serverLog, "server-log", ".data/chaos-server.log", "where the server's log goes")
 	flag.StringVar(&o.docs, "docs", "", "rewrite the table between the chaos markers of this file (e.g. docs/reliability.md)")
-	flag.StringVar(&o.neo4j.script, "neo4j-script", "scripts/neo4j-local.sh", "the local Neo4j script")
-	flag.StringVar(&o.neo4j.dir, "neo4j-dir", ".data/neo4j-chaos", "data directory of the battery's own Neo4j")
-	flag.IntVar(&o.neo4j.port, "neo4j-port", 7690, "Bolt port of the battery's own Neo4j")
+	flag.StringVar(&o.neo4j.Script, "neo4j-script", "scripts/neo4j-local.sh", "the local Neo4j script")
+	flag.StringVar(&o.neo4j.Dir, "neo4j-dir", ".data/neo4j-chaos", "data directory of the battery's own Neo4j")
+	flag.IntVar(&o.neo4j.Port, "neo4j-port", 7690, "Bolt port of the battery's own Neo4j")
 	flag.IntVar(&o.workers, "workers", 8, "concurrent clients of the load")
 	flag.DurationVar(&o.duration, "duration", 75*time.Second, "shortest load")
 	flag.DurationVar(&o.killAfter, "kill-after", 20*time.Second, "load before Neo4j is killed")
 	flag.DurationVar(&o.downFor, "down", 5*time.Second, "time Neo4j stays down")
 	flag.DurationVar(&o.afterReady, "after-ready", 20*time.Second, "load after Neo4j is back, at least")
 	flag.Parse()
-	o.neo4j.password = envOr("NEO4J_LOCAL_PASSWORD", "innograph-dev")
+	o.neo4j.Password = envOr("NEO4J_LOCAL_PASSWORD", "innograph-dev")
 	if !strings.HasPrefix(o.addr, "127.0.0.1:") {
 		fatal(fmt.Errorf("-addr %s: the battery sends traffic only to 127.0.0.1", o.addr))
 	}
@@ -77,10 +77,10 @@ func main() {
 
 // battery runs every part in order, with Neo4j and the server up.
 func battery(ctx context.Context, o options) ([]check, error) {
-	if err := o.neo4j.start(ctx); err != nil {
+	if err := o.neo4j.Start(ctx); err != nil {
 		return nil, err
 	}
-	defer o.neo4j.stop()
+	defer o.neo4j.Stop()
 	token := randomToken()
 	srv, err := startServer(ctx, o, token)
 	if err != nil {
@@ -115,7 +115,7 @@ func battery(ctx context.Context, o options) ([]check, error) {
 	checks = append(checks, raceRunner{c: c, run: run, s: s}.races(ctx)...)
 
 	logf("abuse")
-	a := abuser{c: c, run: run, ent: "ent-kehe-seed", server: srv.cmd.Process.Pid, neo4jPID: o.neo4j.pid}
+	a := abuser{c: c, run: run, ent: "ent-kehe-seed", server: srv.cmd.Process.Pid, neo4jPID: o.neo4j.Pid}
 	checks = append(checks, a.abuse(ctx)...)
 	checks = append(checks, srv.alive(ctx, c))
 	return checks, nil
@@ -159,7 +159,7 @@ func startServer(ctx context.Context, o options, token string) (*server, error) 
 	// shedding (measured by make bench-shed) would refuse most of it.
 	cmd.Env = append(os.Environ(), "INNOGRAPH_CLIENT_RATE=0", "INNOGRAPH_CLIENT_CONCURRENCY=0",
 		"INNOGRAPH_ADDR="+o.addr, "INNOGRAPH_WRITE_TOKENS="+token, "INNOGRAPH_LOAD_SAMPLE=true",
-		fmt.Sprintf("NEO4J_URI=bolt://127.0.0.1:%d", o.neo4j.port), "NEO4J_USER=neo4j", "NEO4J_PASSWORD="+o.neo4j.password)
+		fmt.Sprintf("NEO4J_URI=bolt://127.0.0.1:%d", o.neo4j.Port), "NEO4J_USER=neo4j", "NEO4J_PASSWORD="+o.neo4j.Password)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		logFile.Close()

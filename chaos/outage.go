@@ -57,7 +57,7 @@ func outageRun(ctx context.Context, l *loader, n neo4jCtl, probeID string, killA
 			return err
 		}
 		tl.Kill = time.Now()
-		if err := n.kill(); err != nil {
+		if err := n.Kill(); err != nil {
 			return err
 		}
 		if err := sleep(ctx, downFor); err != nil {
@@ -72,7 +72,7 @@ func outageRun(ctx context.Context, l *loader, n neo4jCtl, probeID string, killA
 			at, err := n.waitServing(ctx, 3*time.Minute)
 			serving <- served{at, err}
 		}()
-		if err := n.start(ctx); err != nil {
+		if err := n.Start(ctx); err != nil {
 			return fmt.Errorf("restart neo4j: %w", err)
 		}
 		tl.ScriptReady = time.Now()

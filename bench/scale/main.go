@@ -26,7 +26,8 @@ import (
 type options struct {
 	sizes                 []int
 	density               float64
-	dir, port, http       string
+	dir, http             string
+	port                  int
 	heap, pagecache       string
 	password, out, work   string
 	seed, server, bench   string
@@ -47,7 +48,7 @@ func parseOptions() (options, error) {
 	flag.Float64Var(&o.density, "density", 1, "seed generate -density: relationships a node, as a multiple of the regional shape's")
 	flag.IntVar(&o.batch, "batch-size", 10000, "seed generate -batch-size")
 	flag.StringVar(&o.dir, "neo4j-dir", ".data/neo4j-scale", "data directory of the local Neo4j, created afresh for each size")
-	flag.StringVar(&o.port, "neo4j-port", "7693", "its Bolt port on 127.0.0.1")
+	flag.IntVar(&o.port, "neo4j-port", 7693, "its Bolt port on 127.0.0.1")
 	flag.StringVar(&o.heap, "heap", "4g", "its JVM heap")
 	flag.StringVar(&o.pagecache, "pagecache", "2g", "its page cache")
 	flag.StringVar(&o.password, "password", "innograph-dev", "its password (user neo4j)")

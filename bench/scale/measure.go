@@ -16,6 +16,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/innograph/innograph/bench/cells"
+	"github.com/innograph/innograph/localneo4j"
 )
 
 // point is what one graph size measured.
@@ -35,29 +36,18 @@ type point struct {
 
 // measure loads a graph of n nodes into a fresh Neo4j, serves it and
 // benches it; the database is stopped and the server killed on return.
-func measure(ctx context.Context, o options, n int) (p point, err error) {
-	uri := "bolt://127.0.0.1:" + o.port
-	local := func(cmd string) error {
-		c := exec.CommandContext(ctx, o.neo4jLocal, cmd)
-		c.Env = append(os.Environ(), "NEO4J_LOCAL_DIR="+o.dir, "NEO4J_LOCAL_PORT="+o.port, "NEO4J_LOCAL_PASSWORD="+o.password,
-			"NEO4J_LOCAL_HEAP="+o.heap, "NEO4J_LOCAL_PAGECACHE="+o.pagecache)
-		c.Stdout, c.Stderr = os.Stderr, os.Stderr
-		return c.Run()
-	}
-	if err := local("stop"); err != nil {
-		return p, err
-	}
+func measure(ctx context.Context, o options, n int) (point, error) {
+	var p point
+	db := localneo4j.Instance{Script: o.neo4jLocal, Dir: o.dir, Port: o.port, Password: o.password, Heap: o.heap, PageCache: o.pagecache}
+	uri := db.URI()
+	db.Stop()
 	if err := os.RemoveAll(o.dir); err != nil {
 		return p, err
 	}
-	if err := local("start"); err != nil {
+	if err := db.Start(ctx); err != nil {
 		return p, err
 	}
-	defer func() {
-		if stopErr := local("stop"); err == nil {
-			err = stopErr
-		}
-	}()
+	defer db.Stop()
 	env := append(os.Environ(), "NEO4J_URI="+uri, "NEO4J_PASSWORD="+o.password)
 
 	load := exec.CommandContext(ctx, o.seed, "generate", "-nodes", fmt.Sprint(n), "-density", fmt.Sprint(o.density),
@@ -70,7 +60,7 @@ func measure(ctx context.Context, o options, n int) (p point, err error) {
 	}
 	p.load, p.loadOutput = time.Since(begin), out.String()
 	p.seedRSS = load.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024 // Linux reports KiB
-	pid, err := readPid(filepath.Join(o.dir, "neo4j.pid"))
+	pid, err := db.Pid()
 	if err != nil {
 		return p, err
 	}
@@ -161,14 +151,6 @@ func waitReady(ctx context.Context, url string, limit time.Duration) error {
 		}
 	}
 	return fmt.Errorf("%s not ready after %s", url, limit)
-}
-
-func readPid(path string) (int, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0, err
-	}
-	return strconv.Atoi(strings.TrimSpace(string(b)))
 }
 
 // peakRSS is a process's peak resident memory so far (VmHWM, Linux).
