@@ -191,7 +191,7 @@ func benchPaths(ctx context.Context, o options, client *graphqlClient, db *neo4j
 	workloads = slices.DeleteFunc(workloads, func(w workload) bool { return !strings.Contains(w.name, o.only) })
 	for _, w := range workloads {
 		for i := range o.params {
-			if err := w.same(ctx, i); err != nil {
+			if err := thrice(func() error { return w.same(ctx, i) }); err != nil {
 				return nil, fmt.Errorf("%s: GraphQL and driver disagree: %w", w.name, err)
 			}
 		}

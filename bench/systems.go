@@ -29,9 +29,8 @@ func (m measurement) cpuPerRequest(proc string) (time.Duration, bool) {
 }
 
 // checkSame asks every system each workload's parameter sets and fails on
-// the first answer that differs from ours. A request that fails is asked
-// again, twice at most: the check is of answers, and on a loaded machine a
-// statement's first, cold plan can outlast a request's bound.
+// the first answer that differs from ours; a request that fails is asked
+// again (thrice).
 func checkSame(ctx context.Context, systems []system, cs []comparison, params int) error {
 	for _, c := range cs {
 		for i := range params {
@@ -41,11 +40,7 @@ func checkSame(ctx context.Context, systems []system, cs []comparison, params in
 					continue
 				}
 				var data json.RawMessage
-				err := s.send(ctx, c.key, c.vars(i), &data)
-				for try := 1; err != nil && try < 3; try++ {
-					err = s.send(ctx, c.key, c.vars(i), &data)
-				}
-				if err != nil {
+				if err := thrice(func() error { return s.send(ctx, c.key, c.vars(i), &data) }); err != nil {
 					return fmt.Errorf("%s, %s, %v: %w", c.name, s.name, c.vars(i), err)
 				}
 				got, err := c.canonical(s.name, data)
@@ -61,6 +56,18 @@ func checkSame(ctx context.Context, systems []system, cs []comparison, params in
 		}
 	}
 	return nil
+}
+
+// thrice runs a check up to three times, until it does not fail: the
+// checks are of answers, and on a loaded machine a statement's first, cold
+// plan can outlast a request's bound. A wrong answer comes back the same
+// each time, so asking again costs only time.
+func thrice(request func() error) error {
+	err := request()
+	for try := 1; err != nil && try < 3; try++ {
+		err = request()
+	}
+	return err
 }
 
 // mixed sends, in turn, the requests of the other workloads (W6).
