@@ -59,7 +59,10 @@ func passable(n string) string {
 // the bench graph: 66 ms from a university with 13,000 relationships to an
 // enterprise, 2 s the other way), and chains are turned back into reading
 // order. It asks for one chain more than q.First to tell whether the list
-// was cut. What else the statement does to search less is chainPlanFor's.
+// was cut. Without a window no relationship's years are read, and up to 4
+// hops under the default cap the search passes only through the nodes
+// that the balls around both ends allow (chainPlanFor, ballsCypher): the
+// same chains for a third of the db hits or less.
 // The path count and the hop bound are validated integers written into the
 // statement, as Cypher 5 takes no parameter there.
 func (db *DB) Chains(ctx context.Context, q model.ChainQuery) (*model.ChainAnswer, error) {
@@ -92,16 +95,30 @@ type chainPlan struct {
 
 // maxBallHops is the longest hop bound for which Chains narrows the search
 // to the balls around its ends. Measured on the shared synthetic graphs
-// (5.9 relationships a node; neo4jdb/chains_bench_test.go), up to 4 hops the
-// balls and the narrowed search cost a fifth to a third of the db hits of
-// the search alone; at 5 and 6 hops the ball of radius 3 costs more than the
-// whole search, which stops at the first k chains.
+// (5.9 relationships a node; BenchmarkChains), up to 4 hops the balls and
+// the narrowed search cost a sixth to a third of the db hits of the search
+// alone; at 5 and 6 hops the ball of radius 3 costs more than the whole
+// search, which stops at the first k chains (1.2 to 5 times as many on the
+// 100k graph).
 const maxBallHops = 4
 
+// maxBallDegree bounds the nodes the balls expand. The balls are drawn only
+// under a degree cap of at most this (with no cap, or a looser one, an
+// inner layer can hold a hub of 100,000 relationships, whose rim the balls
+// read in full: one such chain ran past 2 minutes on the 1M graph); and a
+// ball of radius 2 (4 hops) only around an end with at most this many
+// relationships, as the search alone meets in the middle and stops at k
+// chains where the ball reads every neighbour's relationships: on the 1M
+// graph, at 4 hops from a university of 300 relationships the balls cost a
+// third of the search's db hits, from one of 1,000 up to twice as many, from
+// 20,000 six times as many. Otherwise the search runs alone.
+const maxBallDegree = 500
+
 // chainPlanFor is the plan of q: the window only when q has one, the balls
-// up to maxBallHops.
+// up to maxBallHops under a cap of at most maxBallDegree.
 func chainPlanFor(q model.ChainQuery) chainPlan {
-	return chainPlan{window: q.Since != nil || q.Until != nil, balls: q.MaxHops <= maxBallHops}
+	return chainPlan{window: q.Since != nil || q.Until != nil,
+		balls: q.MaxHops <= maxBallHops && q.MaxDegree > 0 && q.MaxDegree <= maxBallDegree}
 }
 
 // chainsCypher writes Chains' statement for plan.
@@ -119,7 +136,7 @@ func chainsCypher(q model.ChainQuery, plan chainPlan) string {
 	}
 	allowed, through := "", passable("n")+andFactual(q.FactsOnly, "n")
 	if plan.balls {
-		allowed, through = ballsCypher(q), "n IN allowed"
+		allowed, through = ballsCypher(q), ballsThrough(q)
 	}
 	return `
 		OPTIONAL MATCH (x:Node {id: $from})

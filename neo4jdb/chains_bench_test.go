@@ -31,15 +31,10 @@ import (
 //
 //	INNOGRAPH_BENCH_NEO4J_URI=bolt://127.0.0.1:7782 go test ./neo4jdb -run '^$' -bench Chains -benchtime 1x
 func BenchmarkChains(b *testing.B) {
-	ctx := context.Background()
 	g := openBenchGraph(b, 2*time.Minute)
 	pairs := chainPairs(b, g)
 	run := func(cypher string, params map[string]any) ([]*neo4j.Record, int64, error) {
-		res, err := neo4j.ExecuteQuery(ctx, g.driver, cypher, params, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(2*time.Minute)))
-		if err != nil {
-			return nil, 0, err
-		}
+		res := g.run(b, cypher, params)
 		var hits int64
 		if p := res.Summary.Profile(); p != nil {
 			hits = neo4jdb.DBHits(p)
