@@ -2,6 +2,7 @@ package neo4jdb
 
 import (
 	"context"
+	"github.com/innograph/innograph/graph/model"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -39,4 +40,11 @@ func (db *DB) Write(ctx context.Context, cypher string) error {
 // bookmark manager).
 func (db *DB) ReadBookmarks(ctx context.Context) ([]string, error) {
 	return db.driver.ExecuteQueryBookmarkManager().GetBookmarks(ctx)
+}
+
+// ChainsStatements are Chains' statement as it was before the balls
+// (reference: every relationship's window tested, the search alone), as it
+// is now, and their parameters.
+func ChainsStatements(q model.ChainQuery) (reference, now string, params map[string]any) {
+	return chainsCypher(q, chainPlan{window: true}), chainsCypher(q, chainPlanFor(q)), chainsParams(q)
 }
