@@ -61,7 +61,7 @@ func NewHandler(o Options) *handler.Server {
 	srv.Use(operationLog{logger: o.Logger})
 	srv.AroundOperations(o.Auth.authorize)
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(withLoaders(ctx, o.Store))
+		return next(withJoins(withLoaders(ctx, o.Store)))
 	})
 	srv.SetErrorPresenter(presentError(o.Logger))
 	srv.SetRecoverFunc(recoverPanic(o.Logger))

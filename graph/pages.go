@@ -18,7 +18,7 @@ func list[E any](ctx context.Context, store Reader, kind model.NodeKind, where [
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	nodeSel, count := connectionSelection(graphql.GetOperationContext(ctx), graphql.GetFieldContext(ctx).Field.Selections, kind.Name())
+	nodeSel, count := connectionSelection(ctx, graphql.GetFieldContext(ctx).Field.Selections, kind.Name())
 	q.Props = selectedProps(ctx, nodeSel)
 	q.Count = count
 	page, err := store.ListNodes(ctx, q)
@@ -61,7 +61,9 @@ func pageInfo(cursors []string, more, backward, after, before bool) *model.PageI
 // connectionSelection reads the selection sel on a connection of the
 // given node or relationship type: the selection on its edges' nodes, and
 // whether it selects totalCount.
-func connectionSelection(op *graphql.OperationContext, sel ast.SelectionSet, typ string) (nodes ast.SelectionSet, count bool) {
+func connectionSelection(ctx context.Context, sel ast.SelectionSet, typ string) (nodes ast.SelectionSet, count bool) {
+	op := graphql.GetOperationContext(ctx)
+	var parts []ast.SelectionSet
 	for _, f := range graphql.CollectFields(op, sel, []string{typ + "Connection"}) {
 		switch f.Name {
 		case "totalCount":
@@ -69,12 +71,12 @@ func connectionSelection(op *graphql.OperationContext, sel ast.SelectionSet, typ
 		case "edges":
 			for _, ef := range graphql.CollectFields(op, f.Selections, []string{typ + "Edge"}) {
 				if ef.Name == "node" {
-					nodes = append(nodes, ef.Selections...)
+					parts = append(parts, ef.Selections)
 				}
 			}
 		}
 	}
-	return nodes, count
+	return joined(ctx, parts), count
 }
 
 // Edge constructors of the node connections.

@@ -86,7 +86,7 @@ func relationQuery(ctx context.Context, name string, rf relationField, args page
 		}
 		*c.out = *c.in
 	}
-	nodes, count := connectionSelection(graphql.GetOperationContext(ctx), sel, rf.typ())
+	nodes, count := connectionSelection(ctx, sel, rf.typ())
 	q.Count = count
 	q, farSel := projected(ctx, q, rf, nodes)
 	return q, farSel, nil
@@ -166,12 +166,12 @@ func prefetch(ctx context.Context, store Reader, ids, props []string, sel ast.Se
 // name, model.RelationProperty, or named by one, model.RefProperty). It also returns the selection on the far
 // nodes, for the read-ahead of their own lists.
 func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel ast.SelectionSet) (model.RelationQuery, ast.SelectionSet) {
-	var farSel ast.SelectionSet
+	var farSels []ast.SelectionSet
 	var relProps []string
 	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{rf.typ()}) {
 		switch {
 		case slices.Contains(rf.far, f.Name):
-			farSel = append(farSel, f.Selections...)
+			farSels = append(farSels, f.Selections)
 		case model.RelationProperty(f.Name) && !slices.Contains(relProps, f.Name):
 			relProps = append(relProps, f.Name)
 		default:
@@ -182,6 +182,7 @@ func projected(ctx context.Context, q model.RelationQuery, rf relationField, sel
 			}
 		}
 	}
+	farSel := joined(ctx, farSels)
 	q.Projected = true
 	q.Props = strings.Join(selectedProps(ctx, farSel), ",")
 	q.RelProps = strings.Join(relProps, ",")

@@ -33,21 +33,21 @@ func selectedProps(ctx context.Context, sel ast.SelectionSet) []string {
 // propsAt(ctx, []string{"node"}) for a search's hits.
 func propsAt(ctx context.Context, paths ...[]string) []string {
 	op := graphql.GetOperationContext(ctx)
-	var nodes ast.SelectionSet
+	var nodes []ast.SelectionSet
 	for _, path := range paths {
 		sel := graphql.GetFieldContext(ctx).Field.Selections
 		for _, name := range path {
-			var below ast.SelectionSet
+			var below []ast.SelectionSet
 			// No type condition to satisfy: fragments on any type count, so
 			// the list may name more properties than needed, never fewer.
 			for _, f := range graphql.CollectFields(op, sel, nil) {
 				if f.Name == name {
-					below = append(below, f.Selections...)
+					below = append(below, f.Selections)
 				}
 			}
-			sel = below
+			sel = joined(ctx, below)
 		}
-		nodes = append(nodes, sel...)
+		nodes = append(nodes, sel)
 	}
-	return selectedProps(ctx, nodes)
+	return selectedProps(ctx, joined(ctx, nodes))
 }
