@@ -168,8 +168,14 @@ func peakRSS(pid int) (int64, error) {
 	return 0, fmt.Errorf("/proc/%d/status has no VmHWM", pid)
 }
 
-// lastLines is the last n lines of s.
+// lastLines is the last n lines of bench's output that are not its
+// progress ("  W5, concurrency 16").
 func lastLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
+	var lines []string
+	for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			lines = append(lines, line)
+		}
+	}
 	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }

@@ -66,3 +66,11 @@ func TestReport(t *testing.T) {
 		t.Errorf("the report has other systems' cells:\n%s", got)
 	}
 }
+
+// TestLastLines keeps the end of bench's messages without its progress.
+func TestLastLines(t *testing.T) {
+	out := "  W5, concurrency 16\nbench: W5, ours: timed out\n  W6, concurrency 1\nthe systems disagree\n"
+	if got, want := lastLines(out, 5), "bench: W5, ours: timed out\nthe systems disagree"; got != want {
+		t.Errorf("lastLines = %q, want %q", got, want)
+	}
+}
