@@ -27,7 +27,7 @@ type Checked struct {
 	files  []string
 	fileAt map[string]uint16
 	nodes  map[key]nodeEntry
-	rels   map[key]relationEntry
+	rels   *relationTable
 	// relationRows counts the first pass's relationship rows, to size rels.
 	relationRows int
 	// The kinds the database holds, by id, for every id asked (0: none).
@@ -49,9 +49,7 @@ func Check(ctx context.Context, src Source, lookup Lookup) (*Checked, error) {
 		err = c.ask(ctx)
 	}
 	if err == nil {
-		// Sized once: growing a map of millions of keys holds the old and
-		// the new table at once, a third more at the peak.
-		c.rels = make(map[key]relationEntry, c.relationRows)
+		c.rels = newRelationTable(c.relationRows)
 		err = src(func(row Row) error {
 			if kind, ok := relationOf(row); ok {
 				c.relation(row, kind, false)
@@ -309,7 +307,7 @@ func (c *Checked) relation(row Row, kind model.RelationKind, again bool) (Relati
 	}
 	item := RelationItem{Pos: row.Pos, Kind: kind, Row: model.RelationRow{From: from, To: to, Props: props}}
 	k, here := hashKey(relationKey(spec, from, to, props)), c.position(row.Pos)
-	first, seen := c.rels[k]
+	first, seen := c.rels.get(k)
 	if again {
 		return item, seen && first.at == here
 	}
@@ -320,7 +318,7 @@ func (c *Checked) relation(row Row, kind model.RelationKind, again bool) (Relati
 		}
 		return RelationItem{}, false
 	}
-	c.rels[k] = relationEntry{values: values, at: here}
+	c.rels.add(k, relationEntry{values: values, at: here})
 	c.RelationCount++
 	return item, true
 }
