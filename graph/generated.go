@@ -8456,10 +8456,11 @@ type Network {
   The relationships among the nodes, once each, up to ` + "`" + `maxEdges` + "`" + `: ordered by
   their end farther from the centre (in the order of ` + "`" + `nodes` + "`" + `), then by the
   nearer end, so that a cut leaves the middle of the picture whole. With a
-  ` + "`" + `maxDegree` + "`" + `, a relationship is left out when its start holds more than
-  ` + "`" + `maxDegree` + "`" + ` relationships of its kind going out and its end more than
-  ` + "`" + `maxDegree` + "`" + ` of its kind coming in: hubs on both sides, whose groups of
-  that kind are not read.
+  ` + "`" + `maxDegree` + "`" + `, a relationship between two nodes other than the centre is
+  left out when neither end is read for it: its start holds more than
+  ` + "`" + `maxDegree` + "`" + ` relationships going out and more than ` + "`" + `maxDegree` + "`" + ` of its kind,
+  and its end more than ` + "`" + `maxDegree` + "`" + ` of its kind and more than ` + "`" + `maxDegree` + "`" + `
+  going out or coming in (two hubs).
   """
   edges: [NetworkEdge!]!
   "True when ` + "`" + `maxNodes` + "`" + ` cut the neighbourhood."
