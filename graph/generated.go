@@ -8455,12 +8455,7 @@ type Network {
   """
   The relationships among the nodes, once each, up to ` + "`" + `maxEdges` + "`" + `: ordered by
   their end farther from the centre (in the order of ` + "`" + `nodes` + "`" + `), then by the
-  nearer end, so that a cut leaves the middle of the picture whole. With a
-  ` + "`" + `maxDegree` + "`" + `, a relationship between two nodes other than the centre is
-  left out when neither end is read for it: its start holds more than
-  ` + "`" + `maxDegree` + "`" + ` relationships going out and more than ` + "`" + `maxDegree` + "`" + ` of its kind,
-  and its end more than ` + "`" + `maxDegree` + "`" + ` of its kind and more than ` + "`" + `maxDegree` + "`" + `
-  going out or coming in (two hubs).
+  nearer end, so that a cut leaves the middle of the picture whole.
   """
   edges: [NetworkEdge!]!
   "True when ` + "`" + `maxNodes` + "`" + ` cut the neighbourhood."

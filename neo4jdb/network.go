@@ -18,10 +18,7 @@ import (
 // the degree cap (the centre excepted), and keeps the new nodes in id order,
 // as many as fit; a level with more says the cap cut (truncated). It then
 // lists at most q.MaxEdges allowed relationships among the kept nodes,
-// nearest the centre first, returning one more to tell whether that cap cut;
-// under the degree cap it leaves out those joining two hubs other than the
-// centre, neither read for their kind (networkEdges), so that what it
-// reads follows the picture, not the graph.
+// nearest the centre first, returning one more to tell whether that cap cut.
 func (db *DB) Network(ctx context.Context, q model.NetworkQuery) (*model.Network, error) {
 	params := scopeParams(q.PathScope, map[string]any{"id": q.ID, "maxNodes": q.MaxNodes, "maxEdges": q.MaxEdges})
 	return readPathRecord(ctx, db, "network", networkCypher(q), params, notFoundArg("node", q.ID, "id"),
@@ -55,59 +52,22 @@ func networkCypher(q model.NetworkQuery) string {
 	}
 	return `
 		MATCH (c:Node {id: $id})
-		WITH c, [c] AS seen, [c] AS frontier, [[c]] AS levels, false AS truncated, [] AS found` + levels.String() + networkEdgeScope(q.Edges, q.Kinds) + `
-		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, q.Kinds, q.Depth, q.FactsOnly) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
-}
-
-// networkEdgeScope is the clause that finds, once per network, what
-// networkEdges reads kind by kind: the kept nodes but the centre with more
-// than $maxDegree relationships going out (wide), the allowed kinds each of
-// them holds at most $maxDegree of (reads, in the order of wide), and the
-// kinds some of them hold more of (unread), left to the other end. Every
-// count of a kind is here, once per wide node: a COUNT in each of
-// networkEdges' branches tripled the time Neo4j took to plan the statement.
-// Empty when the edges are not asked.
-func networkEdgeScope(asked bool, kinds []model.RelationKind) string {
-	if !asked {
-		return ""
-	}
-	var types, degree []string
-	for _, t := range strings.Split(relUnion(kinds), "|") {
-		types = append(types, "'"+t+"'")
-		degree = append(degree, fmt.Sprintf("WHEN '%[1]s' THEN COUNT { (k)-[:%[1]s]-() }", t))
-	}
-	return `
-		WITH c, seen, found, levels, truncated, [k IN seen WHERE k <> c AND $maxDegree > 0 AND COUNT { (k)-->() } > $maxDegree] AS wide
-		WITH c, seen, found, levels, truncated, wide,
-			[k IN wide | [t IN [` + strings.Join(types, ", ") + `] WHERE CASE t ` + strings.Join(degree, " ") + ` END <= $maxDegree]] AS reads
-		WITH c, seen, found, levels, truncated, wide, reads,
-			[t IN [` + strings.Join(types, ", ") + `] WHERE any(kinds IN reads WHERE NOT t IN kinds)] AS unread`
+		WITH c, [c] AS seen, [c] AS frontier, [[c]] AS levels, false AS truncated, [] AS found` + levels.String() + `
+		RETURN ` + projection("c", q.Props) + ` AS c, found, truncated, ` + networkEdges(q.Edges, rels, q.Depth, q.FactsOnly) + ` AS edges, ` + networkHubs(q.Hubs, q.Props) + ` AS hubs`
 }
 
 // networkEdges is the expression listing the allowed relationships among
-// the kept nodes once each, or an empty list when not asked. Its cost
-// follows the picture, not the graph, as no node's large groups are read (a
-// large university develops thousands of results, a number that grows with
-// the graph while the picture stays 200 nodes). A relationship is read from
-// its start when the start holds at most $maxDegree relationships going out
-// (most nodes: they list them all at once) or at most $maxDegree of its
-// kind (read one kind at a time, both ways); else from its end when the end
-// holds at most $maxDegree of its kind, or at most $maxDegree going out and
-// coming in each, or is the centre (which the first level read whole
-// anyway); else it joins two hubs and is left out, as a hub is not
-// expanded. Neo4j counts a node's relationships of a kind without reading
-// them and expands only the kinds asked (wide, reads, unread:
-// networkEdgeScope). A node's place in the picture is its level, then its
-// id (each level is kept in id order), so ordering by the farther end's
-// place, then the nearer end's, keeps the middle of the picture whole when
+// the kept nodes once each (walking outgoing ones only), or an empty list
+// when not asked. A node's place in the picture is its level, then its id
+// (each level is kept in id order), so ordering by the farther end's place,
+// then the nearer end's, keeps the middle of the picture whole when
 // $maxEdges cuts. (Testing o IN seen first lets Neo4j read a
 // relationship's years only when its end is in the picture.) The list is
-// sorted whole and sliced, in Neo4j: ORDER BY … LIMIT plans a Top
-// operator, which counts the picture's node lists once per row it keeps,
-// and LIMIT 1001 over a picture of 1,000 nodes ran out of transaction
-// memory (716 MB; TestNetworkLargePicture), where a full sort of the same
-// rows does not.
-func networkEdges(asked bool, kinds []model.RelationKind, depth int, factsOnly bool) string {
+// sorted whole and sliced, in Neo4j: ORDER BY … LIMIT plans a Top operator,
+// which counts the picture's node lists once per row it keeps, and LIMIT
+// 1001 over a picture of 1,000 nodes ran out of transaction memory (716 MB;
+// TestNetworkLargePicture), where a full sort of the same rows does not.
+func networkEdges(asked bool, rels string, depth int, factsOnly bool) string {
 	if !asked {
 		return "[]"
 	}
@@ -115,34 +75,13 @@ func networkEdges(asked bool, kinds []model.RelationKind, depth int, factsOnly b
 	for d := 0; d <= depth; d++ {
 		fmt.Fprintf(&level, " WHEN o IN levels[%d] THEN %d", d, d)
 	}
-	rels := relUnion(kinds)
-	branches := []string{`
-			WITH k WHERE NOT k IN wide
-			MATCH (k)-[r:` + rels + `]->(o)
-			RETURN r, o, true AS whole`}
-	for _, t := range strings.Split(rels, "|") {
-		branches = append(branches, fmt.Sprintf(`
-			WITH k WHERE '%[1]s' IN kReads
-			MATCH (k)-[r:%[1]s]-(o)
-			RETURN r, o, false AS whole`, t))
-	}
-	// A row of a kind read one at a time is listed by the start when it is
-	// wide (others list theirs all at once), by the end when the start
-	// could not read it.
 	return `COLLECT {
 		UNWIND range(0, size(levels) - 1) AS kd
 		UNWIND levels[kd] AS k
-		WITH kd, k, CASE WHEN k IN wide THEN [i IN range(0, size(wide) - 1) WHERE wide[i] = k | reads[i]][0]
-			WHEN size(unread) > 0 AND (k = c OR COUNT { (k)<--() } <= $maxDegree) THEN unread ELSE [] END AS kReads
-		CALL (k, wide, kReads) {` + strings.Join(branches, `
-			UNION ALL`) + `
-		}
-		WITH kd, k, r, o, whole WHERE o IN seen AND ` + inWindow("r") + andFactual(factsOnly, "r") + `
-		WITH kd, k, r, o, startNode(r) = k AS kStarts WHERE whole
-			OR CASE WHEN startNode(r) = k THEN k IN wide ELSE o IN wide AND NOT type(r) IN [i IN range(0, size(wide) - 1) WHERE wide[i] = o | reads[i]][0] END
-		WITH kd, k, r, o, kStarts, CASE` + level.String() + ` END AS od
-		WITH r, k, o, kd, od, kd > od OR (kd = od AND k.id > o.id) AS kFar, kStarts
-		RETURN {r: r, from: CASE WHEN kStarts THEN k.id ELSE o.id END, to: CASE WHEN kStarts THEN o.id ELSE k.id END}
+		MATCH (k)-[r:` + rels + ` WHERE ` + inWindow("r") + andFactual(factsOnly, "r") + `]->(o) WHERE o IN seen
+		WITH kd, k, r, o, CASE` + level.String() + ` END AS od
+		WITH r, k, o, kd, od, kd > od OR (kd = od AND k.id > o.id) AS kFar
+		RETURN {r: r, from: k.id, to: o.id}
 		ORDER BY CASE WHEN kFar THEN kd ELSE od END, CASE WHEN kFar THEN k.id ELSE o.id END,
 			CASE WHEN kFar THEN od ELSE kd END, CASE WHEN kFar THEN o.id ELSE k.id END, type(r), elementId(r)
 		}[..$maxEdges + 1]`
