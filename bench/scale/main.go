@@ -59,7 +59,7 @@ func parseOptions() (options, error) {
 	flag.StringVar(&o.server, "server-bin", "bin/innograph", "the server")
 	flag.StringVar(&o.bench, "bench-bin", "bin/bench", "the bench command")
 	flag.StringVar(&o.neo4jLocal, "neo4j-local", "scripts/neo4j-local.sh", "the script that runs the local Neo4j")
-	flag.StringVar(&o.benchArgs, "bench-flags", "-quick -duration 4s", "flags for bench on every size")
+	flag.StringVar(&o.benchArgs, "bench-flags", "-quick", "flags for bench on every size (-quick: 10 parameter sets, 2 s a cell)")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
