@@ -3,6 +3,7 @@ package neo4jdb_test
 import (
 	"context"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -76,4 +77,23 @@ func (g *benchGraph) dbHits(b *testing.B, statements []neo4jdb.Query) int64 {
 		hits += neo4jdb.DBHits(g.run(b, "PROFILE "+q.Cypher, q.Params).Summary.Profile())
 	}
 	return hits
+}
+
+// reportMedian times op once per benchmark iteration, the i-th call with i,
+// and reports the median as p50-ms: a loaded machine's stragglers move a
+// mean, not a median.
+func reportMedian(b *testing.B, op func(i int) error) {
+	var took []time.Duration
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		if err := op(i); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+		i++
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 }

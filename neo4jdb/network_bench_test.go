@@ -3,7 +3,6 @@ package neo4jdb_test
 import (
 	"context"
 	"math/rand/v2"
-	"slices"
 	"testing"
 	"time"
 
@@ -51,19 +50,7 @@ func BenchmarkNetworkScale(b *testing.B) {
 		hits += h
 		most = max(most, h)
 	}
-	var took []time.Duration
-	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		start := time.Now()
-		if err := network(i); err != nil {
-			b.Fatal(err)
-		}
-		took = append(took, time.Since(start))
-		i++
-	}
-	slices.Sort(took)
+	reportMedian(b, network)
 	b.ReportMetric(float64(hits)/float64(len(centres)), "dbhits/op")
 	b.ReportMetric(float64(most), "max-dbhits")
-	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 }

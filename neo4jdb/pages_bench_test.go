@@ -2,7 +2,6 @@ package neo4jdb_test
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,20 +52,8 @@ func BenchmarkFilteredPages(b *testing.B) {
 				}
 				hits += g.dbHits(b, g.take())
 			}
-			var took []time.Duration
-			b.ResetTimer()
-			i := 0
-			for b.Loop() {
-				start := time.Now()
-				if err := page(i); err != nil {
-					b.Fatal(err)
-				}
-				took = append(took, time.Since(start))
-				i++
-			}
-			slices.Sort(took)
+			reportMedian(b, page)
 			b.ReportMetric(float64(hits)/float64(len(cities)), "dbhits/page")
-			b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 		})
 	}
 }
